@@ -1,0 +1,17 @@
+// Resolves the workspace root from the environment.
+#include "common/workspace.hpp"
+
+#include <cstdlib>
+
+namespace wb {
+
+Workspace Workspace::from_environment() {
+  if (const char* home = std::getenv("WB_HOME"); home && *home) return {home};
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return {std::filesystem::path(xdg) / "repetition-workbench"};
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return {std::filesystem::path(home) / ".local/share/repetition-workbench"};
+  return {std::filesystem::current_path() / "workbench-data"};
+}
+
+}  // namespace wb

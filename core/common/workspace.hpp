@@ -1,0 +1,26 @@
+// Where the workbench keeps corpora, tokenizers, token stores, checkpoints and the run database.
+#pragma once
+
+#include <filesystem>
+
+namespace wb {
+
+// Layout under the root (default $WB_HOME, else $XDG_DATA_HOME/repetition-workbench,
+// else ~/.local/share/repetition-workbench):
+//   corpora/NAME/        documents.jsonl + corpus.json        (data import)
+//   tokenizers/          trained SentencePiece / char vocabularies, keyed by content hash
+//   datasets/KEY/        tokenized train/ and val/ shards + manifest.json
+//   runs/RUN_ID/         checkpoints
+//   runs.db              the SQLite run store
+struct Workspace {
+  std::filesystem::path root;
+
+  static Workspace from_environment();
+  std::filesystem::path corpora_dir() const { return root / "corpora"; }
+  std::filesystem::path tokenizers_dir() const { return root / "tokenizers"; }
+  std::filesystem::path datasets_dir() const { return root / "datasets"; }
+  std::filesystem::path runs_dir() const { return root / "runs"; }
+  std::filesystem::path default_db() const { return root / "runs.db"; }
+};
+
+}  // namespace wb

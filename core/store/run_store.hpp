@@ -1,0 +1,100 @@
+// The run store: experiments, runs, metrics and events in one SQLite database (WAL mode, so the
+// GUI or a second CLI reads live while a run writes). Versioned schema with migrations.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace wb {
+
+struct ExperimentRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::string spec_json;   // the experiment spec as written
+  std::string created_at;  // ISO 8601 UTC
+};
+
+// Where and with what a run was made.
+struct RunEnvironment {
+  std::string host;
+  std::string code_version;       // e.g. "0.1.0 (git 1a2b3c4)"
+  std::string library_versions;   // JSON object: {"libtorch": "1.13.1", "sqlite": "3.40.1", ...}
+  std::int64_t pid = 0;
+};
+
+struct RunRow {
+  std::int64_t id = 0;
+  std::int64_t experiment_id = 0;
+  std::string experiment;  // experiment name
+  std::string name;        // e.g. "token-crisis-mini/epochs=4"
+  std::string spec_json;   // the resolved run spec
+  std::string status;      // queued | running | finished | failed | interrupted
+  std::string started_at;
+  std::string ended_at;    // empty while running
+  RunEnvironment environment;
+  std::string error;       // for failed runs
+};
+
+struct MetricRow {
+  std::int64_t step = 0;
+  std::int64_t tokens = 0;
+  double epoch = 0.0;
+  std::string name;  // "train/loss" (every step), "eval/train_loss", "eval/val_loss", "lr", "tokens_per_s"
+  double value = 0.0;
+  double wall_time = 0.0;  // seconds since the run started
+};
+
+struct EventRow {
+  std::int64_t step = 0;
+  std::int64_t tokens = 0;
+  std::string kind;       // "checkpoint", "overfitting_onset", "resumed", ...
+  std::string data_json;  // JSON object
+  double wall_time = 0.0;
+};
+
+class RunStore {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  static constexpr int kSchemaVersion = 1;
+
+  // kReadWrite creates the file and folders and migrates older schemas; kReadOnly never writes.
+  // Throws StoreError (file missing in read-only mode, not a workbench database, a schema newer
+  // than this build) naming the path and the fix.
+  static RunStore open(const std::filesystem::path& path, Mode mode = Mode::kReadWrite);
+  RunStore(RunStore&&) noexcept;
+  RunStore& operator=(RunStore&&) noexcept;
+  ~RunStore();
+
+  int schema_version() const;
+  const std::filesystem::path& path() const;
+
+  std::int64_t create_experiment(const std::string& name, const std::string& spec_json);
+  std::int64_t create_run(std::int64_t experiment_id, const std::string& name,
+                          const std::string& spec_json, const RunEnvironment& environment);
+  // finished / failed / interrupted also set ended_at; running clears it (resume).
+  void set_run_status(std::int64_t run_id, const std::string& status, const std::string& error = {});
+
+  void append_metrics(std::int64_t run_id, std::span<const MetricRow> rows);  // one transaction
+  void append_event(std::int64_t run_id, const EventRow& event);
+
+  std::vector<ExperimentRow> experiments() const;
+  std::vector<RunRow> runs(std::optional<std::int64_t> experiment_id = std::nullopt) const;
+  // By numeric id, or by exact name (the newest run of that name).
+  std::optional<RunRow> find_run(const std::string& id_or_name) const;
+  // Metrics of a run, optionally one name only and only steps > after_step (live polling).
+  std::vector<MetricRow> metrics(std::int64_t run_id, const std::string& name = {},
+                                 std::int64_t after_step = -1) const;
+  std::vector<EventRow> events(std::int64_t run_id) const;
+
+ private:
+  struct Impl;
+  explicit RunStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wb
