@@ -23,8 +23,8 @@ struct ExperimentSpec {
   std::vector<ExperimentRun> runs;
 };
 
-// Validates the whole document and expands the grid (cartesian product, keys in the order
-// written). Grid keys are dotted paths into the spec ("data.epochs", "model.dropout", "model");
+// Validates the whole document and expands the grid (cartesian product; keys in alphabetical
+// order, the last key varying fastest). Grid keys are dotted paths into the spec ("data.epochs", "model.dropout", "model");
 // a value that is an object is merged into that path. Setting data.epochs drops
 // data.unique_tokens and vice versa, so a grid can sweep either at a fixed token budget.
 ExperimentSpec parse_experiment(const nlohmann::json& document);

@@ -1,0 +1,55 @@
+// `workbench-cli bench`: training throughput (tokens/s, model FLOP/s) of the standard configs.
+#include <cstdio>
+
+#include "cli/cli_context.hpp"
+#include "cli/progress_bar.hpp"
+#include "common/errors.hpp"
+#include "train/throughput_benchmark.hpp"
+#include "train/trainer.hpp"
+
+namespace wb {
+namespace {
+
+struct BenchArgs {
+  std::string config = "all";
+  int steps = 50;
+  int warmup = 5;
+  int threads = 0;
+  std::string device = "auto";
+};
+
+void bench(const BenchArgs& args) {
+  configure_torch_threads(args.threads);
+  const auto device = resolve_device(args.device);
+  std::printf("%-8s %10s %7s %8s %10s %12s %12s\n", "config", "params", "threads", "device", "ms/step", "tokens/s",
+              "model FLOP/s");
+  bool any = false;
+  for (const auto& config : standard_benchmarks()) {
+    if (args.config != "all" && args.config != config.name) continue;
+    any = true;
+    auto r = run_throughput_benchmark(config, args.warmup, args.steps, device);
+    std::printf("%-8s %10s %7d %8s %10.2f %12.0f %12s\n", r.name.c_str(),
+                format_count(static_cast<double>(r.parameters)).c_str(), r.threads, r.device.c_str(), r.ms_per_step,
+                r.tokens_per_s, format_count(r.flops_per_s).c_str());
+    std::fflush(stdout);
+  }
+  if (!any) throw UserError(ExitCode::kUsage, "no benchmark config \"" + args.config + "\"", "use baby, gpt-5m or all");
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app, CliContext&) {
+  auto args = std::make_shared<BenchArgs>();
+  auto* cmd = app.add_subcommand("bench", "Measure training throughput: tokens/s and model FLOP/s per config");
+  cmd->add_option("--config", args->config, "baby (nanoGPT's CPU config: 4 layers, 4 heads, 128 wide, block 64, "
+                                            "batch 12), gpt-5m (6 layers, 256 wide, block 128, batch 16) or all");
+  cmd->add_option("--steps", args->steps, "Timed training steps")->check(CLI::PositiveNumber);
+  cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", args->threads, "LibTorch intra-op threads (0: all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--device", args->device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  cmd->footer("Model FLOPs per token are nanoGPT's estimate: 6 N + 12 n_layer n_embd block_size.\n"
+              "Compare with: /usr/bin/python3 scripts/bench/pytorch_eager_reference.py");
+  cmd->callback([args] { bench(*args); });
+}
+
+}  // namespace wb

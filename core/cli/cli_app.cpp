@@ -1,0 +1,59 @@
+// workbench-cli's root command: global options, subcommands, and the mapping of errors to
+// documented exit codes.
+#include <cstdio>
+
+#include "cli/cli_context.hpp"
+#include "common/errors.hpp"
+
+namespace wb {
+namespace {
+
+constexpr const char* kFooter = R"(
+Exit codes:
+  0    success
+  1    unexpected failure (training or I/O); the message says what failed
+  2    bad command line or experiment spec; the message names the field and what is allowed
+  3    data problem: missing or corrupt corpus, tokenizer, token store or checkpoint
+  4    run database problem: unreadable, not a workbench database, or a newer schema
+  130  interrupted (Ctrl-C): a checkpoint was written; continue with `workbench-cli resume RUN`
+
+Files: corpora, tokenizers, token stores, checkpoints and runs.db live under --home
+(default $WB_HOME, else $XDG_DATA_HOME/repetition-workbench, else ~/.local/share/repetition-workbench).
+Distributed: RANK, WORLD_SIZE and LOCAL_RANK are read as torchrun sets them; only rank 0 writes.
+Documentation: docs/spec.md (every spec field), docs/cli.md (commands, JSON-lines events).)";
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"workbench-cli: design, run and compare data-repetition experiments for language models.\n"
+               "Quick start: workbench-cli run token-crisis-mini", "workbench-cli"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("workbench-cli ") + PROJECT_VERSION_STRING);
+  app.require_subcommand(1);
+  CliContext context;
+  app.add_option("--home", context.home, "Workspace folder (corpora, caches, checkpoints, runs.db)");
+  app.add_option("--db", context.db, "Run database (default: HOME/runs.db)");
+
+  add_run_commands(app, context);
+  add_inspect_commands(app, context);
+  add_data_commands(app, context);
+  add_preset_commands(app, context);
+  add_bench_command(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  } catch (const UserError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    if (!e.fix().empty()) std::fprintf(stderr, "  fix: %s\n", e.fix().c_str());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return static_cast<int>(ExitCode::kRuntime);
+  }
+  return context.exit_code;
+}
+
+}  // namespace wb

@@ -1,0 +1,33 @@
+// What every workbench-cli command shares: the workspace and the run database path, set by the
+// global --home and --db options.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common/workspace.hpp"
+
+namespace wb {
+
+struct CliContext {
+  std::string home;  // --home; empty: $WB_HOME or the XDG default
+  std::string db;    // --db; empty: HOME/runs.db
+  int exit_code = 0; // set by a command that ends without an error but not with success (130)
+
+  Workspace workspace() const { return home.empty() ? Workspace::from_environment() : Workspace{home}; }
+  std::filesystem::path db_path() const { return db.empty() ? workspace().default_db() : std::filesystem::path(db); }
+};
+
+// Each adds its subcommands to the root app.
+void add_run_commands(CLI::App& app, CliContext& context);      // run, resume
+void add_inspect_commands(CLI::App& app, CliContext& context);  // runs, show, metrics
+void add_data_commands(CLI::App& app, CliContext& context);     // data import|list
+void add_preset_commands(CLI::App& app, CliContext& context);   // presets list|show
+void add_bench_command(CLI::App& app, CliContext& context);     // bench
+
+// Parses the command line and runs the command; returns the process exit code (docs/cli.md).
+int run_cli(int argc, char** argv);
+
+}  // namespace wb

@@ -1,0 +1,81 @@
+// `workbench-cli data import NAME [--from PATH]` and `workbench-cli data list`.
+#include <cstdio>
+
+#include "cli/cli_context.hpp"
+#include "cli/progress_bar.hpp"
+#include "common/errors.hpp"
+#include "data/corpus_store.hpp"
+
+namespace wb {
+namespace {
+
+struct ImportArgs {
+  std::string name;
+  std::string from;
+  std::string format = "auto";
+};
+
+void print_line(const std::string& message) {
+  std::fprintf(stderr, "%s\n", message.c_str());
+  std::fflush(stderr);
+}
+
+void import_corpus(const CliContext& context, const ImportArgs& args) {
+  CorpusStore corpora(context.workspace());
+  CorpusInfo info;
+  if (args.from.empty()) {
+    bool is_recipe = false;
+    for (const auto& r : builtin_recipes()) is_recipe |= r.name == args.name;
+    if (!is_recipe)
+      throw UserError(ExitCode::kUsage, "\"" + args.name + "\" is not a built-in corpus recipe",
+                      "give --from PATH to import your own text, or see `workbench-cli data list` for recipes");
+    info = corpora.import_recipe(args.name, print_line);
+  } else {
+    const ImportFormat format = args.format == "text"     ? ImportFormat::kText
+                                : args.format == "folder" ? ImportFormat::kFolder
+                                : args.format == "jsonl"  ? ImportFormat::kJsonl
+                                                          : ImportFormat::kAuto;
+    info = corpora.import_path(args.name, args.from, format, print_line);
+  }
+  std::printf("imported %s: %s documents, %s bytes (hash %s) into %s\n", info.name.c_str(),
+              format_count(static_cast<double>(info.documents)).c_str(),
+              format_count(static_cast<double>(info.bytes)).c_str(), info.content_hash.c_str(),
+              (context.workspace().corpora_dir() / info.name).string().c_str());
+}
+
+void list_corpora(const CliContext& context) {
+  CorpusStore corpora(context.workspace());
+  auto all = corpora.list();
+  std::printf("Corpora in %s:\n", context.workspace().corpora_dir().string().c_str());
+  if (all.empty()) std::printf("  (none yet)\n");
+  for (const auto& c : all)
+    std::printf("  %-14s %8s docs %9s bytes  %s  %s\n", c.name.c_str(),
+                format_count(static_cast<double>(c.documents)).c_str(),
+                format_count(static_cast<double>(c.bytes)).c_str(), c.imported_at.c_str(), c.source.c_str());
+  std::printf("\nBuilt-in recipes (`workbench-cli data import NAME`; specs may name them directly):\n");
+  for (const auto& r : builtin_recipes())
+    std::printf("  %-14s %-3s %-34s %s%s\n", r.name.c_str(), r.language.c_str(), r.package.c_str(),
+                r.description.c_str(), corpora.exists(r.name) ? " [imported]" : "");
+}
+
+}  // namespace
+
+void add_data_commands(CLI::App& app, CliContext& context) {
+  auto* data = app.add_subcommand("data", "Corpora: import your own text or a built-in recipe, list what is there");
+  data->require_subcommand(1);
+  auto args = std::make_shared<ImportArgs>();
+  auto* import = data->add_subcommand("import", "Import a corpus: a text file, a folder of .txt files, JSONL with a "
+                                                "\"text\" field, or a built-in recipe when --from is omitted");
+  import->add_option("NAME", args->name, "Corpus name used by specs (data.corpus)")->required();
+  import->add_option("--from", args->from, "File or folder to import")->check(CLI::ExistingPath);
+  import->add_option("--format", args->format, "auto (by extension), text, folder or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "folder", "jsonl"}));
+  import->footer("Examples:\n  workbench-cli data import brown\n"
+                 "  workbench-cli data import shakespeare --from tinyshakespeare.txt\n"
+                 "  workbench-cli data import mydocs --from export.jsonl");
+  import->callback([&context, args] { import_corpus(context, *args); });
+  data->add_subcommand("list", "List imported corpora and the built-in recipes")
+      ->callback([&context] { list_corpora(context); });
+}
+
+}  // namespace wb

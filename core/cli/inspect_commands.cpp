@@ -1,0 +1,123 @@
+// `workbench-cli runs`, `show RUN` and `metrics RUN [--csv]`: read the run store (read-only, so
+// they work while another process is training into it).
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_context.hpp"
+#include "cli/csv.hpp"
+#include "common/errors.hpp"
+#include "store/run_store.hpp"
+
+namespace wb {
+namespace {
+
+RunRow require_run(const RunStore& store, const std::string& id_or_name) {
+  auto row = store.find_run(id_or_name);
+  if (!row)
+    throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
+                    "list the runs with `workbench-cli runs`; give an id or an exact name");
+  return *row;
+}
+
+std::string last_value(const RunStore& store, std::int64_t run_id, const std::string& name, const char* format) {
+  auto rows = store.metrics(run_id, name);
+  if (rows.empty()) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, rows.back().value);
+  return buffer;
+}
+
+void list_runs(const CliContext& context, std::int64_t experiment) {
+  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto rows = experiment > 0 ? store.runs(experiment) : store.runs();
+  std::size_t width = 4;
+  for (const auto& r : rows) width = std::max(width, r.name.size());
+  std::printf("%5s  %-*s  %-11s %10s %10s  %s\n", "id", static_cast<int>(width), "name", "status", "steps",
+              "val loss", "started");
+  for (const auto& r : rows) {
+    auto losses = store.metrics(r.id, "eval/val_loss");
+    std::string steps = losses.empty() ? "-" : std::to_string(losses.back().step);
+    std::printf("%5lld  %-*s  %-11s %10s %10s  %s\n", static_cast<long long>(r.id), static_cast<int>(width),
+                r.name.c_str(), r.status.c_str(), steps.c_str(),
+                last_value(store, r.id, "eval/val_loss", "%.4f").c_str(), r.started_at.c_str());
+  }
+  if (rows.empty()) std::printf("(no runs yet in %s)\n", store.path().string().c_str());
+}
+
+void show_run(const CliContext& context, const std::string& id) {
+  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto r = require_run(store, id);
+  std::printf("run %lld: %s\n  experiment: %s (%lld)\n  status:     %s%s\n  started:    %s\n  ended:      %s\n"
+              "  host:       %s (pid %lld)\n  code:       %s\n  libraries:  %s\n",
+              static_cast<long long>(r.id), r.name.c_str(), r.experiment.c_str(),
+              static_cast<long long>(r.experiment_id), r.status.c_str(),
+              r.error.empty() ? "" : (" (" + r.error + ")").c_str(), r.started_at.c_str(),
+              r.ended_at.empty() ? "-" : r.ended_at.c_str(), r.environment.host.c_str(),
+              static_cast<long long>(r.environment.pid), r.environment.code_version.c_str(),
+              r.environment.library_versions.c_str());
+  auto val = store.metrics(r.id, "eval/val_loss");
+  if (!val.empty()) {
+    auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
+    std::printf("  val loss:   final %.4f at step %lld (epoch %.2f), best %.4f at step %lld (epoch %.2f)\n",
+                val.back().value, static_cast<long long>(val.back().step), val.back().epoch, best->value,
+                static_cast<long long>(best->step), best->epoch);
+  }
+  auto events = store.events(r.id);
+  if (!events.empty()) std::printf("  events:\n");
+  for (const auto& e : events)
+    std::printf("    step %-8lld %-18s %s\n", static_cast<long long>(e.step), e.kind.c_str(), e.data_json.c_str());
+  std::printf("  spec:\n%s\n", nlohmann::json::parse(r.spec_json).dump(2).c_str());
+}
+
+void print_metrics(const CliContext& context, const std::string& id, bool csv, const std::string& name) {
+  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto r = require_run(store, id);
+  auto rows = store.metrics(r.id, name);
+  if (csv) {
+    std::printf("run_id,name,step,tokens,epoch,metric,value,wall_time\n");
+    for (const auto& m : rows)
+      std::printf("%lld,%s,%lld,%lld,%.6g,%s,%.9g,%.3f\n", static_cast<long long>(r.id),
+                  csv_field(r.name).c_str(), static_cast<long long>(m.step), static_cast<long long>(m.tokens),
+                  m.epoch, csv_field(m.name).c_str(), m.value, m.wall_time);
+    return;
+  }
+  // Human view: one line per evaluation.
+  std::map<std::int64_t, std::map<std::string, MetricRow>> by_step;
+  for (const auto& m : rows)
+    if (m.name.rfind("eval/", 0) == 0 || m.name == "tokens_per_s") by_step[m.step][m.name] = m;
+  std::printf("%8s %12s %8s %11s %9s %11s\n", "step", "tokens", "epoch", "train loss", "val loss", "tokens/s");
+  for (const auto& [step, m] : by_step) {
+    auto get = [&](const char* n) { auto it = m.find(n); return it == m.end() ? NAN : it->second.value; };
+    const auto& any = m.begin()->second;
+    std::printf("%8lld %12lld %8.3f %11.4f %9.4f %11.0f\n", static_cast<long long>(step),
+                static_cast<long long>(any.tokens), any.epoch, get("eval/train_loss"), get("eval/val_loss"),
+                get("tokens_per_s"));
+  }
+}
+
+}  // namespace
+
+void add_inspect_commands(CLI::App& app, CliContext& context) {
+  auto experiment = std::make_shared<std::int64_t>(0);
+  auto* runs = app.add_subcommand("runs", "List runs: id, name, status, last evaluated step and validation loss");
+  runs->add_option("--experiment", *experiment, "Only the runs of this experiment id");
+  runs->callback([&context, experiment] { list_runs(context, *experiment); });
+
+  auto id = std::make_shared<std::string>();
+  auto* show = app.add_subcommand("show", "Show one run: status, environment, losses, events and its spec");
+  show->add_option("RUN", *id, "Run id or exact name")->required();
+  show->callback([&context, id] { show_run(context, *id); });
+
+  auto csv = std::make_shared<bool>(false);
+  auto name = std::make_shared<std::string>();
+  auto* metrics = app.add_subcommand("metrics", "Print a run's metrics: a table of evaluations, or all rows as CSV");
+  metrics->add_option("RUN", *id, "Run id or exact name")->required();
+  metrics->add_flag("--csv", *csv, "All metric rows as CSV (run_id,name,step,tokens,epoch,metric,value,wall_time)");
+  metrics->add_option("--name", *name, "Only this metric (train/loss, lr, eval/train_loss, eval/val_loss, tokens_per_s)");
+  metrics->callback([&context, id, csv, name] { print_metrics(context, *id, *csv, *name); });
+}
+
+}  // namespace wb

@@ -1,0 +1,60 @@
+// Formats experiment outcomes as a plain-text table and as JSON.
+#include "cli/summary_table.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/progress_bar.hpp"
+
+namespace wb {
+
+std::vector<double> degradation_percent(const std::vector<RunOutcome>& runs) {
+  std::vector<double> out(runs.size(), 0.0);
+  if (runs.empty()) return out;
+  auto reference = std::min_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
+    return a.epochs < b.epochs;
+  });
+  if (reference->final_val_loss <= 0) return out;
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    out[i] = 100.0 * (runs[i].final_val_loss - reference->final_val_loss) / reference->final_val_loss;
+  return out;
+}
+
+std::string format_summary_table(const std::vector<RunOutcome>& runs) {
+  const auto degradation = degradation_percent(runs);
+  std::size_t name_width = 4;
+  for (const auto& r : runs) name_width = std::max(name_width, r.name.size());
+  std::string out;
+  char line[512];
+  std::snprintf(line, sizeof line, "%5s  %-*s  %-11s %7s %13s %10s %9s %9s %10s %11s\n", "run",
+                static_cast<int>(name_width), "name", "status", "epochs", "unique tok", "final val",
+                "best val", "at step", "overfit@", "vs fewest");
+  out += line;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const auto& r = runs[i];
+    std::string onset = r.onset_step >= 0 ? std::to_string(r.onset_step) : "-";
+    std::snprintf(line, sizeof line, "%5lld  %-*s  %-11s %7.2f %13s %10.4f %9.4f %9lld %10s %+10.2f%%\n",
+                  static_cast<long long>(r.run_id), static_cast<int>(name_width), r.name.c_str(),
+                  r.status.c_str(), r.epochs, format_count(static_cast<double>(r.unique_tokens)).c_str(),
+                  r.final_val_loss, r.best_val_loss, static_cast<long long>(r.best_step), onset.c_str(),
+                  degradation[i]);
+    out += line;
+  }
+  return out;
+}
+
+nlohmann::json summary_json(const std::vector<RunOutcome>& runs) {
+  const auto degradation = degradation_percent(runs);
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const auto& r = runs[i];
+    rows.push_back({{"run_id", r.run_id}, {"name", r.name}, {"status", r.status}, {"epochs", r.epochs},
+                    {"unique_tokens", r.unique_tokens}, {"train_tokens", r.train_tokens},
+                    {"final_val_loss", r.final_val_loss}, {"best_val_loss", r.best_val_loss},
+                    {"best_step", r.best_step}, {"overfitting_onset_step", r.onset_step},
+                    {"degradation_percent", degradation[i]}, {"wall_s", r.wall_s}});
+  }
+  return rows;
+}
+
+}  // namespace wb

@@ -1,0 +1,81 @@
+// The one place where LibTorch versions differ: Debian's CPU LibTorch 1.13 and CUDA LibTorch 2.x.
+// Everything else in the code base uses these wrappers and compiles against both.
+#pragma once
+
+#include <ATen/autocast_mode.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <cmath>
+#include <string>
+
+#define WB_TORCH_AT_LEAST(major, minor) \
+  (TORCH_VERSION_MAJOR > (major) || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
+
+namespace wb::compat {
+
+inline std::string torch_version() {
+  return std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
+         std::to_string(TORCH_VERSION_PATCH);
+}
+
+// Causal self-attention on (B, nh, T, hs) tensors. 2.x has the fused kernel (flash / memory
+// efficient on CUDA); 1.13 gets the explicit softmax(QK^T / sqrt(hs)) V with a causal mask.
+inline torch::Tensor causal_attention(const torch::Tensor& q, const torch::Tensor& k,
+                                      const torch::Tensor& v, double dropout_p, bool training) {
+#if WB_TORCH_AT_LEAST(2, 0)
+  return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, training ? dropout_p : 0.0,
+                                          /*is_causal=*/true);
+#else
+  const auto T = q.size(-2);
+  auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(q.size(-1))));
+  auto mask = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
+  att = att.masked_fill(mask, -std::numeric_limits<float>::infinity());
+  att = torch::softmax(att, -1);
+  if (training && dropout_p > 0.0) att = torch::dropout(att, dropout_p, /*train=*/true);
+  return torch::matmul(att, v);
+#endif
+}
+
+// bf16 autocast for CUDA forward passes; a no-op on CPU (fp32 there, bit-reproducible).
+class CudaAutocast {
+ public:
+  explicit CudaAutocast(bool enable) : enabled_(enable) {
+    if (!enabled_) return;
+#if WB_TORCH_AT_LEAST(2, 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, true);
+    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+#else
+    at::autocast::set_enabled(true);
+    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+#endif
+  }
+  ~CudaAutocast() {
+    if (!enabled_) return;
+#if WB_TORCH_AT_LEAST(2, 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+    at::autocast::set_enabled(false);
+#endif
+    at::autocast::clear_cache();
+  }
+  CudaAutocast(const CudaAutocast&) = delete;
+  CudaAutocast& operator=(const CudaAutocast&) = delete;
+
+ private:
+  bool enabled_;
+};
+
+// State of the default CPU generator (dropout masks, init), for checkpoints.
+inline torch::Tensor cpu_rng_state() {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return gen.get_state();
+}
+inline void set_cpu_rng_state(const torch::Tensor& state) {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(state);
+}
+
+}  // namespace wb::compat

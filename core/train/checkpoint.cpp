@@ -1,0 +1,67 @@
+// Checkpoint files via LibTorch's serialize archives, with the loop state as a JSON string.
+#include "train/checkpoint.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.hpp"
+#include "model/torch_compat.hpp"
+
+namespace wb {
+
+void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer,
+                     const LoopState& s) {
+  torch::serialize::OutputArchive archive;
+  torch::serialize::OutputArchive model_archive, optimizer_archive;
+  model->save(model_archive);
+  optimizer.save(optimizer_archive);
+  archive.write("model", model_archive);
+  archive.write("optimizer", optimizer_archive);
+  archive.write("rng_cpu", compat::cpu_rng_state());
+  nlohmann::json state = {{"format", "workbench.checkpoint/1"},
+                          {"step", s.step},
+                          {"micro_batches", s.micro_batches},
+                          {"interval_loss_sum", s.interval_loss_sum},
+                          {"interval_steps", s.interval_steps},
+                          {"val_history", s.val_history},
+                          {"eval_steps", s.eval_steps},
+                          {"onset_reported", s.onset_reported},
+                          {"wall_s", s.wall_s}};
+  archive.write("state", c10::IValue(state.dump()));
+  std::filesystem::create_directories(file.parent_path());
+  auto tmp = file;
+  tmp += ".tmp";
+  archive.save_to(tmp.string());
+  std::filesystem::rename(tmp, file);
+}
+
+LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer) {
+  torch::serialize::InputArchive archive, model_archive, optimizer_archive;
+  LoopState s;
+  try {
+    archive.load_from(file.string());
+    archive.read("model", model_archive);
+    archive.read("optimizer", optimizer_archive);
+    model->load(model_archive);
+    optimizer.load(optimizer_archive);
+    torch::Tensor rng;
+    archive.read("rng_cpu", rng);
+    compat::set_cpu_rng_state(rng);
+    c10::IValue state_value;
+    archive.read("state", state_value);
+    auto state = nlohmann::json::parse(state_value.toStringRef());
+    s.step = state.at("step");
+    s.micro_batches = state.at("micro_batches");
+    s.interval_loss_sum = state.at("interval_loss_sum");
+    s.interval_steps = state.at("interval_steps");
+    s.val_history = state.at("val_history").get<std::vector<double>>();
+    s.eval_steps = state.at("eval_steps").get<std::vector<std::int64_t>>();
+    s.onset_reported = state.at("onset_reported");
+    s.wall_s = state.at("wall_s");
+  } catch (const std::exception& e) {
+    throw DataError("checkpoint " + file.string() + " cannot be loaded: " + e.what(),
+                    "delete it to start the run from scratch, or resume with the spec it was written for");
+  }
+  return s;
+}
+
+}  // namespace wb

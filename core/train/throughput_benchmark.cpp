@@ -1,0 +1,69 @@
+// Times full training steps of the GPT on random tokens.
+#include "train/throughput_benchmark.hpp"
+
+#include <chrono>
+
+#include "model/gpt.hpp"
+#include "model/torch_compat.hpp"
+
+namespace wb {
+
+std::vector<BenchmarkConfig> standard_benchmarks() {
+  ModelSpec baby;  // nanoGPT config/train_shakespeare_char.py with its CPU overrides
+  baby.n_layer = 4;
+  baby.n_head = 4;
+  baby.n_embd = 128;
+  baby.block_size = 64;
+  baby.bias = false;
+  ModelSpec small;  // ~4.8M parameters
+  small.n_layer = 6;
+  small.n_head = 8;
+  small.n_embd = 256;
+  small.block_size = 128;
+  small.bias = false;
+  return {{"baby", baby, 65, 12}, {"gpt-5m", small, 65, 16}};
+}
+
+BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_steps, int steps,
+                                         const std::string& device_name) {
+  torch::manual_seed(1337);
+  const torch::Device device(device_name);
+  const auto config = GptConfig::from(c.model, c.vocab_size);
+  Gpt model(config);
+  model->to(device);
+  torch::optim::AdamW optimizer(model->parameters(),
+                                torch::optim::AdamWOptions(1e-3).betas({0.9, 0.99}).weight_decay(0.1));
+  auto tokens = torch::randint(c.vocab_size, {c.batch_size, c.model.block_size + 1},
+                               torch::TensorOptions().dtype(torch::kLong)).to(device);
+  auto x = tokens.narrow(1, 0, c.model.block_size).contiguous();
+  auto y = tokens.narrow(1, 1, c.model.block_size).contiguous();
+  auto step = [&] {
+    optimizer.zero_grad();
+    torch::Tensor loss;
+    {
+      compat::CudaAutocast autocast(device.is_cuda());
+      loss = model->loss(x, y);
+    }
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
+    optimizer.step();
+    return loss.item<double>();  // synchronizes, as a training loop's logging does
+  };
+  for (int i = 0; i < warmup_steps; ++i) step();
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < steps; ++i) step();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  BenchmarkResult r;
+  r.name = c.name;
+  r.parameters = model->parameter_count();
+  r.steps = steps;
+  r.threads = at::get_num_threads();
+  r.device = device_name;
+  r.ms_per_step = 1000.0 * seconds / steps;
+  r.tokens_per_s = static_cast<double>(steps) * c.batch_size * c.model.block_size / seconds;
+  r.flops_per_s = flops_per_token(config) * r.tokens_per_s;
+  return r;
+}
+
+}  // namespace wb

@@ -1,0 +1,54 @@
+// Trains one run: the dense GPT on the repetition sampler's batches with AdamW, warmup + cosine,
+// gradient clipping and accumulation; evaluates on fixed validation batches; writes checkpoints;
+// reports everything through one MetricsSink. Free of LibTorch so the CLI need not include it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+
+#include "common/metrics_sink.hpp"
+#include "spec/run_spec.hpp"
+
+namespace wb {
+
+struct PreparedDataset;
+class Communicator;
+
+struct TrainerOptions {
+  std::int64_t run_id = 0;                   // reported in RunStartRecord
+  std::filesystem::path checkpoint_dir;      // empty: no checkpoints
+  bool resume = false;                       // continue from checkpoint_dir/last.pt when present
+  const std::atomic<bool>* stop = nullptr;   // set on SIGINT: checkpoint, then stop
+  Communicator* communicator = nullptr;      // null: single process
+  std::int64_t stop_after_steps = -1;        // stop (as if interrupted) after this step; tests
+};
+
+// Applies the thread count (0: all cores) to LibTorch's intra-op pool. Call once per process.
+void configure_torch_threads(int threads);
+// "cpu" or "cuda:0" for a spec's device field ("auto" picks CUDA when LibTorch has it).
+std::string resolve_device(const std::string& requested, int local_rank = 0);
+// Library versions for the run store: {"libtorch": "1.13.0", "cuda": false, ...}.
+std::string library_versions_json();
+
+class Trainer {
+ public:
+  // Throws SpecError / DataError for specs the data cannot serve (too few unique tokens, ...).
+  Trainer(const RunSpec& spec, PreparedDataset& data, MetricsSink& sink, TrainerOptions options = {});
+  ~Trainer();
+  Trainer(const Trainer&) = delete;
+  Trainer& operator=(const Trainer&) = delete;
+
+  // Runs to the end of the plan (or until stopped). Returns status finished or interrupted;
+  // exceptions propagate after the sink has been told the run failed.
+  RunSummary run();
+
+  std::int64_t parameter_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wb

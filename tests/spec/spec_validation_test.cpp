@@ -1,0 +1,143 @@
+// Spec validation: every error names the field path, the bad value and what is allowed.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.hpp"
+#include "spec/experiment_spec.hpp"
+#include "spec/presets.hpp"
+#include "spec/run_spec.hpp"
+
+namespace wb {
+namespace {
+
+using nlohmann::json;
+
+json minimal() {
+  return json::parse(R"({"name": "t", "data": {"corpus": "tiny", "epochs": 2},
+                         "training": {"token_budget": 100000, "batch_size": 4}})");
+}
+
+std::string error_of(const json& j) {
+  try {
+    parse_experiment(j);
+  } catch (const SpecError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(SpecValidation, MinimalSpecGetsDefaults) {
+  auto experiment = parse_experiment(minimal());
+  ASSERT_EQ(experiment.runs.size(), 1u);
+  const auto& spec = experiment.runs[0].spec;
+  EXPECT_EQ(spec.name, "t");
+  EXPECT_EQ(spec.model.n_layer, 4);
+  EXPECT_EQ(spec.model.block_size, 64);
+  EXPECT_EQ(spec.data.tokenizer.kind, TokenizerKind::kChar);
+  EXPECT_DOUBLE_EQ(*spec.data.epochs, 2.0);
+}
+
+TEST(SpecValidation, UnknownKeyNamesPathAndSuggestion) {
+  auto j = minimal();
+  j["model"]["n_heads"] = 4;
+  auto message = error_of(j);
+  EXPECT_NE(message.find("model.n_heads: unknown key"), std::string::npos) << message;
+  EXPECT_NE(message.find("did you mean \"n_head\""), std::string::npos) << message;
+}
+
+TEST(SpecValidation, OutOfRangeNamesValueAndRange) {
+  auto j = minimal();
+  j["optimizer"]["beta2"] = 1.5;
+  auto message = error_of(j);
+  EXPECT_NE(message.find("optimizer.beta2: 1.5 is out of range; allowed: 0 to"), std::string::npos) << message;
+}
+
+TEST(SpecValidation, WrongTypeIsNamed) {
+  auto j = minimal();
+  j["model"]["n_layer"] = "four";
+  EXPECT_NE(error_of(j).find("model.n_layer: \"four\" is not a whole number"), std::string::npos);
+}
+
+TEST(SpecValidation, HeadsMustDivideWidth) {
+  auto j = minimal();
+  j["model"]["n_head"] = 3;
+  auto message = error_of(j);
+  EXPECT_NE(message.find("model.n_head: 3 does not divide n_embd 128"), std::string::npos) << message;
+}
+
+TEST(SpecValidation, EpochsAndUniqueTokensAreExclusive) {
+  auto j = minimal();
+  j["data"]["unique_tokens"] = 1000;
+  EXPECT_NE(error_of(j).find("either data.unique_tokens or data.epochs"), std::string::npos);
+}
+
+TEST(SpecValidation, ChoiceListsAllowedValues) {
+  auto j = minimal();
+  j["data"]["tokenizer"] = {{"kind", "wordpiece"}};
+  auto message = error_of(j);
+  EXPECT_NE(message.find("data.tokenizer.kind: \"wordpiece\" is not allowed; allowed: byte, char, bpe"),
+            std::string::npos) << message;
+}
+
+TEST(SpecValidation, VocabSizeOnlyForBpe) {
+  auto j = minimal();
+  j["data"]["tokenizer"] = {{"kind", "char"}, {"vocab_size", 512}};
+  EXPECT_NE(error_of(j).find("only a \"bpe\" tokenizer takes a vocab_size"), std::string::npos);
+}
+
+TEST(SpecValidation, BudgetSmallerThanOneStepIsRejected) {
+  auto j = minimal();
+  j["training"]["token_budget"] = 100;
+  EXPECT_NE(error_of(j).find("less than one optimizer step of 256 tokens"), std::string::npos);
+}
+
+TEST(SpecValidation, MissingNameIsRejected) {
+  auto j = minimal();
+  j.erase("name");
+  EXPECT_NE(error_of(j).find("name: missing"), std::string::npos);
+}
+
+TEST(SpecValidation, DropoutNumberSetsAllThree) {
+  auto j = minimal();
+  j["model"]["dropout"] = 0.2;
+  auto spec = parse_experiment(j).runs[0].spec;
+  EXPECT_DOUBLE_EQ(spec.model.dropout.attn, 0.2);
+  EXPECT_DOUBLE_EQ(spec.model.dropout.resid, 0.2);
+  EXPECT_DOUBLE_EQ(spec.model.dropout.embd, 0.2);
+}
+
+TEST(SpecValidation, JsonRoundTrip) {
+  auto spec = parse_experiment(minimal()).runs[0].spec;
+  auto again = parse_run_spec(to_json(spec));
+  EXPECT_EQ(to_json(again), to_json(spec));
+}
+
+TEST(RunPlan, UniqueTokensRoundDownToWholeSequences) {
+  auto j = minimal();
+  j["data"] = {{"corpus", "tiny"}, {"unique_tokens", 1000}};
+  auto plan = plan_run(parse_experiment(j).runs[0].spec);
+  EXPECT_EQ(plan.tokens_per_step, 4 * 64);
+  EXPECT_EQ(plan.total_steps, 100000 / 256);
+  EXPECT_EQ(plan.unique_tokens, 960);  // 15 sequences of 64
+  EXPECT_DOUBLE_EQ(plan.epochs, static_cast<double>(plan.train_tokens) / 960.0);
+}
+
+TEST(RunPlan, WorldSizeScalesTheStep) {
+  auto spec = parse_experiment(minimal()).runs[0].spec;
+  EXPECT_EQ(plan_run(spec, 4).tokens_per_step, 4 * plan_run(spec, 1).tokens_per_step);
+}
+
+TEST(Presets, EveryPresetIsAValidExperiment) {
+  auto all = presets();
+  ASSERT_FALSE(all.empty());
+  for (const auto& preset : all) {
+    EXPECT_FALSE(preset.description.empty()) << preset.name;
+    EXPECT_NO_THROW(parse_experiment(preset.document)) << preset.name;
+  }
+  EXPECT_TRUE(find_preset("token-crisis-mini").has_value());
+  EXPECT_FALSE(find_preset("no-such-preset").has_value());
+}
+
+}  // namespace
+}  // namespace wb

@@ -1,0 +1,131 @@
+// Trainer numerics on a real tiny pipeline: golden per-step losses, bit-for-bit determinism,
+// save -> load -> continue equals an uninterrupted run, evaluation records, overfitting onset.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+
+#include "train/trainer.hpp"
+#include "train/tiny_run.hpp"
+
+namespace wb {
+namespace {
+
+using test::RecordingSink;
+
+std::vector<double> train(const RunSpec& spec, const Workspace& workspace, RecordingSink& sink,
+                          TrainerOptions options = {}) {
+  configure_torch_threads(spec.training.threads);
+  auto data = prepare_dataset(spec.data, workspace);
+  Trainer trainer(spec, data, sink, options);
+  trainer.run();
+  return sink.losses;
+}
+
+class TrainerTest : public ::testing::Test {
+ protected:
+  test::TempDir dir;
+  Workspace workspace = test::make_tiny_workspace(dir);
+};
+
+TEST_F(TrainerTest, MatchesGoldenPerStepLosses) {
+  RecordingSink sink;
+  auto losses = train(test::tiny_spec(), workspace, sink);
+  ASSERT_EQ(losses.size(), 24u);
+  const std::string golden = std::string(WB_TEST_GOLDEN_DIR) + "/tiny_gpt_losses.txt";
+  if (std::getenv("WB_UPDATE_GOLDEN")) {
+    std::ofstream out(golden);
+    out << "# per-step training loss: tests/train/tiny_run.hpp tiny_spec(), 1 thread, CPU fp32\n";
+    for (double l : losses) out << std::setprecision(9) << l << "\n";
+    GTEST_SKIP() << "golden file rewritten: " << golden;
+  }
+  std::ifstream in(golden);
+  ASSERT_TRUE(in) << "missing " << golden << "; run with WB_UPDATE_GOLDEN=1 to create it";
+  std::string line;
+  std::vector<double> expected;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#') expected.push_back(std::stod(line));
+  ASSERT_EQ(expected.size(), losses.size());
+  // Tolerance covers BLAS and LibTorch-version rounding, not a change in the numerics.
+  for (std::size_t i = 0; i < losses.size(); ++i) EXPECT_NEAR(losses[i], expected[i], 2e-4) << "step " << i + 1;
+  EXPECT_LT(losses.back(), losses.front() - 1.0) << "the tiny model should learn";
+}
+
+TEST_F(TrainerTest, SameSeedSameThreadsIsBitForBit) {
+  auto spec = test::tiny_spec();
+  spec.model.dropout = {0.1, 0.1, 0.1};
+  RecordingSink a, b;
+  EXPECT_EQ(train(spec, workspace, a), train(spec, workspace, b));
+  spec.training.seed = 43;
+  RecordingSink c;
+  EXPECT_NE(train(spec, workspace, c), a.losses);
+}
+
+TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
+  auto spec = test::tiny_spec();
+  spec.model.dropout = {0.1, 0.1, 0.1};  // the RNG state must be restored too
+  spec.training.grad_accum = 2;
+  spec.training.token_budget *= 2;
+  RecordingSink full;
+  train(spec, workspace, full);
+
+  TrainerOptions options;
+  options.checkpoint_dir = dir.path() / "ckpt";
+  options.stop_after_steps = 7;
+  RecordingSink first;
+  train(spec, workspace, first, options);
+  EXPECT_EQ(first.summary.status, "interrupted");
+  ASSERT_TRUE(std::filesystem::exists(options.checkpoint_dir / "last.pt"));
+
+  options.resume = true;
+  options.stop_after_steps = -1;
+  RecordingSink second;
+  train(spec, workspace, second, options);
+  EXPECT_EQ(second.summary.status, "finished");
+  ASSERT_EQ(first.losses.size() + second.losses.size(), full.losses.size());
+  for (std::size_t i = 0; i < second.losses.size(); ++i)
+    EXPECT_EQ(second.losses[i], full.losses[7 + i]) << "step " << 8 + i;
+  EXPECT_EQ(second.evals.back().val_loss, full.evals.back().val_loss);
+  EXPECT_EQ(second.steps.front().step, 8);
+}
+
+TEST_F(TrainerTest, ReportsEvaluationsWithTokensEpochsAndLr) {
+  RecordingSink sink;
+  auto spec = test::tiny_spec();
+  train(spec, workspace, sink);
+  ASSERT_EQ(sink.evals.size(), 3u);  // steps 8, 16, 24
+  const auto plan = plan_run(spec);
+  for (std::size_t i = 0; i < sink.evals.size(); ++i) {
+    const auto& e = sink.evals[i];
+    EXPECT_EQ(e.step, static_cast<std::int64_t>(8 * (i + 1)));
+    EXPECT_EQ(e.tokens, e.step * plan.tokens_per_step);
+    EXPECT_DOUBLE_EQ(e.epoch, static_cast<double>(e.tokens) / plan.unique_tokens);
+    EXPECT_GT(e.val_loss, 0.0);
+    EXPECT_GT(e.train_loss, 0.0);
+    EXPECT_GT(e.lr, 0.0);
+  }
+  EXPECT_NEAR(sink.evals.back().epoch, 2.0, 1e-9);
+  EXPECT_EQ(sink.summary.status, "finished");
+  EXPECT_EQ(sink.summary.final_val_loss, sink.evals.back().val_loss);
+}
+
+TEST_F(TrainerTest, HeavyRepetitionOverfitsAndIsDetected) {
+  auto spec = test::tiny_spec();
+  spec.model.n_embd = 64;
+  spec.data.epochs = 150.0;  // ~2 sequences per batch of unique data, seen 150 times
+  spec.training.token_budget = 4 * 16 * 300;
+  spec.training.eval_interval = 20;
+  spec.optimizer.lr = 1e-2;
+  spec.optimizer.min_lr = 1e-2;
+  RecordingSink sink;
+  train(spec, workspace, sink);
+  bool detected = false;
+  for (const auto& e : sink.events) detected |= e.kind == "overfitting_onset";
+  EXPECT_TRUE(detected);
+  EXPECT_GT(sink.summary.final_val_loss, sink.summary.best_val_loss);
+  EXPECT_LT(sink.evals.back().train_loss, 0.5 * sink.evals.back().val_loss);
+}
+
+}  // namespace
+}  // namespace wb
