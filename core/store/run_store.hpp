@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "common/errors.hpp"  // StoreError, thrown by every member
+
 namespace wb {
 
 struct ExperimentRow {
@@ -17,6 +19,7 @@ struct ExperimentRow {
   std::string name;
   std::string spec_json;   // the experiment spec as written
   std::string created_at;  // ISO 8601 UTC
+  bool operator==(const ExperimentRow&) const = default;
 };
 
 // Where and with what a run was made.
@@ -25,6 +28,7 @@ struct RunEnvironment {
   std::string code_version;       // e.g. "0.1.0 (git 1a2b3c4)"
   std::string library_versions;   // JSON object: {"libtorch": "1.13.1", "sqlite": "3.40.1", ...}
   std::int64_t pid = 0;
+  bool operator==(const RunEnvironment&) const = default;
 };
 
 struct RunRow {
@@ -38,6 +42,8 @@ struct RunRow {
   std::string ended_at;    // empty while running
   RunEnvironment environment;
   std::string error;       // for failed runs
+  // Lets views diff re-queried rows against the ones they show.
+  bool operator==(const RunRow&) const = default;
 };
 
 struct MetricRow {
@@ -47,6 +53,7 @@ struct MetricRow {
   std::string name;  // "train/loss" (every step), "eval/train_loss", "eval/val_loss", "lr", "tokens_per_s"
   double value = 0.0;
   double wall_time = 0.0;  // seconds since the run started
+  bool operator==(const MetricRow&) const = default;
 };
 
 struct EventRow {
@@ -55,6 +62,7 @@ struct EventRow {
   std::string kind;       // "checkpoint", "overfitting_onset", "resumed", ...
   std::string data_json;  // JSON object
   double wall_time = 0.0;
+  bool operator==(const EventRow&) const = default;
 };
 
 class RunStore {

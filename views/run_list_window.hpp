@@ -1,0 +1,63 @@
+// The desktop app's first window: the runs of one run database, refreshed live every 2 s while
+// workbench-cli writes, with File > Open database… and a status bar (path, run count). It only
+// assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+#pragma once
+
+#include <QMainWindow>
+#include <filesystem>
+#include <memory>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace wb {
+
+class DatabaseMessageWidget;
+class RunDatabase;
+class RunListModel;
+
+class RunListWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  static constexpr int kRefreshIntervalMs = 2000;
+
+  explicit RunListWindow(const std::filesystem::path& database, QWidget* parent = nullptr);
+  ~RunListWindow() override;
+
+  // For tests and for the widgets that will sit beside the list later.
+  RunListModel* model() const { return model_; }
+  QTableView* table() const { return table_; }
+  DatabaseMessageWidget* message() const { return message_; }
+  bool showsRuns() const;
+
+  // Shows another database (what File > Open database… does once a file is chosen).
+  void openDatabase(const std::filesystem::path& database);
+
+ public slots:
+  // Re-reads the runs, or retries opening the database; the timer calls it every 2 s.
+  void refresh();
+
+ private slots:
+  void chooseDatabase();
+
+ private:
+  void createMenus();
+  void showProblem();
+  void updateStatusBar();
+
+  std::unique_ptr<RunDatabase> database_;
+  RunListModel* model_;
+  QSortFilterProxyModel* sorted_;
+  QTableView* table_;
+  DatabaseMessageWidget* message_;
+  QStackedWidget* pages_;  // the table, or the message when there is nothing to show
+  QLabel* pathLabel_;
+  QLabel* countLabel_;
+  QTimer* refreshTimer_;
+};
+
+}  // namespace wb
