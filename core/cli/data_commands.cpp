@@ -15,11 +15,6 @@ struct ImportArgs {
   std::string format = "auto";
 };
 
-void print_line(const std::string& message) {
-  std::fprintf(stderr, "%s\n", message.c_str());
-  std::fflush(stderr);
-}
-
 void import_corpus(const CliContext& context, const ImportArgs& args) {
   CorpusStore corpora(context.workspace());
   CorpusInfo info;
@@ -29,13 +24,13 @@ void import_corpus(const CliContext& context, const ImportArgs& args) {
     if (!is_recipe)
       throw UserError(ExitCode::kUsage, "\"" + args.name + "\" is not a built-in corpus recipe",
                       "give --from PATH to import your own text, or see `workbench-cli data list` for recipes");
-    info = corpora.import_recipe(args.name, print_line);
+    info = corpora.import_recipe(args.name, print_status_line);
   } else {
     const ImportFormat format = args.format == "text"     ? ImportFormat::kText
                                 : args.format == "folder" ? ImportFormat::kFolder
                                 : args.format == "jsonl"  ? ImportFormat::kJsonl
                                                           : ImportFormat::kAuto;
-    info = corpora.import_path(args.name, args.from, format, print_line);
+    info = corpora.import_path(args.name, args.from, format, print_status_line);
   }
   std::printf("imported %s: %s documents, %s bytes (hash %s) into %s\n", info.name.c_str(),
               format_count(static_cast<double>(info.documents)).c_str(),

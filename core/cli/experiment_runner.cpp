@@ -1,8 +1,11 @@
 // Drives experiments from spec to outcome table; training itself is the Trainer's.
 #include "cli/experiment_runner.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -11,6 +14,7 @@
 #include "cli/csv.hpp"
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
+#include "common/content_hash.hpp"
 #include "common/errors.hpp"
 #include "data/corpus_store.hpp"
 #include "data/dataset.hpp"
@@ -24,31 +28,23 @@
 namespace wb {
 namespace {
 
-// Remembers the overfitting onset a run reports, for the outcome table.
-class OnsetCollector : public MetricsSink {
- public:
-  void event(const EventRecord& r) override {
-    if (r.kind == "overfitting_onset") onset_step = r.data.value("best_step", std::int64_t{-1});
-  }
-  std::int64_t onset_step = -1;
-};
-
 std::string data_key(const DataSpec& d) {
   return d.corpus + "|" + to_string(d.tokenizer.kind) + "|" + std::to_string(d.tokenizer.vocab_size) + "|" +
          std::to_string(d.validation_fraction) + "|" + std::to_string(d.split_seed);
 }
 
-void print_progress(const std::string& message) {
-  std::fprintf(stderr, "%s\n", message.c_str());
-  std::fflush(stderr);
+std::string this_host() {
+  char host[256] = "";
+  gethostname(host, sizeof host - 1);
+  return host;
 }
+
+bool process_alive(std::int64_t pid) { return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
 
 }  // namespace
 
 RunEnvironment current_environment() {
-  char host[256] = "";
-  gethostname(host, sizeof host - 1);
-  return {host, std::string(PROJECT_VERSION_STRING) + " (git " + WB_GIT_VERSION + ")", library_versions_json(),
+  return {this_host(), std::string(PROJECT_VERSION_STRING) + " (git " + WB_GIT_VERSION + ")", library_versions_json(),
           static_cast<std::int64_t>(getpid())};
 }
 
@@ -60,12 +56,29 @@ void ExperimentRunner::ensure_corpus(const std::string& corpus) {
   if (corpora.exists(corpus)) return;
   for (const auto& recipe : builtin_recipes()) {
     if (recipe.name != corpus) continue;
-    print_progress("corpus " + corpus + " is not in " + workspace_.corpora_dir().string() +
-                   "; building it from its recipe (" + recipe.package + ")");
-    corpora.import_recipe(corpus, print_progress);
+    print_status_line("corpus " + corpus + " is not in " + workspace_.corpora_dir().string() +
+                      "; building it from its recipe (" + recipe.package + ")");
+    corpora.import_recipe(corpus, print_status_line);
     return;
   }
   corpora.info(corpus);  // throws DataError with the fix
+}
+
+PreparedDataset& ExperimentRunner::dataset_for(const DataSpec& data) {
+  auto& slot = datasets_[data_key(data)];
+  if (!slot) {
+    ensure_corpus(data.corpus);
+    slot = std::make_unique<PreparedDataset>(prepare_dataset(data, workspace_, print_status_line));
+  }
+  return *slot;
+}
+
+std::string ExperimentRunner::store_folder_tag() const {
+  std::error_code ec;
+  const auto db = std::filesystem::weakly_canonical(store_.path(), ec);
+  const auto default_db = std::filesystem::weakly_canonical(workspace_.default_db(), ec);
+  if (db == default_db) return "";
+  return "db-" + ContentHash().add(db.string()).hex().substr(0, 8);
 }
 
 ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
@@ -78,15 +91,20 @@ ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
   return run_rows(experiment_id, ids, /*resume_first=*/false);
 }
 
-ExperimentOutcome ExperimentRunner::resume(std::int64_t run_id) {
-  auto row = store_.find_run(std::to_string(run_id));
-  if (!row) throw UserError(ExitCode::kUsage, "no run " + std::to_string(run_id), "list runs with `workbench-cli runs`");
+ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
+  auto row = store_.find_run(run);
+  if (!row) throw UserError(ExitCode::kUsage, "no run \"" + run + "\" in " + store_.path().string(),
+                            "list runs with `workbench-cli runs`; give an id or an exact name");
+  const std::string id = std::to_string(row->id);
   if (row->status == "finished")
-    throw UserError(ExitCode::kUsage, "run " + std::to_string(run_id) + " has already finished",
-                    "start a new run with `workbench-cli run SPEC`");
-  std::vector<std::int64_t> ids = {run_id};
+    throw UserError(ExitCode::kUsage, "run " + id + " has already finished", "start a new run with `workbench-cli run SPEC`");
+  if (row->status == "running" && row->environment.host == this_host() && process_alive(row->environment.pid))
+    throw UserError(ExitCode::kUsage,
+                    "run " + id + " is still being trained by process " + std::to_string(row->environment.pid),
+                    "wait for it, or stop it (Ctrl-C or kill " + std::to_string(row->environment.pid) + ") first");
+  std::vector<std::int64_t> ids = {row->id};
   for (const auto& other : store_.runs(row->experiment_id))
-    if (other.id != run_id && other.status == "queued") ids.push_back(other.id);
+    if (other.id != row->id && other.status == "queued") ids.push_back(other.id);
   return run_rows(row->experiment_id, ids, /*resume_first=*/true);
 }
 
@@ -96,63 +114,92 @@ ExperimentOutcome ExperimentRunner::run_rows(std::int64_t experiment_id, const s
   outcome.experiment_id = experiment_id;
   for (const auto& e : store_.experiments())
     if (e.id == experiment_id) outcome.experiment_name = e.name;
+  std::exception_ptr first_failure;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto row = store_.find_run(std::to_string(ids[i]));
-    auto spec = parse_run_spec(nlohmann::json::parse(row->spec_json));
-    auto result = train_one(ids[i], spec, resume_first && i == 0);
-    outcome.runs.push_back(result);
-    if (result.status == "interrupted") {
+    if (options_.stop && options_.stop->load()) {  // Ctrl-C between two runs
       outcome.interrupted = true;
       break;
     }
+    auto row = store_.find_run(std::to_string(ids[i]));
+    try {
+      const auto summary = train_one(ids[i], parse_run_spec(nlohmann::json::parse(row->spec_json)),
+                                     resume_first && i == 0);
+      if (summary.status == "interrupted") {
+        outcome.interrupted = true;
+        outcome.interrupted_run = ids[i];
+        break;
+      }
+    } catch (const std::exception& e) {
+      // One run's failure (too little data for its U, a NaN loss, ...) must not cost the others.
+      store_.set_run_status(ids[i], "failed", e.what());
+      print_status_line("run " + std::to_string(ids[i]) + " failed: " + e.what());
+      if (!first_failure) first_failure = std::current_exception();
+    }
   }
+  for (const auto& row : store_.runs(experiment_id)) outcome.runs.push_back(outcome_from_store(row));
   write_results(outcome);
+  outcome.first_failure = first_failure;
   return outcome;
 }
 
-RunOutcome ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& original, bool resume) {
+RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& original, bool resume) {
   RunSpec spec = original;
   if (!options_.device_override.empty()) spec.training.device = options_.device_override;
   if (options_.threads_override >= 0) spec.training.threads = options_.threads_override;
   configure_torch_threads(spec.training.threads);
-  ensure_corpus(spec.data.corpus);
 
-  auto dataset = prepare_dataset(spec.data, workspace_, print_progress);
+  auto& dataset = dataset_for(spec.data);
   StoreSink store_sink(store_, run_id);
   ProgressBar progress;
-  OnsetCollector onset;
   std::unique_ptr<JsonlEvents> jsonl;
   MetricsFanout sinks;
   sinks.add(&store_sink);
   sinks.add(&progress);
-  sinks.add(&onset);
   if (options_.jsonl_events) {
     jsonl = std::make_unique<JsonlEvents>(stdout);
     sinks.add(jsonl.get());
   }
   TrainerOptions trainer_options;
   trainer_options.run_id = run_id;
-  trainer_options.checkpoint_dir = workspace_.runs_dir() / std::to_string(run_id);
+  trainer_options.checkpoint_dir = workspace_.runs_dir() / store_folder_tag() / std::to_string(run_id);
   trainer_options.resume = resume;
   trainer_options.stop = options_.stop;
+  Trainer trainer(spec, dataset, sinks, trainer_options);
+  return trainer.run();
+}
 
-  RunSummary summary;
+RunOutcome ExperimentRunner::outcome_from_store(const RunRow& row) const {
+  RunOutcome r;
+  r.run_id = row.id;
+  r.name = row.name;
+  r.status = row.status;
   try {
-    Trainer trainer(spec, dataset, sinks, trainer_options);
-    summary = trainer.run();
-  } catch (const std::exception& e) {
-    // Failures before training started (data too small, ...) still leave the run marked failed.
-    store_.set_run_status(run_id, "failed", e.what());
-    throw;
+    const auto plan = plan_run(parse_run_spec(nlohmann::json::parse(row.spec_json)));
+    r.epochs = plan.epochs;
+    r.unique_tokens = plan.unique_tokens;
+    r.train_tokens = plan.train_tokens;
+  } catch (const std::exception&) {
+    // A spec this build cannot read (written by a newer one): the table shows the losses only.
   }
-  const auto plan = plan_run(spec);
-  return {run_id, spec.name, summary.status, plan.epochs, plan.unique_tokens, plan.train_tokens,
-          summary.final_val_loss, summary.best_val_loss, summary.best_step, onset.onset_step, summary.wall_s};
+  const auto val = store_.metrics(row.id, "eval/val_loss");
+  if (!val.empty()) {
+    r.final_val_loss = val.back().value;
+    r.wall_s = val.back().wall_time;
+    const auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
+    r.best_val_loss = best->value;
+    r.best_step = best->step;
+  }
+  for (const auto& event : store_.events(row.id))
+    if (event.kind == "overfitting_onset")
+      r.onset_step = nlohmann::json::parse(event.data_json).value("best_step", std::int64_t{-1});
+  return r;
 }
 
 void ExperimentRunner::write_results(ExperimentOutcome& outcome) {
+  const auto tag = store_folder_tag();
   outcome.results_dir = workspace_.root / "results" /
-                        (outcome.experiment_name + "-" + std::to_string(outcome.experiment_id));
+                        (outcome.experiment_name + (tag.empty() ? "" : "-" + tag) + "-" +
+                         std::to_string(outcome.experiment_id));
   std::filesystem::create_directories(outcome.results_dir);
   std::ofstream summary(outcome.results_dir / "summary.csv");
   summary << "run_id,name,status,epochs,unique_tokens,train_tokens,final_val_loss,best_val_loss,best_step,"

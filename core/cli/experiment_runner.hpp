@@ -4,12 +4,17 @@
 #pragma once
 
 #include <atomic>
+#include <exception>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/summary_table.hpp"
+#include "common/metrics_sink.hpp"
 #include "common/workspace.hpp"
+#include "data/dataset.hpp"
 #include "spec/experiment_spec.hpp"
 #include "store/run_store.hpp"
 
@@ -27,6 +32,8 @@ struct ExperimentOutcome {
   std::string experiment_name;
   std::vector<RunOutcome> runs;
   bool interrupted = false;
+  std::int64_t interrupted_run = 0;          // the run to resume
+  std::exception_ptr first_failure;          // rethrown by the command after the table is shown
   std::filesystem::path results_dir;  // summary.csv and metrics.csv
 };
 
@@ -34,19 +41,28 @@ class ExperimentRunner {
  public:
   ExperimentRunner(Workspace workspace, RunStore& store, RunnerOptions options);
   ExperimentOutcome run(const ExperimentSpec& experiment);
-  // Continues run `run_id` from its checkpoint, then the queued runs of its experiment.
-  ExperimentOutcome resume(std::int64_t run_id);
+  // Continues a run (id or exact name) from its checkpoint, then the queued runs of its
+  // experiment. Refuses a finished run, and a running one whose process is still alive.
+  ExperimentOutcome resume(const std::string& run);
 
  private:
+  // Trains the runs in order; a failed run is recorded and the next one starts. The outcome
+  // table covers every run of the experiment, as the store has them.
   ExperimentOutcome run_rows(std::int64_t experiment_id, const std::vector<std::int64_t>& run_ids,
                              bool resume_first);
-  RunOutcome train_one(std::int64_t run_id, const RunSpec& spec, bool resume);
+  RunSummary train_one(std::int64_t run_id, const RunSpec& spec, bool resume);
+  PreparedDataset& dataset_for(const DataSpec& data);
   void ensure_corpus(const std::string& corpus);
+  RunOutcome outcome_from_store(const RunRow& row) const;
+  // Checkpoints and results of databases other than the default one get their own folders, so
+  // run 1 of one database never continues from run 1 of another.
+  std::string store_folder_tag() const;
   void write_results(ExperimentOutcome& outcome);
 
   Workspace workspace_;
   RunStore& store_;
   RunnerOptions options_;
+  std::map<std::string, std::unique_ptr<PreparedDataset>> datasets_;  // by data settings
 };
 
 // The environment recorded with every run: host, code version, library versions, pid.

@@ -22,14 +22,6 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
   return *row;
 }
 
-std::string last_value(const RunStore& store, std::int64_t run_id, const std::string& name, const char* format) {
-  auto rows = store.metrics(run_id, name);
-  if (rows.empty()) return "-";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, rows.back().value);
-  return buffer;
-}
-
 void list_runs(const CliContext& context, std::int64_t experiment) {
   auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
   auto rows = experiment > 0 ? store.runs(experiment) : store.runs();
@@ -40,9 +32,10 @@ void list_runs(const CliContext& context, std::int64_t experiment) {
   for (const auto& r : rows) {
     auto losses = store.metrics(r.id, "eval/val_loss");
     std::string steps = losses.empty() ? "-" : std::to_string(losses.back().step);
+    char loss[32] = "-";
+    if (!losses.empty()) std::snprintf(loss, sizeof loss, "%.4f", losses.back().value);
     std::printf("%5lld  %-*s  %-11s %10s %10s  %s\n", static_cast<long long>(r.id), static_cast<int>(width),
-                r.name.c_str(), r.status.c_str(), steps.c_str(),
-                last_value(store, r.id, "eval/val_loss", "%.4f").c_str(), r.started_at.c_str());
+                r.name.c_str(), r.status.c_str(), steps.c_str(), loss, r.started_at.c_str());
   }
   if (rows.empty()) std::printf("(no runs yet in %s)\n", store.path().string().c_str());
 }

@@ -7,6 +7,11 @@
 
 namespace wb {
 
+void print_status_line(const std::string& message) {
+  std::fprintf(stderr, "%s\n", message.c_str());
+  std::fflush(stderr);
+}
+
 std::string format_duration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return "?";
   const long s = std::lround(seconds);
@@ -30,8 +35,8 @@ ProgressBar::ProgressBar(std::FILE* out) : out_(out), tty_(isatty(fileno(out)) !
 
 void ProgressBar::run_started(const RunStartRecord& r) {
   name_ = r.name;
-  start_step_ = r.start_step;
   last_val_loss_ = -1.0;
+  first_wall_s_ = -1.0;
   std::fprintf(out_, "%s %s: %s parameters on %s, %s steps, %s unique tokens x %.2f epochs\n",
                r.start_step > 0 ? "resuming" : "training", r.name.c_str(),
                format_count(static_cast<double>(r.parameters)).c_str(), r.device.c_str(),
@@ -49,9 +54,12 @@ void ProgressBar::draw(const StepRecord& r, bool force) {
   const int filled = static_cast<int>(fraction * width);
   std::string bar(filled, '#');
   bar += std::string(width - filled, '.');
-  const double steps_done = static_cast<double>(r.step - start_step_);
-  const double eta = steps_done > 0 && r.tokens_per_s > 0
-                         ? static_cast<double>(r.total_steps - r.step) * (r.wall_s / std::max(1.0, steps_done)) : NAN;
+  // Rate since this process started: wall_s includes the time before a resume.
+  if (first_wall_s_ < 0) first_wall_s_ = r.wall_s, first_step_ = r.step;
+  const double steps_done = static_cast<double>(r.step - first_step_);
+  const double eta = steps_done > 0
+                         ? static_cast<double>(r.total_steps - r.step) * ((r.wall_s - first_wall_s_) / steps_done)
+                         : NAN;
   char val[32] = "";
   if (last_val_loss_ >= 0) std::snprintf(val, sizeof val, " val %.4f", last_val_loss_);
   std::fprintf(out_, "%s[%s] %3.0f%% step %lld/%lld epoch %.2f loss %.4f%s %s tok/s ETA %s%s",

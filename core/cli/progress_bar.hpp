@@ -25,10 +25,13 @@ class ProgressBar : public MetricsSink {
   bool tty_;
   std::string name_;
   double last_val_loss_ = -1.0;
-  std::int64_t start_step_ = 0;
+  double first_wall_s_ = -1.0;  // wall_s and step of the first step this process saw (for ETA)
+  std::int64_t first_step_ = 0;
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
+// One line of status on stderr, flushed ("tokenizing brown (train): 128/474 documents").
+void print_status_line(const std::string& message);
 // "1m05s", "2h03m", "12s"
 std::string format_duration(double seconds);
 // "12.3k", "1.05M"

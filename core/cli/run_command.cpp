@@ -27,7 +27,7 @@ struct RunArgs {
   std::string events;
   std::string device;
   int threads = -1;
-  std::int64_t run_id = 0;
+  std::string run;  // resume: id or exact name
 };
 
 ExperimentSpec load_spec_or_preset(const std::string& spec) {
@@ -47,9 +47,9 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, bool js
   std::fprintf(out, "\nResults: %s (summary.csv, metrics.csv)\nRun database: %s\n",
                outcome.results_dir.string().c_str(), context.db_path().string().c_str());
   std::fprintf(out, "Inspect: workbench-cli runs | workbench-cli show RUN | workbench-cli metrics RUN --csv\n");
-  if (outcome.interrupted && !outcome.runs.empty())
+  if (outcome.interrupted && outcome.interrupted_run > 0)
     std::fprintf(out, "Interrupted: continue with `workbench-cli resume %lld`\n",
-                 static_cast<long long>(outcome.runs.back().run_id));
+                 static_cast<long long>(outcome.interrupted_run));
   if (jsonl) {
     JsonlEvents events(stdout);
     events.write({{"type", "experiment_finished"}, {"experiment_id", outcome.experiment_id},
@@ -75,8 +75,9 @@ void execute(CliContext& context, const RunArgs& args, bool resume) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   ExperimentRunner runner(context.workspace(), store, options);
-  auto outcome = resume ? runner.resume(args.run_id) : runner.run(load_spec_or_preset(args.spec));
+  auto outcome = resume ? runner.resume(args.run) : runner.run(load_spec_or_preset(args.spec));
   report(outcome, context, options.jsonl_events);
+  if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
   if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
 }
 
@@ -100,7 +101,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   run->callback([&context, args] { execute(context, *args, /*resume=*/false); });
 
   auto* resume = app.add_subcommand("resume", "Continue an interrupted run from its checkpoint, then its queued siblings");
-  resume->add_option("RUN", args->run_id, "Run id (see `workbench-cli runs`)")->required();
+  resume->add_option("RUN", args->run, "Run id or exact name (see `workbench-cli runs`)")->required();
   add_common_options(resume, *args);
   resume->callback([&context, args] { execute(context, *args, /*resume=*/true); });
 }

@@ -29,7 +29,7 @@ struct StepRecord {
   double lr = 0.0;
   double loss = 0.0;             // mean loss of this step's micro-batches
   double tokens_per_s = 0.0;     // smoothed
-  double wall_s = 0.0;           // since the run (or resume) started
+  double wall_s = 0.0;           // training time of the run, across resumes
 };
 
 // A validation evaluation every eval_interval steps and at the end.

@@ -98,7 +98,7 @@ PreparedDataset prepare_dataset(const DataSpec& spec, const Workspace& workspace
              std::to_string(total_bytes(split.val)) + " bytes)");
 
   if (progress && spec.tokenizer.kind != TokenizerKind::kByte)
-    progress(std::string("training or loading the ") + tokenizer_kind_name(spec.tokenizer.kind) +
+    progress(std::string("training or loading the ") + to_string(spec.tokenizer.kind) +
              " tokenizer");
   std::unique_ptr<Tokenizer> trained =
       train_or_load_tokenizer(spec.tokenizer, split.train, workspace.tokenizers_dir());
@@ -111,7 +111,7 @@ PreparedDataset prepare_dataset(const DataSpec& spec, const Workspace& workspace
   if (!complete) {
     const nlohmann::json common = {{"corpus", corpus.name},
                                    {"corpus_hash", corpus.content_hash},
-                                   {"tokenizer", tokenizer_kind_name(tokenizer.kind())},
+                                   {"tokenizer", to_string(tokenizer.kind())},
                                    {"tokenizer_hash", tokenizer.content_hash()},
                                    {"vocab_size", tokenizer.vocab_size()},
                                    {"eot_id", tokenizer.eot_id()},

@@ -16,7 +16,7 @@ constexpr std::uint64_t kTokenizerCacheVersion = 1;
 
 std::string cache_key(const TokenizerSpec& spec, const std::vector<std::string_view>& docs) {
   ContentHash hash;
-  hash.add(tokenizer_kind_name(spec.kind)).add(kTokenizerCacheVersion);
+  hash.add(to_string(spec.kind)).add(kTokenizerCacheVersion);
   hash.add(static_cast<std::uint64_t>(spec.kind == TokenizerKind::kBpe ? spec.vocab_size : 0));
   hash.add(std::uint64_t{docs.size()});
   for (const auto doc : docs) hash.add(std::uint64_t{doc.size()}).add(doc);
@@ -25,28 +25,20 @@ std::string cache_key(const TokenizerSpec& spec, const std::vector<std::string_v
 
 }  // namespace
 
-const char* tokenizer_kind_name(TokenizerKind kind) {
-  switch (kind) {
-    case TokenizerKind::kByte: return "byte";
-    case TokenizerKind::kChar: return "char";
-    case TokenizerKind::kBpe: return "bpe";
-  }
-  return "unknown";
-}
 
 std::unique_ptr<Tokenizer> train_or_load_tokenizer(const TokenizerSpec& spec,
                                                    const std::vector<std::string_view>& training_docs,
                                                    const fs::path& cache_dir) {
   if (spec.kind == TokenizerKind::kByte) return make_byte_tokenizer();
   if (training_docs.empty())
-    throw DataError(std::string("cannot train a ") + tokenizer_kind_name(spec.kind) +
+    throw DataError(std::string("cannot train a ") + to_string(spec.kind) +
                         " tokenizer: the training split has no documents",
                     "use a corpus with more text, or a lower data.validation_fraction");
 
   const std::string key = cache_key(spec, training_docs);
   const bool is_bpe = spec.kind == TokenizerKind::kBpe;
   const fs::path cache_file =
-      cache_dir / (std::string(tokenizer_kind_name(spec.kind)) + "-" + key +
+      cache_dir / (std::string(to_string(spec.kind)) + "-" + key +
                    (is_bpe ? ".model" : ".json"));
   if (fs::exists(cache_file)) {
     try {

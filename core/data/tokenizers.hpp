@@ -12,10 +12,6 @@
 
 namespace wb {
 
-// "byte", "char", "bpe": in cache file names and manifests (wb::spec has its own to_string;
-// the data layer does not link wb::spec).
-const char* tokenizer_kind_name(TokenizerKind kind);
-
 // Byte level: ids 0-255 are the bytes, 256 is EOT (vocabulary 257). Needs no training.
 std::unique_ptr<Tokenizer> make_byte_tokenizer();
 

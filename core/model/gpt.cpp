@@ -22,7 +22,7 @@ torch::nn::LayerNorm layer_norm(int n, bool bias) {
 }  // namespace
 
 CausalSelfAttentionImpl::CausalSelfAttentionImpl(const GptConfig& c)
-    : n_head_(c.n_head), attn_dropout_(c.dropout.attn) {
+    : n_head_(c.n_head), block_size_(c.block_size), attn_dropout_(c.dropout.attn) {
   c_attn = register_module("c_attn", linear(c.n_embd, 3 * c.n_embd, c.bias));
   c_proj = register_module("c_proj", linear(c.n_embd, c.n_embd, c.bias));
   resid_dropout_ = register_module("resid_dropout", torch::nn::Dropout(c.dropout.resid));
@@ -32,8 +32,11 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x) {
   const auto B = x.size(0), T = x.size(1), C = x.size(2);
   auto qkv = c_attn(x).split(C, /*dim=*/2);
   auto heads = [&](const torch::Tensor& t) { return t.view({B, T, n_head_, C / n_head_}).transpose(1, 2); };
+  if (!future_mask_.defined() || future_mask_.device() != x.device())
+    future_mask_ = torch::ones({block_size_, block_size_}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
+                       .triu(1);
   auto y = compat::causal_attention(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), attn_dropout_,
-                                    is_training());                       // (B, nh, T, hs)
+                                    is_training(), future_mask_);         // (B, nh, T, hs)
   y = y.transpose(1, 2).contiguous().view({B, T, C});                     // (B, T, C)
   return resid_dropout_(c_proj(y));
 }

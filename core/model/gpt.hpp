@@ -19,7 +19,9 @@ class CausalSelfAttentionImpl : public torch::nn::Module {
 
  private:
   int n_head_;
+  int block_size_;
   double attn_dropout_;
+  torch::Tensor future_mask_;  // (block_size, block_size) bool, built once per device
   torch::nn::Dropout resid_dropout_{nullptr};
 };
 TORCH_MODULE(CausalSelfAttention);

@@ -21,16 +21,18 @@ inline std::string torch_version() {
 
 // Causal self-attention on (B, nh, T, hs) tensors. 2.x has the fused kernel (flash / memory
 // efficient on CUDA); 1.13 gets the explicit softmax(QK^T / sqrt(hs)) V with a causal mask.
+// `future_mask` is a cached bool (T', T') upper triangle (T' >= T), true above the diagonal.
 inline torch::Tensor causal_attention(const torch::Tensor& q, const torch::Tensor& k,
-                                      const torch::Tensor& v, double dropout_p, bool training) {
+                                      const torch::Tensor& v, double dropout_p, bool training,
+                                      const torch::Tensor& future_mask) {
 #if WB_TORCH_AT_LEAST(2, 0)
+  (void)future_mask;
   return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, training ? dropout_p : 0.0,
                                           /*is_causal=*/true);
 #else
   const auto T = q.size(-2);
-  auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(q.size(-1))));
-  auto mask = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
-  att = att.masked_fill(mask, -std::numeric_limits<float>::infinity());
+  auto att = torch::matmul(q, k.transpose(-2, -1)).mul_(1.0 / std::sqrt(static_cast<double>(q.size(-1))));
+  att.masked_fill_(future_mask.narrow(0, 0, T).narrow(1, 0, T), -std::numeric_limits<float>::infinity());
   att = torch::softmax(att, -1);
   if (training && dropout_p > 0.0) att = torch::dropout(att, dropout_p, /*train=*/true);
   return torch::matmul(att, v);

@@ -21,7 +21,7 @@ TokenizerSpec parse_tokenizer(SpecReader r) {
   t.kind = kind == "byte" ? TokenizerKind::kByte : kind == "bpe" ? TokenizerKind::kBpe : TokenizerKind::kChar;
   if (t.kind == TokenizerKind::kBpe) {
     t.vocab_size = 1024;
-    r.integer("vocab_size", t.vocab_size, 260, 1 << 20);
+    r.integer("vocab_size", t.vocab_size, 260, 1000000);
   } else if (r.has("vocab_size")) {
     throw SpecError(r.field("vocab_size") + ": only a \"bpe\" tokenizer takes a vocab_size; " +
                     kind + " vocabularies follow from the corpus");

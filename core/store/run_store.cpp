@@ -216,6 +216,22 @@ void RunStore::append_metrics(std::int64_t run_id, std::span<const MetricRow> ro
           });
 }
 
+void RunStore::truncate_run(std::int64_t run_id, std::int64_t step) {
+  impl_->require_writable("truncate a run");
+  guarded(impl_->path, "delete run " + std::to_string(run_id) + "'s records after step " + std::to_string(step),
+          [&] {
+            SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+            for (const char* table : {"metrics", "events"}) {
+              SQLite::Statement erase(impl_->db,
+                                      std::string("DELETE FROM ") + table + " WHERE run_id = ? AND step > ?");
+              erase.bind(1, run_id);
+              erase.bind(2, step);
+              erase.exec();
+            }
+            transaction.commit();
+          });
+}
+
 void RunStore::append_event(std::int64_t run_id, const EventRow& event) {
   impl_->require_writable("append an event");
   guarded(impl_->path, "append event '" + event.kind + "' to run " + std::to_string(run_id), [&] {

@@ -88,6 +88,9 @@ class RunStore {
   void set_run_status(std::int64_t run_id, const std::string& status, const std::string& error = {});
 
   void append_metrics(std::int64_t run_id, std::span<const MetricRow> rows);  // one transaction
+  // Deletes a run's metrics and events after `step` (one transaction): a run resumed from the
+  // checkpoint at `step` logs those steps again, and one curve must not hold two histories.
+  void truncate_run(std::int64_t run_id, std::int64_t step);
   void append_event(std::int64_t run_id, const EventRow& event);
 
   std::vector<ExperimentRow> experiments() const;

@@ -23,7 +23,12 @@ StoreSink::~StoreSink() {
   }
 }
 
-void StoreSink::run_started(const RunStartRecord&) { store_.set_run_status(run_id_, "running"); }
+void StoreSink::run_started(const RunStartRecord& r) {
+  // Whatever was logged after the checkpoint we restart from (or all of it, restarting from 0)
+  // is about to be logged again.
+  store_.truncate_run(run_id_, r.start_step);
+  store_.set_run_status(run_id_, "running");
+}
 
 void StoreSink::step(const StepRecord& r) {
   pending_.push_back({r.step, r.tokens, r.epoch, "train/loss", r.loss, r.wall_s});

@@ -17,7 +17,8 @@ class StoreSink : public MetricsSink {
   StoreSink(RunStore& store, std::int64_t run_id);
   ~StoreSink() override;  // flushes
 
-  void run_started(const RunStartRecord& record) override;  // status -> running
+  // Drops records after record.start_step (a resume logs them again), status -> running.
+  void run_started(const RunStartRecord& record) override;
   void step(const StepRecord& record) override;              // "train/loss", "lr"
   void eval(const EvalRecord& record) override;  // "eval/train_loss", "eval/val_loss", "tokens_per_s"
   void event(const EventRecord& record) override;

@@ -25,7 +25,8 @@ void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim
                           {"val_history", s.val_history},
                           {"eval_steps", s.eval_steps},
                           {"onset_reported", s.onset_reported},
-                          {"wall_s", s.wall_s}};
+                          {"wall_s", s.wall_s},
+                          {"fingerprint", s.fingerprint}};
   archive.write("state", c10::IValue(state.dump()));
   std::filesystem::create_directories(file.parent_path());
   auto tmp = file;
@@ -57,6 +58,7 @@ LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::
     s.eval_steps = state.at("eval_steps").get<std::vector<std::int64_t>>();
     s.onset_reported = state.at("onset_reported");
     s.wall_s = state.at("wall_s");
+    s.fingerprint = state.value("fingerprint", "");
   } catch (const std::exception& e) {
     throw DataError("checkpoint " + file.string() + " cannot be loaded: " + e.what(),
                     "delete it to start the run from scratch, or resume with the spec it was written for");

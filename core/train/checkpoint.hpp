@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <filesystem>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct LoopState {
   std::vector<std::int64_t> eval_steps; // ... and its step
   bool onset_reported = false;
   double wall_s = 0.0;                  // training time before this process started
+  std::string fingerprint;              // hash of spec, dataset and step size it was written for
 };
 
 void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer,

@@ -5,6 +5,7 @@
 
 #include "model/gpt.hpp"
 #include "model/torch_compat.hpp"
+#include "train/optimizer.hpp"
 
 namespace wb {
 
@@ -31,8 +32,8 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
   const auto config = GptConfig::from(c.model, c.vocab_size);
   Gpt model(config);
   model->to(device);
-  torch::optim::AdamW optimizer(model->parameters(),
-                                torch::optim::AdamWOptions(1e-3).betas({0.9, 0.99}).weight_decay(0.1));
+  OptimizerSpec adamw;  // the trainer's optimizer: decay on Linear weights only, betas (0.9, 0.99)
+  auto optimizer = make_adamw(model, adamw);
   auto tokens = torch::randint(c.vocab_size, {c.batch_size, c.model.block_size + 1},
                                torch::TensorOptions().dtype(torch::kLong)).to(device);
   auto x = tokens.narrow(1, 0, c.model.block_size).contiguous();

@@ -2,10 +2,12 @@
 #include "train/trainer.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "common/content_hash.hpp"
 #include "common/errors.hpp"
 #include "data/dataset.hpp"
 #include "data/repetition_sampler.hpp"
@@ -14,6 +16,7 @@
 #include "train/checkpoint.hpp"
 #include "train/communicator.hpp"
 #include "train/lr_schedule.hpp"
+#include "train/optimizer.hpp"
 #include "train/overfitting_detector.hpp"
 
 namespace wb {
@@ -23,17 +26,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-torch::optim::AdamW make_adamw(Gpt& model, const OptimizerSpec& o) {
-  auto options = [&](double weight_decay) {
-    return std::make_unique<torch::optim::AdamWOptions>(
-        torch::optim::AdamWOptions(o.lr).betas({o.beta1, o.beta2}).eps(1e-8).weight_decay(weight_decay));
-  };
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(model->decay_parameters(), options(o.weight_decay));
-  groups.emplace_back(model->no_decay_parameters(), options(0.0));
-  return torch::optim::AdamW(std::move(groups), torch::optim::AdamWOptions(o.lr));
 }
 
 }  // namespace
@@ -98,6 +90,15 @@ struct Trainer::Impl {
   }
 
   bool is_main() const { return comm->rank() == 0; }
+
+  // What a checkpoint must match to be continued: the spec, the data and the step size.
+  std::string fingerprint() const {
+    RunSpec essential = spec;  // where and on how many threads it runs may change on resume
+    essential.training.device = "auto";
+    essential.training.threads = 0;
+    return ContentHash().add(to_json(essential).dump()).add(data.dir.filename().string())
+        .add(static_cast<std::uint64_t>(plan.tokens_per_step)).hex();
+  }
   std::filesystem::path checkpoint_file() const { return options.checkpoint_dir / "last.pt"; }
 
   torch::Tensor to_batch(std::vector<std::int64_t>& buffer, std::int64_t rows) {
@@ -132,8 +133,8 @@ struct Trainer::Impl {
     for (auto& group : optimizer->param_groups())
       static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
     optimizer->zero_grad();
-    double loss_sum = 0.0;
     const int accum = spec.training.grad_accum;
+    torch::Tensor loss_sum;  // stays on the device: one host sync per step, not per micro-batch
     for (int micro = 0; micro < accum; ++micro) {
       sampler->next_batch(x, y);
       torch::Tensor loss;
@@ -142,7 +143,7 @@ struct Trainer::Impl {
         loss = model->loss(to_batch(x, spec.training.batch_size), to_batch(y, spec.training.batch_size));
       }
       (loss / accum).backward();
-      loss_sum += loss.item<double>();
+      loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
     }
     state.micro_batches += accum;
     if (comm->world_size() > 1) {
@@ -154,13 +155,20 @@ struct Trainer::Impl {
     if (spec.optimizer.grad_clip > 0)
       torch::nn::utils::clip_grad_norm_(model->parameters(), spec.optimizer.grad_clip);
     optimizer->step();
-    return comm->all_reduce_mean(loss_sum / accum);
+    const double loss = comm->all_reduce_mean(loss_sum.item<double>() / accum);
+    if (!std::isfinite(loss))
+      throw UserError(ExitCode::kRuntime,
+                      "training loss became " + std::to_string(loss) + " at step " + std::to_string(state.step + 1),
+                      "lower optimizer.lr, raise optimizer.warmup_steps or keep optimizer.grad_clip on; "
+                      "the run's metrics up to here are in the database");
+    return loss;
   }
 
   void write_checkpoint(double wall_s) {
     if (options.checkpoint_dir.empty() || !is_main()) return;
     auto saved = state;
     saved.wall_s = wall_s;
+    saved.fingerprint = fingerprint();
     save_checkpoint(checkpoint_file(), model, *optimizer, saved);
     sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
                 {{"path", checkpoint_file().string()}}, wall_s});
@@ -207,6 +215,10 @@ struct Trainer::Impl {
                           std::filesystem::exists(checkpoint_file());
     if (resuming) {
       state = load_checkpoint(checkpoint_file(), model, *optimizer);
+      if (state.fingerprint != fingerprint())
+        throw DataError("checkpoint " + checkpoint_file().string() + " was written for another spec, dataset "
+                        "or world size than this run's",
+                        "delete it to start the run from scratch, or resume the run it belongs to");
       sampler->restore({state.micro_batches});
     }
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
@@ -242,12 +254,11 @@ struct Trainer::Impl {
 
         const bool last_step = state.step == plan.total_steps;
         if (state.step % spec.training.eval_interval == 0 || last_step) report_eval(lr, tokens_per_s, wall_s);
-        const auto every = spec.training.checkpoint_interval;
-        if (every > 0 && state.step % every == 0 && !last_step) write_checkpoint(wall_s);
         const bool stop_requested = (options.stop && options.stop->load()) ||
                                     (options.stop_after_steps >= 0 && state.step >= options.stop_after_steps);
+        const auto every = spec.training.checkpoint_interval;
+        if (!last_step && (stop_requested || (every > 0 && state.step % every == 0))) write_checkpoint(wall_s);
         if (stop_requested && !last_step) {
-          write_checkpoint(wall_s);
           auto s = summary("interrupted", wall_s);
           sink.run_finished(s);
           return s;

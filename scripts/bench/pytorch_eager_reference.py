@@ -94,7 +94,11 @@ def bench(name, cfg, steps, warmup):
     torch.manual_seed(1337)
     batch = cfg.pop("batch")
     model = GPT(**cfg)
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, betas=(0.9, 0.99), weight_decay=0.1)
+    # nanoGPT's configure_optimizers: decay only on Linear weights (2-D, not embeddings).
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and not n.startswith(("wte", "wpe"))]
+    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and not n.startswith(("wte", "wpe")))]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=1e-3, betas=(0.9, 0.99))
     tokens = torch.randint(cfg["vocab_size"], (batch, cfg["block_size"] + 1))
     x, y = tokens[:, :-1].contiguous(), tokens[:, 1:].contiguous()
 

@@ -190,6 +190,7 @@ TEST_F(DataSampler, UniqueTokensNotAMultipleOfBlockSizeIsASpecError) {
   EXPECT_THROW(RepetitionSampler(train, 250, 16, 4, 1), SpecError);
   try {
     RepetitionSampler sampler(train, 250, 16, 4, 1);
+    FAIL() << "expected a SpecError";
   } catch (const SpecError& e) {
     EXPECT_NE(e.fix().find("240"), std::string::npos) << e.fix();
     EXPECT_NE(e.fix().find("256"), std::string::npos) << e.fix();

@@ -64,6 +64,29 @@ TEST(StoreSink, EventsAndStatusAreWrittenAtOnce) {
   EXPECT_EQ(store.metrics(run_id).size(), 4u);
 }
 
+TEST(StoreSink, ResumeDropsRecordsAfterTheCheckpointStep) {
+  test::TempDir dir;
+  auto [store, experiment_id, run_id] = test::make_sample_run(dir / "runs.db");
+  {
+    StoreSink first(store, run_id);
+    first.run_started({});
+    for (std::int64_t step = 1; step <= 30; ++step) first.step(step_record(step));
+    first.eval({20, 1280, 2.0, 1e-3, 4.9, 5.0, 1234.0, 2.0});
+    first.event({25, 1600, "overfitting_onset", nlohmann::json::object(), 2.5});
+    first.run_finished({"failed", 30, 0, 0, 0, 3.0, "killed"});
+  }
+  RunStartRecord resume;
+  resume.start_step = 20;  // the checkpoint the run continues from
+  StoreSink second(store, run_id);
+  second.run_started(resume);
+  const auto losses = store.metrics(run_id, "train/loss");
+  ASSERT_EQ(losses.size(), 20u);
+  EXPECT_EQ(losses.back().step, 20);
+  EXPECT_EQ(store.metrics(run_id, "eval/val_loss").size(), 1u);  // step 20 stays
+  EXPECT_TRUE(store.events(run_id).empty());                     // step 25 is gone
+  EXPECT_EQ(store.find_run("run-a")->status, "running");
+}
+
 TEST(StoreSink, FlushesEveryTwoSecondsWithoutAnEval) {
   test::TempDir dir;
   auto [store, experiment_id, run_id] = test::make_sample_run(dir / "runs.db");
