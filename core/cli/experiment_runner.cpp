@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -183,6 +184,7 @@ RunOutcome ExperimentRunner::outcome_from_store(const RunRow& row) const {
   }
   const auto val = store_.metrics(row.id, "eval/val_loss");
   if (!val.empty()) {
+    r.evaluated = true;
     r.final_val_loss = val.back().value;
     r.wall_s = val.back().wall_time;
     const auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
@@ -208,8 +210,12 @@ void ExperimentRunner::write_results(ExperimentOutcome& outcome) {
   for (std::size_t i = 0; i < outcome.runs.size(); ++i) {
     const auto& r = outcome.runs[i];
     summary << r.run_id << ',' << csv_field(r.name) << ',' << r.status << ',' << r.epochs << ',' << r.unique_tokens << ','
-            << r.train_tokens << ',' << r.final_val_loss << ',' << r.best_val_loss << ',' << r.best_step << ','
-            << r.onset_step << ',' << degradation[i] << ',' << r.wall_s << '\n';
+            << r.train_tokens << ',';
+    if (r.evaluated) summary << r.final_val_loss << ',' << r.best_val_loss << ',' << r.best_step;
+    else summary << ",,";
+    summary << ',' << r.onset_step << ',';
+    if (!std::isnan(degradation[i])) summary << degradation[i];
+    summary << ',' << r.wall_s << '\n';
   }
   std::ofstream metrics(outcome.results_dir / "metrics.csv");
   metrics << "run_id,name,step,tokens,epoch,metric,value,wall_time\n";

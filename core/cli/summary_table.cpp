@@ -2,6 +2,7 @@
 #include "cli/summary_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "cli/progress_bar.hpp"
@@ -9,14 +10,14 @@
 namespace wb {
 
 std::vector<double> degradation_percent(const std::vector<RunOutcome>& runs) {
-  std::vector<double> out(runs.size(), 0.0);
-  if (runs.empty()) return out;
-  auto reference = std::min_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
-    return a.epochs < b.epochs;
-  });
-  if (reference->final_val_loss <= 0) return out;
+  std::vector<double> out(runs.size(), std::nan(""));
+  const RunOutcome* reference = nullptr;
+  for (const auto& r : runs)
+    if (r.evaluated && (!reference || r.epochs < reference->epochs)) reference = &r;
+  if (!reference || reference->final_val_loss <= 0) return out;
   for (std::size_t i = 0; i < runs.size(); ++i)
-    out[i] = 100.0 * (runs[i].final_val_loss - reference->final_val_loss) / reference->final_val_loss;
+    if (runs[i].evaluated)
+      out[i] = 100.0 * (runs[i].final_val_loss - reference->final_val_loss) / reference->final_val_loss;
   return out;
 }
 
@@ -32,12 +33,18 @@ std::string format_summary_table(const std::vector<RunOutcome>& runs) {
   out += line;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto& r = runs[i];
-    std::string onset = r.onset_step >= 0 ? std::to_string(r.onset_step) : "-";
-    std::snprintf(line, sizeof line, "%5lld  %-*s  %-11s %7.2f %13s %10.4f %9.4f %9lld %10s %+10.2f%%\n",
+    const std::string onset = r.onset_step >= 0 ? std::to_string(r.onset_step) : "-";
+    char final_loss[16] = "-", best_loss[16] = "-", best_step[24] = "-", change[24] = "-";
+    if (r.evaluated) {
+      std::snprintf(final_loss, sizeof final_loss, "%.4f", r.final_val_loss);
+      std::snprintf(best_loss, sizeof best_loss, "%.4f", r.best_val_loss);
+      std::snprintf(best_step, sizeof best_step, "%lld", static_cast<long long>(r.best_step));
+    }
+    if (!std::isnan(degradation[i])) std::snprintf(change, sizeof change, "%+.2f%%", degradation[i]);
+    std::snprintf(line, sizeof line, "%5lld  %-*s  %-11s %7.2f %13s %10s %9s %9s %10s %11s\n",
                   static_cast<long long>(r.run_id), static_cast<int>(name_width), r.name.c_str(),
                   r.status.c_str(), r.epochs, format_count(static_cast<double>(r.unique_tokens)).c_str(),
-                  r.final_val_loss, r.best_val_loss, static_cast<long long>(r.best_step), onset.c_str(),
-                  degradation[i]);
+                  final_loss, best_loss, best_step, onset.c_str(), change);
     out += line;
   }
   return out;
@@ -48,11 +55,13 @@ nlohmann::json summary_json(const std::vector<RunOutcome>& runs) {
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto& r = runs[i];
+    const auto loss = [&](double v) { return r.evaluated ? nlohmann::json(v) : nlohmann::json(); };
     rows.push_back({{"run_id", r.run_id}, {"name", r.name}, {"status", r.status}, {"epochs", r.epochs},
                     {"unique_tokens", r.unique_tokens}, {"train_tokens", r.train_tokens},
-                    {"final_val_loss", r.final_val_loss}, {"best_val_loss", r.best_val_loss},
+                    {"final_val_loss", loss(r.final_val_loss)}, {"best_val_loss", loss(r.best_val_loss)},
                     {"best_step", r.best_step}, {"overfitting_onset_step", r.onset_step},
-                    {"degradation_percent", degradation[i]}, {"wall_s", r.wall_s}});
+                    {"degradation_percent", std::isnan(degradation[i]) ? nlohmann::json() : nlohmann::json(degradation[i])},
+                    {"wall_s", r.wall_s}});
   }
   return rows;
 }

@@ -14,18 +14,21 @@ torch::nn::Linear linear(int in, int out, bool bias) {
   return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
 }
 
-torch::nn::LayerNorm layer_norm(int n, bool bias) {
-  // LibTorch's LayerNorm has no "weight without bias"; without bias we zero and freeze it below.
-  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({n}).elementwise_affine(true));
-}
-
 }  // namespace
 
+LayerNormImpl::LayerNormImpl(int n_embd, bool with_bias) : n_embd_(n_embd) {
+  weight = register_parameter("weight", torch::ones({n_embd}));
+  if (with_bias) bias = register_parameter("bias", torch::zeros({n_embd}));
+}
+
+torch::Tensor LayerNormImpl::forward(const torch::Tensor& x) {
+  return torch::layer_norm(x, {n_embd_}, weight, bias, 1e-5);
+}
+
 CausalSelfAttentionImpl::CausalSelfAttentionImpl(const GptConfig& c)
-    : n_head_(c.n_head), block_size_(c.block_size), attn_dropout_(c.dropout.attn) {
+    : n_head_(c.n_head), block_size_(c.block_size), attn_dropout_(c.dropout.attn), resid_dropout_(c.dropout.resid) {
   c_attn = register_module("c_attn", linear(c.n_embd, 3 * c.n_embd, c.bias));
   c_proj = register_module("c_proj", linear(c.n_embd, c.n_embd, c.bias));
-  resid_dropout_ = register_module("resid_dropout", torch::nn::Dropout(c.dropout.resid));
 }
 
 torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x) {
@@ -38,23 +41,22 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x) {
   auto y = compat::causal_attention(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), attn_dropout_,
                                     is_training(), future_mask_);         // (B, nh, T, hs)
   y = y.transpose(1, 2).contiguous().view({B, T, C});                     // (B, T, C)
-  return resid_dropout_(c_proj(y));
+  return maybe_dropout(c_proj(y), resid_dropout_, is_training());
 }
 
-MlpImpl::MlpImpl(const GptConfig& c) {
+MlpImpl::MlpImpl(const GptConfig& c) : dropout_(c.dropout.resid) {
   c_fc = register_module("c_fc", linear(c.n_embd, 4 * c.n_embd, c.bias));
   c_proj = register_module("c_proj", linear(4 * c.n_embd, c.n_embd, c.bias));
-  dropout_ = register_module("dropout", torch::nn::Dropout(c.dropout.resid));
 }
 
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
-  return dropout_(c_proj(F::gelu(c_fc(x))));
+  return maybe_dropout(c_proj(F::gelu(c_fc(x))), dropout_, is_training());
 }
 
 BlockImpl::BlockImpl(const GptConfig& c) {
-  ln_1 = register_module("ln_1", layer_norm(c.n_embd, c.bias));
+  ln_1 = register_module("ln_1", LayerNorm(c.n_embd, c.bias));
   attn = register_module("attn", CausalSelfAttention(c));
-  ln_2 = register_module("ln_2", layer_norm(c.n_embd, c.bias));
+  ln_2 = register_module("ln_2", LayerNorm(c.n_embd, c.bias));
   mlp = register_module("mlp", Mlp(c));
 }
 
@@ -63,13 +65,12 @@ torch::Tensor BlockImpl::forward(torch::Tensor x) {
   return x + mlp(ln_2(x));
 }
 
-GptImpl::GptImpl(const GptConfig& c) : config_(c) {
+GptImpl::GptImpl(const GptConfig& c) : config_(c), embd_dropout_(c.dropout.embd) {
   wte = register_module("wte", torch::nn::Embedding(c.vocab_size, c.n_embd));
   wpe = register_module("wpe", torch::nn::Embedding(c.block_size, c.n_embd));
-  drop = register_module("drop", torch::nn::Dropout(c.dropout.embd));
   h = register_module("h", torch::nn::ModuleList());
   for (int i = 0; i < c.n_layer; ++i) h->push_back(Block(c));
-  ln_f = register_module("ln_f", layer_norm(c.n_embd, c.bias));
+  ln_f = register_module("ln_f", LayerNorm(c.n_embd, c.bias));
   init_weights();
 }
 
@@ -93,12 +94,6 @@ void GptImpl::init_weights() {
       p.normal_(0.0, 0.02);
     }
   }
-  if (!config_.bias) {
-    // bias=false: LayerNorm biases stay zero and are not trained (nanoGPT's LayerNorm(bias=False)).
-    for (auto& item : named_parameters(true))
-      if (item.key().find("ln_") != std::string::npos && item.key().ends_with(".bias"))
-        item.value().set_requires_grad(false);
-  }
 }
 
 torch::Tensor GptImpl::forward(const torch::Tensor& idx) {
@@ -106,7 +101,7 @@ torch::Tensor GptImpl::forward(const torch::Tensor& idx) {
   TORCH_CHECK(T <= config_.block_size, "sequence of ", T, " tokens is longer than block_size ",
               config_.block_size);
   auto pos = torch::arange(T, torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
-  auto x = drop(wte(idx) + wpe(pos));  // (B, T, C)
+  auto x = maybe_dropout(wte(idx) + wpe(pos), embd_dropout_, is_training());  // (B, T, C)
   for (auto& block : *h) x = block->as<Block>()->forward(x);
   x = ln_f(x);
   return F::linear(x, wte->weight);  // tied lm_head: (B, T, V)

@@ -9,6 +9,25 @@
 
 namespace wb {
 
+// LayerNorm with an optional bias (nanoGPT's): LibTorch's has no "weight without bias".
+class LayerNormImpl : public torch::nn::Module {
+ public:
+  LayerNormImpl(int n_embd, bool bias);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::Tensor weight;
+  torch::Tensor bias;  // undefined when bias=false
+
+ private:
+  std::int64_t n_embd_;
+};
+TORCH_MODULE(LayerNorm);
+
+// Dropout that costs nothing when p is 0 or the module is evaluating.
+inline torch::Tensor maybe_dropout(const torch::Tensor& x, double p, bool training) {
+  return (p > 0.0 && training) ? torch::dropout(x, p, /*train=*/true) : x;
+}
+
 class CausalSelfAttentionImpl : public torch::nn::Module {
  public:
   explicit CausalSelfAttentionImpl(const GptConfig& config);
@@ -21,8 +40,8 @@ class CausalSelfAttentionImpl : public torch::nn::Module {
   int n_head_;
   int block_size_;
   double attn_dropout_;
+  double resid_dropout_;
   torch::Tensor future_mask_;  // (block_size, block_size) bool, built once per device
-  torch::nn::Dropout resid_dropout_{nullptr};
 };
 TORCH_MODULE(CausalSelfAttention);
 
@@ -35,7 +54,7 @@ class MlpImpl : public torch::nn::Module {
   torch::nn::Linear c_proj{nullptr};  // 4C -> C (scaled init)
 
  private:
-  torch::nn::Dropout dropout_{nullptr};
+  double dropout_;
 };
 TORCH_MODULE(Mlp);
 
@@ -45,7 +64,7 @@ class BlockImpl : public torch::nn::Module {
   torch::Tensor forward(torch::Tensor x);
 
  private:
-  torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
+  LayerNorm ln_1{nullptr}, ln_2{nullptr};
   CausalSelfAttention attn{nullptr};
   Mlp mlp{nullptr};
 };
@@ -74,9 +93,9 @@ class GptImpl : public torch::nn::Module {
   GptConfig config_;
   torch::nn::Embedding wte{nullptr};  // token embedding, tied to the output layer
   torch::nn::Embedding wpe{nullptr};  // learned position embedding
-  torch::nn::Dropout drop{nullptr};
+  double embd_dropout_;
   torch::nn::ModuleList h{nullptr};
-  torch::nn::LayerNorm ln_f{nullptr};
+  LayerNorm ln_f{nullptr};
 };
 TORCH_MODULE(Gpt);
 

@@ -68,6 +68,13 @@ class CudaAutocast {
   bool enabled_;
 };
 
+// Drops gradients instead of zeroing them (2.x's zero_grad default; 1.13's C++ API zeroes):
+// the next backward then writes each gradient instead of adding to a buffer of zeros.
+inline void zero_grad_to_none(torch::optim::Optimizer& optimizer) {
+  for (auto& group : optimizer.param_groups())
+    for (auto& p : group.params()) p.mutable_grad().reset();
+}
+
 // State of the default CPU generator (dropout masks, init), for checkpoints.
 inline torch::Tensor cpu_rng_state() {
   auto gen = at::detail::getDefaultCPUGenerator();

@@ -39,7 +39,7 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
   auto x = tokens.narrow(1, 0, c.model.block_size).contiguous();
   auto y = tokens.narrow(1, 1, c.model.block_size).contiguous();
   auto step = [&] {
-    optimizer.zero_grad();
+    compat::zero_grad_to_none(optimizer);
     torch::Tensor loss;
     {
       compat::CudaAutocast autocast(device.is_cuda());

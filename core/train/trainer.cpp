@@ -132,7 +132,7 @@ struct Trainer::Impl {
     const double lr = learning_rate(schedule, state.step);
     for (auto& group : optimizer->param_groups())
       static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-    optimizer->zero_grad();
+    compat::zero_grad_to_none(*optimizer);
     const int accum = spec.training.grad_accum;
     torch::Tensor loss_sum;  // stays on the device: one host sync per step, not per micro-batch
     for (int micro = 0; micro < accum; ++micro) {
