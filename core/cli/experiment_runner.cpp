@@ -21,10 +21,8 @@
 #include "data/dataset.hpp"
 #include "store/store_sink.hpp"
 #include "train/trainer.hpp"
+#include "wb_git_version.hpp"  // generated at build time
 
-#ifndef WB_GIT_VERSION
-#define WB_GIT_VERSION "unknown"
-#endif
 
 namespace wb {
 namespace {
@@ -119,6 +117,7 @@ ExperimentOutcome ExperimentRunner::run_rows(std::int64_t experiment_id, const s
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (options_.stop && options_.stop->load()) {  // Ctrl-C between two runs
       outcome.interrupted = true;
+      outcome.interrupted_run = ids[i];  // still queued: `resume` starts it and those after it
       break;
     }
     auto row = store_.find_run(std::to_string(ids[i]));

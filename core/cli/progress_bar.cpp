@@ -54,12 +54,7 @@ void ProgressBar::draw(const StepRecord& r, bool force) {
   const int filled = static_cast<int>(fraction * width);
   std::string bar(filled, '#');
   bar += std::string(width - filled, '.');
-  // Rate since this process started: wall_s includes the time before a resume.
-  if (first_wall_s_ < 0) first_wall_s_ = r.wall_s, first_step_ = r.step;
-  const double steps_done = static_cast<double>(r.step - first_step_);
-  const double eta = steps_done > 0
-                         ? static_cast<double>(r.total_steps - r.step) * ((r.wall_s - first_wall_s_) / steps_done)
-                         : NAN;
+  const double eta = eta_seconds(r.step, r.wall_s);
   char val[32] = "";
   if (last_val_loss_ >= 0) std::snprintf(val, sizeof val, " val %.4f", last_val_loss_);
   std::fprintf(out_, "%s[%s] %3.0f%% step %lld/%lld epoch %.2f loss %.4f%s %s tok/s ETA %s%s",
@@ -69,16 +64,26 @@ void ProgressBar::draw(const StepRecord& r, bool force) {
   std::fflush(out_);
 }
 
+double ProgressBar::eta_seconds(std::int64_t step, double wall_s) const {
+  // Rate since this process saw its first step: wall_s includes the time before a resume.
+  const double steps_done = static_cast<double>(step - first_step_);
+  if (first_wall_s_ < 0 || steps_done <= 0) return NAN;
+  return static_cast<double>(total_steps_ - step) * ((wall_s - first_wall_s_) / steps_done);
+}
+
 void ProgressBar::step(const StepRecord& r) {
+  if (first_wall_s_ < 0) first_wall_s_ = r.wall_s, first_step_ = r.step;
+  total_steps_ = r.total_steps;
   if (tty_) draw(r, r.step == r.total_steps);
 }
 
 void ProgressBar::eval(const EvalRecord& r) {
   last_val_loss_ = r.val_loss;
   if (!tty_) {
-    std::fprintf(out_, "%s step %lld epoch %.2f train %.4f val %.4f %s tok/s %s\n", name_.c_str(),
-                 static_cast<long long>(r.step), r.epoch, r.train_loss, r.val_loss,
-                 format_count(r.tokens_per_s).c_str(), format_duration(r.wall_s).c_str());
+    std::fprintf(out_, "%s step %lld/%lld epoch %.2f train %.4f val %.4f %s tok/s %s ETA %s\n", name_.c_str(),
+                 static_cast<long long>(r.step), static_cast<long long>(total_steps_), r.epoch, r.train_loss,
+                 r.val_loss, format_count(r.tokens_per_s).c_str(), format_duration(r.wall_s).c_str(),
+                 format_duration(eta_seconds(r.step, r.wall_s)).c_str());
     std::fflush(out_);
   }
 }

@@ -46,10 +46,7 @@ std::string resolve_device(const std::string& requested, int local_rank) {
 }
 
 std::string library_versions_json() {
-  return nlohmann::json{{"libtorch", compat::torch_version()},
-                        {"cuda", torch::cuda::is_available()},
-                        {"threads", at::get_num_threads()}}
-      .dump();
+  return nlohmann::json{{"libtorch", compat::torch_version()}, {"cuda", torch::cuda::is_available()}}.dump();
 }
 
 struct Trainer::Impl {

@@ -3,7 +3,9 @@
 // and messages of the common mistakes.
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -115,6 +117,64 @@ TEST_F(CliTest, ImportRunInspectExport) {
     ++count;
   }
   EXPECT_EQ(count, 4);
+}
+
+TEST_F(CliTest, CtrlCCheckpointsExits130AndResumeFinishesWithoutDuplicateSteps) {
+  ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
+  auto spec = tiny_spec();
+  spec.erase("grid");
+  spec["training"]["token_budget"] = 8 * 32 * 3000;  // 3000 steps: long enough to interrupt
+  spec["data"]["epochs"] = 40;                        // 19,200 unique tokens of the ~23,700
+  spec["training"]["eval_interval"] = 50;
+  const auto spec_path = write_spec(spec);
+
+  // Start the run, wait for its first evaluation on the JSON-lines stream, then press Ctrl-C.
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    const std::string err = (dir / "run-stderr.txt").string(), home = (dir / "home").string();
+    freopen(err.c_str(), "w", stderr);
+    execl(WB_CLI_PATH, WB_CLI_PATH, "--home", home.c_str(), "run", spec_path.c_str(), "--events", "jsonl",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  FILE* events = fdopen(out[0], "r");
+  char line[1 << 16];
+  bool evaluated = false;
+  while (!evaluated && fgets(line, sizeof line, events)) evaluated = std::string(line).find("\"eval\"") != std::string::npos;
+  ASSERT_TRUE(evaluated) << test::read_file(dir / "run-stderr.txt");
+  kill(pid, SIGINT);
+  while (fgets(line, sizeof line, events)) {
+  }
+  fclose(events);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130) << test::read_file(dir / "run-stderr.txt");
+  EXPECT_NE(test::read_file(dir / "run-stderr.txt").find("workbench-cli resume 1"), std::string::npos);
+  EXPECT_NE(cli("runs").out.find("interrupted"), std::string::npos);
+
+  auto resumed = cli("resume e2e");
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_NE(cli("show 1").out.find("status:     finished"), std::string::npos);
+  // Every step is in the database exactly once, from 1 to the last.
+  std::istringstream rows(cli("metrics 1 --csv --name train/loss").out);
+  std::string row;
+  std::getline(rows, row);  // header
+  std::int64_t expected_step = 1;
+  while (std::getline(rows, row)) {
+    std::istringstream fields(row);
+    std::string field;
+    for (int i = 0; i < 3; ++i) std::getline(fields, field, ',');  // run_id, name, step
+    ASSERT_EQ(std::stoll(field), expected_step) << row;
+    ++expected_step;
+  }
+  EXPECT_EQ(expected_step - 1, 3000);
+  EXPECT_EQ(cli("resume 1").code, 2) << "a finished run is not resumed again";
 }
 
 TEST_F(CliTest, BadSpecExitsTwoAndNamesTheField) {
