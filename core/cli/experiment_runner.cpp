@@ -1,11 +1,8 @@
 // Drives experiments from spec to outcome table; training itself is the Trainer's.
 #include "cli/experiment_runner.hpp"
 
-#include <signal.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +12,7 @@
 #include "cli/csv.hpp"
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/run_liveness.hpp"
 #include "common/content_hash.hpp"
 #include "common/errors.hpp"
 #include "data/corpus_store.hpp"
@@ -32,18 +30,10 @@ std::string data_key(const DataSpec& d) {
          std::to_string(d.validation_fraction) + "|" + std::to_string(d.split_seed);
 }
 
-std::string this_host() {
-  char host[256] = "";
-  gethostname(host, sizeof host - 1);
-  return host;
-}
-
-bool process_alive(std::int64_t pid) { return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
-
 }  // namespace
 
 RunEnvironment current_environment() {
-  return {this_host(), std::string(PROJECT_VERSION_STRING) + " (git " + WB_GIT_VERSION + ")", library_versions_json(),
+  return {this_host_name(), std::string(PROJECT_VERSION_STRING) + " (git " + WB_GIT_VERSION + ")", library_versions_json(),
           static_cast<std::int64_t>(getpid())};
 }
 
@@ -97,10 +87,12 @@ ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
   const std::string id = std::to_string(row->id);
   if (row->status == "finished")
     throw UserError(ExitCode::kUsage, "run " + id + " has already finished", "start a new run with `workbench-cli run SPEC`");
-  if (row->status == "running" && row->environment.host == this_host() && process_alive(row->environment.pid))
+  if (row->status == "running" && !is_orphaned(*row) && !options_.force)
     throw UserError(ExitCode::kUsage,
-                    "run " + id + " is still being trained by process " + std::to_string(row->environment.pid),
-                    "wait for it, or stop it (Ctrl-C or kill " + std::to_string(row->environment.pid) + ") first");
+                    "run " + id + " is still marked running, by process " + std::to_string(row->environment.pid) +
+                        " on " + row->environment.host,
+                    "wait for it or stop it (Ctrl-C) first; if that process is gone (its machine died), "
+                    "pass --force");
   std::vector<std::int64_t> ids = {row->id};
   for (const auto& other : store_.runs(row->experiment_id))
     if (other.id != row->id && other.status == "queued") ids.push_back(other.id);

@@ -25,6 +25,7 @@ struct RunnerOptions {
   const std::atomic<bool>* stop = nullptr;   // SIGINT flag
   std::string device_override;               // --device
   int threads_override = -1;                 // --threads (-1: keep the spec's)
+  bool force = false;                        // resume a run marked running on another host
 };
 
 struct ExperimentOutcome {

@@ -8,6 +8,7 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/csv.hpp"
+#include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
 #include "store/run_store.hpp"
 
@@ -29,15 +30,21 @@ void list_runs(const CliContext& context, std::int64_t experiment) {
   for (const auto& r : rows) width = std::max(width, r.name.size());
   std::printf("%5s  %-*s  %-11s %10s %10s  %s\n", "id", static_cast<int>(width), "name", "status", "steps",
               "val loss", "started");
+  bool orphans = false;
   for (const auto& r : rows) {
     auto losses = store.metrics(r.id, "eval/val_loss");
     std::string steps = losses.empty() ? "-" : std::to_string(losses.back().step);
     char loss[32] = "-";
     if (!losses.empty()) std::snprintf(loss, sizeof loss, "%.4f", losses.back().value);
     std::printf("%5lld  %-*s  %-11s %10s %10s  %s\n", static_cast<long long>(r.id), static_cast<int>(width),
-                r.name.c_str(), r.status.c_str(), steps.c_str(), loss, r.started_at.c_str());
+                r.name.c_str(), is_orphaned(r) ? "killed?" : r.status.c_str(), steps.c_str(), loss,
+                r.started_at.c_str());
+    orphans |= is_orphaned(r);
   }
   if (rows.empty()) std::printf("(no runs yet in %s)\n", store.path().string().c_str());
+  if (orphans)
+    std::printf("killed?: marked running, but its process on this host is gone; "
+                "`workbench-cli resume RUN` continues from its last checkpoint\n");
 }
 
 void show_run(const CliContext& context, const std::string& id) {
@@ -46,7 +53,8 @@ void show_run(const CliContext& context, const std::string& id) {
   std::printf("run %lld: %s\n  experiment: %s (%lld)\n  status:     %s%s\n  started:    %s\n  ended:      %s\n"
               "  host:       %s (pid %lld)\n  code:       %s\n  libraries:  %s\n",
               static_cast<long long>(r.id), r.name.c_str(), r.experiment.c_str(),
-              static_cast<long long>(r.experiment_id), r.status.c_str(),
+              static_cast<long long>(r.experiment_id),
+              is_orphaned(r) ? "running, but its process is gone (`workbench-cli resume` continues it)" : r.status.c_str(),
               r.error.empty() ? "" : (" (" + r.error + ")").c_str(), r.started_at.c_str(),
               r.ended_at.empty() ? "-" : r.ended_at.c_str(), r.environment.host.c_str(),
               static_cast<long long>(r.environment.pid), r.environment.code_version.c_str(),

@@ -28,6 +28,7 @@ struct RunArgs {
   std::string device;
   int threads = -1;
   std::string run;  // resume: id or exact name
+  bool force = false;
 };
 
 ExperimentSpec load_spec_or_preset(const std::string& spec) {
@@ -72,6 +73,7 @@ void execute(CliContext& context, const RunArgs& args, bool resume) {
   options.stop = &g_stop;
   options.device_override = args.device;
   options.threads_override = args.threads;
+  options.force = args.force;
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   ExperimentRunner runner(context.workspace(), store, options);
@@ -102,6 +104,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
 
   auto* resume = app.add_subcommand("resume", "Continue an interrupted run from its checkpoint, then its queued siblings");
   resume->add_option("RUN", args->run, "Run id or exact name (see `workbench-cli runs`)")->required();
+  resume->add_flag("--force", args->force, "Resume a run still marked running whose process is gone on another host");
   add_common_options(resume, *args);
   resume->callback([&context, args] { execute(context, *args, /*resume=*/true); });
 }
