@@ -177,6 +177,21 @@ TEST_F(CliTest, CtrlCCheckpointsExits130AndResumeFinishesWithoutDuplicateSteps) 
   EXPECT_EQ(cli("resume 1").code, 2) << "a finished run is not resumed again";
 }
 
+// BPE runs SentencePiece inside the process that also loads LibTorch: the plug-in module must keep
+// their two protobufs apart (a direct link crashed at start-up).
+TEST_F(CliTest, BpeTokenizerTrainsInsideTheTrainingProcess) {
+  const std::string genesis = std::string(WB_TEST_FIXTURES_DIR) + "/data/genesis_kjv.txt";
+  ASSERT_EQ(cli("data import genesis --from " + genesis).code, 0);
+  auto spec = tiny_spec();
+  spec.erase("grid");
+  spec["data"] = {{"corpus", "genesis"}, {"tokenizer", {{"kind", "bpe"}, {"vocab_size", 400}}}, {"epochs", 1}};
+  spec["training"]["token_budget"] = 8 * 32 * 10;
+  auto r = cli("run " + write_spec(spec));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("vocabulary 400"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("finished"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, BadSpecExitsTwoAndNamesTheField) {
   auto spec = tiny_spec();
   spec["model"]["n_embed"] = 64;
