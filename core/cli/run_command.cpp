@@ -60,8 +60,6 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, bool js
 }
 
 void execute(CliContext& context, const RunArgs& args, bool resume) {
-  if (!args.events.empty() && args.events != "jsonl")
-    throw SpecError("--events " + args.events + " is not supported", "use --events jsonl");
   const auto dist = DistEnv::from_environment();
   if (dist.world_size > 1)
     throw UserError(ExitCode::kUsage, "WORLD_SIZE=" + std::to_string(dist.world_size) +
@@ -84,7 +82,8 @@ void execute(CliContext& context, const RunArgs& args, bool resume) {
 }
 
 void add_common_options(CLI::App* cmd, RunArgs& args) {
-  cmd->add_option("--events", args.events, "Also stream events on stdout: jsonl (one JSON object per line)");
+  cmd->add_option("--events", args.events, "Also stream events on stdout: jsonl (one JSON object per line)")
+      ->check(CLI::IsMember({"jsonl"}));
   cmd->add_option("--device", args.device, "Override training.device: auto, cpu or cuda")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   cmd->add_option("--threads", args.threads, "Override training.threads (0: all cores)")->check(CLI::NonNegativeNumber);
@@ -99,7 +98,8 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   add_common_options(run, *args);
   run->footer("A progress bar goes to stderr; the outcome table to stdout (stderr with --events jsonl).\n"
               "Ctrl-C writes a checkpoint and exits 130; `workbench-cli resume RUN` continues.\n"
-              "Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl");
+              "Spec fields: docs/spec.md; events: docs/cli.md. Results go to HOME/results and the run database\n"
+              "(global --home, --db). Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl");
   run->callback([&context, args] { execute(context, *args, /*resume=*/false); });
 
   auto* resume = app.add_subcommand("resume", "Continue an interrupted run from its checkpoint, then its queued siblings");
