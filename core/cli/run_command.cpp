@@ -65,6 +65,8 @@ void execute(CliContext& context, const RunArgs& args, bool resume) {
     throw UserError(ExitCode::kUsage, "WORLD_SIZE=" + std::to_string(dist.world_size) +
                     ": multi-process training is not available in this build yet",
                     "run a single process (unset RANK and WORLD_SIZE)");
+  // The spec is checked before the database is touched: a typo creates no files.
+  const ExperimentSpec experiment = resume ? ExperimentSpec{} : load_spec_or_preset(args.spec);
   auto store = RunStore::open(context.db_path());
   RunnerOptions options;
   options.jsonl_events = args.events == "jsonl";
@@ -75,7 +77,7 @@ void execute(CliContext& context, const RunArgs& args, bool resume) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   ExperimentRunner runner(context.workspace(), store, options);
-  auto outcome = resume ? runner.resume(args.run) : runner.run(load_spec_or_preset(args.spec));
+  auto outcome = resume ? runner.resume(args.run) : runner.run(experiment);
   report(outcome, context, options.jsonl_events);
   if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
   if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
