@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   app.footer(kFooter);
   app.set_version_flag("--version", std::string("workbench-cli ") + PROJECT_VERSION_STRING);
   app.require_subcommand(1);
+  app.fallthrough();  // --db and --home work after the subcommand too: `run SPEC --db PATH`
   CliContext context;
   app.add_option("--home", context.home, "Workspace folder (corpora, caches, checkpoints, runs.db)");
   app.add_option("--db", context.db, "Run database (default: HOME/runs.db)");

@@ -186,10 +186,13 @@ TEST_F(CliTest, BpeTokenizerTrainsInsideTheTrainingProcess) {
   spec.erase("grid");
   spec["data"] = {{"corpus", "genesis"}, {"tokenizer", {{"kind", "bpe"}, {"vocab_size", 400}}}, {"epochs", 1}};
   spec["training"]["token_budget"] = 8 * 32 * 10;
-  auto r = cli("run " + write_spec(spec));
+  const std::string db = (dir / "elsewhere.db").string();
+  auto r = cli("run " + write_spec(spec) + " --db " + db);  // global options after the subcommand too
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("vocabulary 400"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("finished"), std::string::npos) << r.out;
+  EXPECT_NE(cli("runs --db " + db).out.find("finished"), std::string::npos);
+  EXPECT_EQ(cli("runs").out.find("finished"), std::string::npos) << "the default database stays empty";
 }
 
 TEST_F(CliTest, BadSpecExitsTwoAndNamesTheField) {
