@@ -126,8 +126,7 @@ void RepetitionSampler::next_batch(std::span<std::int64_t> x, std::span<std::int
   for (std::size_t row = 0; row < B; ++row) {
     const std::int64_t chunk = chunk_at(first + static_cast<std::int64_t>(row));
     read_pool(chunk * block_size_, window);
-    std::copy(window.begin(), window.end() - 1, x.begin() + static_cast<std::ptrdiff_t>(row * T));
-    std::copy(window.begin() + 1, window.end(), y.begin() + static_cast<std::ptrdiff_t>(row * T));
+    split_window(window, x.subspan(row * T, T), y.subspan(row * T, T));
   }
   ++position_.micro_batches;
 }

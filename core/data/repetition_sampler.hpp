@@ -12,6 +12,7 @@
 // [k*B*W + r*B, k*B*W + (r+1)*B) for batch size B per rank and world size W.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -72,6 +73,13 @@ class RepetitionSampler {
   mutable std::int64_t cached_epoch_ = -1;
   mutable std::vector<std::int64_t> cached_permutation_;
 };
+
+// Splits a window of T + 1 tokens into one row of inputs (first T) and targets (last T).
+inline void split_window(std::span<const std::int64_t> window, std::span<std::int64_t> x_row,
+                         std::span<std::int64_t> y_row) {
+  std::copy(window.begin(), window.end() - 1, x_row.begin());
+  std::copy(window.begin() + 1, window.end(), y_row.begin());
+}
 
 // Fixed validation batches: `count` windows of block_size + 1 tokens spread evenly over the
 // validation split (the same windows at every evaluation, so evaluations are comparable).

@@ -114,8 +114,7 @@ struct Trainer::Impl {
       const std::size_t rows = std::min<std::size_t>(B, eval_offsets.size() - first);
       for (std::size_t r = 0; r < rows; ++r) {
         data.val.copy(static_cast<std::uint64_t>(eval_offsets[first + r]), window);
-        std::copy(window.begin(), window.end() - 1, x.begin() + r * T);
-        std::copy(window.begin() + 1, window.end(), y.begin() + r * T);
+        split_window(window, std::span(x).subspan(r * T, T), std::span(y).subspan(r * T, T));
       }
       compat::CudaAutocast autocast(device.is_cuda());
       sum += model->loss(to_batch(x, rows), to_batch(y, rows)).item<double>();
