@@ -41,6 +41,7 @@ int run_cli(int argc, char** argv) {
   add_preset_commands(app, context);
   add_bench_command(app, context);
   add_model_commands(app, context);
+  add_scaling_commands(app, context);
 
   try {
     app.parse(argc, argv);

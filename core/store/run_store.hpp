@@ -67,10 +67,22 @@ struct EventRow {
   bool operator==(const EventRow&) const = default;
 };
 
+// A scaling law fitted to runs (`workbench-cli scaling fit --save NAME`).
+struct FitRow {
+  std::int64_t id = 0;
+  std::string name;               // unique; saving under a taken name replaces that fit
+  std::string law;                // "chinchilla", "data-constrained", "cpt"
+  std::string parameters_json;    // JSON array of {name, value, ci_low, ci_high, fixed}
+  std::string observations_json;  // JSON array of the fitted runs and their residuals
+  std::string source;             // e.g. "experiment 3 token-crisis-mini, final validation loss"
+  std::string created_at;
+  bool operator==(const FitRow&) const = default;
+};
+
 class RunStore {
  public:
   enum class Mode { kReadWrite, kReadOnly };
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // kReadWrite creates the file and folders and migrates older schemas; kReadOnly never writes.
   // Throws StoreError (file missing in read-only mode, not a workbench database, a schema newer
@@ -117,6 +129,12 @@ class RunStore {
   std::vector<MetricRow> metrics(std::int64_t run_id, const std::string& name = {},
                                  std::int64_t after_step = -1) const;
   std::vector<EventRow> events(std::int64_t run_id) const;
+
+  // Scaling-law fits (scaling_fits.cpp). save_fit replaces a fit of the same name, keeping no
+  // history: a fit is re-made from its runs in seconds. Returns the row id.
+  std::int64_t save_fit(const FitRow& fit);
+  std::vector<FitRow> fits() const;
+  std::optional<FitRow> find_fit(const std::string& name) const;
 
  private:
   struct Impl;

@@ -1,5 +1,5 @@
 // RunStore's private state, shared by the files that implement its members (run_store.cpp,
-// run_queue.cpp). Private to wb_store.
+// run_queue.cpp, scaling_fits.cpp). Private to wb_store.
 #pragma once
 
 #include <SQLiteCpp/Database.h>

@@ -77,9 +77,25 @@ ALTER TABLE runs ADD COLUMN depends_on INTEGER REFERENCES runs(id);
 CREATE INDEX runs_queue ON runs(experiment_id, status, id);
 )sql";
 
+// v3: scaling-law fits (`workbench-cli scaling fit --save NAME`), kept so that later runs can be
+// predicted and plotted against them. Parameters and observations are JSON: each law has its own
+// parameter names, and the store does not need to know them.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE scaling_fits (
+  id                INTEGER PRIMARY KEY,
+  name              TEXT NOT NULL UNIQUE,
+  law               TEXT NOT NULL,    -- chinchilla | data-constrained | cpt
+  parameters_json   TEXT NOT NULL,    -- [{"name", "value", "ci_low", "ci_high", "fixed"}, ...]
+  observations_json TEXT NOT NULL,    -- the runs it was fitted to, with residuals
+  source            TEXT NOT NULL,    -- what was fitted, e.g. "experiment 3 (final validation loss)"
+  created_at        TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kSchemaV1},
     Migration{2, kSchemaV2},
+    Migration{3, kSchemaV3},
 };
 static_assert(kMigrations.back().version == RunStore::kSchemaVersion,
               "the last migration must produce RunStore::kSchemaVersion");

@@ -3,6 +3,7 @@
 // and a killed run loses at most the last two seconds of losses. Events and status go out at once.
 #include "store/store_sink.hpp"
 
+#include <algorithm>
 #include <exception>
 
 namespace wb {
@@ -28,6 +29,15 @@ void StoreSink::run_started(const RunStartRecord& r) {
   // is about to be logged again.
   store_.truncate_run(run_id_, r.start_step);
   store_.set_run_status(run_id_, "running");
+  // What the run trains, as the trainer measured it: the parameter count depends on the
+  // tokenizer's vocabulary, which the spec alone does not fix; scaling-law fits read it from here.
+  // Once per run: a resume, or a restart from step 0, keeps the first record.
+  const auto events = store_.events(run_id_);
+  const bool recorded = std::any_of(events.begin(), events.end(), [](const EventRow& e) { return e.kind == "started"; });
+  if (!recorded)
+    store_.append_event(run_id_, {r.start_step, 0, "started",
+                                  nlohmann::json{{"parameters", r.parameters}, {"device", r.device}, {"plan", r.plan}}.dump(),
+                                  0.0});
 }
 
 void StoreSink::step(const StepRecord& r) {

@@ -15,16 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "common/synthetic_corpus.hpp"
+#include "cli_runner.hpp"
 #include "common/temp_dir.hpp"
 
 namespace wb {
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using Result = test::CliResult;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -35,17 +32,7 @@ class CliTest : public ::testing::Test {
   }
 
   Result cli(const std::string& args) {
-    const auto err_file = dir / "stderr.txt";
-    const std::string command = std::string(WB_CLI_PATH) + " --home " + (dir / "home").string() + " " + args +
-                                " 2>" + err_file.string();
-    Result r;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = test::read_file(err_file);
-    return r;
+    return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
   }
 
   std::string write_spec(const nlohmann::json& spec) {

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/synthetic_corpus.hpp"
+#include "cli_runner.hpp"
 #include "common/temp_dir.hpp"
 #include "cli/scheduler.hpp"
 #include "store/run_store.hpp"
@@ -28,10 +29,7 @@ namespace {
 
 using nlohmann::json;
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = test::CliResult;
 
 // JSON lines of one command: run ids by event type and run_finished status.
 struct EventCounts {
@@ -63,18 +61,7 @@ class SchedulerTest : public ::testing::Test {
 
   std::string home() const { return (dir / "home").string(); }
 
-  Result cli(const std::string& args) {
-    const auto err_file = dir / "stderr.txt";
-    const std::string command = std::string(WB_CLI_PATH) + " --home " + home() + " " + args + " 2>" + err_file.string();
-    Result r;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = test::read_file(err_file);
-    return r;
-  }
+  Result cli(const std::string& args) { return test::run_workbench_cli(home(), args, dir / "stderr.txt"); }
 
   // Four runs of `steps` steps, one per seed, from a `runs` list.
   std::string write_spec(int steps) {

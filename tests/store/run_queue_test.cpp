@@ -166,7 +166,7 @@ TEST(RunQueue, SchemaV1DatabasesUpgradeAndKeepTheirRuns) {
   EXPECT_THROW(RunStore::open(path, RunStore::Mode::kReadOnly), StoreError) << "read-only cannot migrate";
 
   auto store = RunStore::open(path);
-  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(store.schema_version(), RunStore::kSchemaVersion);
   const auto runs = store.runs();
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0].status, "finished");
@@ -174,7 +174,8 @@ TEST(RunQueue, SchemaV1DatabasesUpgradeAndKeepTheirRuns) {
   const auto stage = store.create_run(1, "old/c", "{}", {}, 1);
   EXPECT_EQ(store.claim_next_run(1, claimer(1)), 2);
   EXPECT_EQ(store.claim_next_run(1, claimer(1)), stage) << "its dependency, run 1, had finished under v1";
-  EXPECT_EQ(RunStore::open(path, RunStore::Mode::kReadOnly).schema_version(), 2);
+  EXPECT_EQ(RunStore::open(path, RunStore::Mode::kReadOnly).schema_version(), RunStore::kSchemaVersion);
+  EXPECT_TRUE(store.fits().empty()) << "the v3 table exists after the upgrade";
 }
 
 }  // namespace

@@ -83,7 +83,9 @@ TEST(StoreSink, ResumeDropsRecordsAfterTheCheckpointStep) {
   ASSERT_EQ(losses.size(), 20u);
   EXPECT_EQ(losses.back().step, 20);
   EXPECT_EQ(store.metrics(run_id, "eval/val_loss").size(), 1u);  // step 20 stays
-  EXPECT_TRUE(store.events(run_id).empty());                     // step 25 is gone
+  const auto events = store.events(run_id);                     // step 25 is gone
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].kind, "started") << "recorded once, by the first start";
   EXPECT_EQ(store.find_run("run-a")->status, "running");
 }
 
