@@ -7,7 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/errors.hpp"
 #include "common/workspace.hpp"
+#include "store/run_store.hpp"
 
 namespace wb {
 
@@ -18,6 +20,18 @@ struct CliContext {
 
   Workspace workspace() const { return home.empty() ? Workspace::from_environment() : Workspace{home}; }
   std::filesystem::path db_path() const { return db.empty() ? workspace().default_db() : std::filesystem::path(db); }
+
+  // The run database for reading. A database of an older version is upgraded first (a new
+  // workbench adds tables; a user should not have to find a writing command to read again); one
+  // that cannot be written stays as it is, and that open's error says why.
+  RunStore open_store_for_reading() const {
+    try {
+      return RunStore::open(db_path(), RunStore::Mode::kReadOnly);
+    } catch (const OlderSchemaError&) {
+      RunStore::open(db_path(), RunStore::Mode::kReadWrite);
+      return RunStore::open(db_path(), RunStore::Mode::kReadOnly);
+    }
+  }
 };
 
 // Each adds its subcommands to the root app.

@@ -26,7 +26,7 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
 }
 
 void list_runs(const CliContext& context, std::int64_t experiment) {
-  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto store = context.open_store_for_reading();
   auto rows = experiment > 0 ? store.runs(experiment) : store.runs();
   std::size_t width = 4;
   for (const auto& r : rows) width = std::max(width, r.name.size());
@@ -50,7 +50,7 @@ void list_runs(const CliContext& context, std::int64_t experiment) {
 }
 
 void show_run(const CliContext& context, const std::string& id) {
-  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto store = context.open_store_for_reading();
   auto r = require_run(store, id);
   std::printf("run %lld: %s\n  experiment: %s (%lld)\n  status:     %s%s\n  started:    %s\n  ended:      %s\n"
               "  host:       %s (pid %lld)\n  code:       %s\n  libraries:  %s\n",
@@ -96,7 +96,7 @@ void show_run(const CliContext& context, const std::string& id) {
 }
 
 void print_metrics(const CliContext& context, const std::string& id, bool csv, const std::string& name) {
-  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto store = context.open_store_for_reading();
   auto r = require_run(store, id);
   auto rows = store.metrics(r.id, name);
   if (csv) {

@@ -22,7 +22,8 @@ using scaling::format_quantity;
 
 struct ScalingArgs {
   std::string params, tokens, flops, unique;
-  std::string law;
+  std::string optimal_law = "chinchilla-approach1";
+  std::string predict_law = "data-constrained";
   std::string fit;
   double rd_star = 0.0;
   bool json = false;
@@ -57,17 +58,22 @@ void optimal(const ScalingArgs& args) {
   if (params.has_value() + tokens.has_value() + flops.has_value() != 1)
     throw UserError(ExitCode::kUsage, "scaling optimal needs exactly one of --params, --tokens, --flops",
                     "e.g. `workbench-cli scaling optimal --params 70B` or `--flops 5.76e23`");
-  const auto law = scaling::allocation_law_from_name(args.law);
+  scaling::AllocationLaw law{};
+  try {
+    law = scaling::allocation_law_from_name(args.optimal_law);
+  } catch (const std::invalid_argument& e) {
+    throw UserError(ExitCode::kUsage, std::string("--law: ") + e.what());
+  }
   const auto frontier = scaling::frontier(law);
   const auto a = params ? scaling::optimal_for_params(frontier, *params)
                  : tokens ? scaling::optimal_for_tokens(frontier, *tokens)
                           : scaling::optimal_for_flops(frontier, *flops);
   if (args.json) {
     auto j = to_json(a);
-    j["law"] = args.law;
+    j["law"] = args.optimal_law;
     return print_json(j);
   }
-  std::printf("Compute-optimal allocation, %s (C = 6 N D):\n", describe_law(args.law).c_str());
+  std::printf("Compute-optimal allocation, %s (C = 6 N D):\n", describe_law(args.optimal_law).c_str());
   print_allocation_header();
   print_allocation(a);
 }
@@ -120,9 +126,9 @@ void predict(const ScalingArgs& args, const CliContext& context) {
   const auto unique = optional_quantity(args.unique, "--unique");
   nlohmann::json j = {{"params", params}, {"tokens", tokens}};
   double loss = 0.0;
-  std::string law = args.law;
+  std::string law = args.predict_law;
   if (!args.fit.empty()) {
-    auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+    auto store = context.open_store_for_reading();
     const auto row = store.find_fit(args.fit);
     if (!row)
       throw UserError(ExitCode::kUsage, "no saved fit \"" + args.fit + "\" in " + store.path().string(),
@@ -134,7 +140,7 @@ void predict(const ScalingArgs& args, const CliContext& context) {
     loss = scaling::predict_loss(fit_law, fit_parameters(*row, fit_law), {"", params, tokens, unique.value_or(tokens), 1.0});
     law = "fit \"" + args.fit + "\" (" + row->law + ", " + row->source + ")";
     j["fit"] = args.fit;
-  } else if (args.law == "data-constrained") {
+  } else if (law == "data-constrained") {
     if (!unique)
       throw UserError(ExitCode::kUsage, "the data-constrained law needs --unique (the unique tokens)",
                       "e.g. `workbench-cli scaling predict --law data-constrained --params 6.34B --tokens 242B "
@@ -153,19 +159,19 @@ void predict(const ScalingArgs& args, const CliContext& context) {
       print_effective_data(p.data);
       return;
     }
-  } else if (args.law == "cpt") {
+  } else if (law == "cpt") {
     loss = scaling::zheng_cpt().loss(params, tokens);
-  } else if (args.law == "chinchilla-approach3") {
+  } else if (law == "chinchilla-approach3") {
     loss = scaling::chinchilla_approach3().loss(params, tokens);
-  } else if (args.law == "besiroglu") {
+  } else if (law == "besiroglu") {
     loss = scaling::besiroglu_2024().loss(params, tokens);
-  } else if (args.law == "zheng-scratch") {
+  } else if (law == "zheng-scratch") {
     loss = scaling::zheng_scratch().loss(params, tokens);
   } else {
-    throw UserError(ExitCode::kUsage, "--law: unknown law \"" + args.law + "\"",
+    throw UserError(ExitCode::kUsage, "--law: unknown law \"" + law + "\"",
                     "use chinchilla-approach3, besiroglu, data-constrained, cpt or zheng-scratch, or --fit NAME");
   }
-  j["law"] = args.fit.empty() ? args.law : "fit";
+  j["law"] = args.fit.empty() ? args.predict_law : "fit";
   j["loss"] = loss;
   if (args.json) return print_json(j);
   std::printf("Predicted loss %.4f for %s parameters on %s tokens (%s)\n", loss, format_quantity(params).c_str(),
@@ -200,7 +206,7 @@ void plan(const ScalingArgs& args) {
 }
 
 void list_fits(const ScalingArgs& args, const CliContext& context) {
-  auto store = RunStore::open(context.db_path(), RunStore::Mode::kReadOnly);
+  auto store = context.open_store_for_reading();
   const auto fits = store.fits();
   if (args.json) {
     nlohmann::json j = nlohmann::json::array();
@@ -240,8 +246,8 @@ void add_scaling_commands(CLI::App& app, CliContext& context) {
   opt->add_option("--params", args->params, "Model size N; gives the FLOPs and tokens it is optimal for");
   opt->add_option("--flops", args->flops, "Training compute C in FLOPs");
   opt->add_option("--tokens", args->tokens, "Training tokens D");
-  opt->add_option("--law", args->law, "chinchilla-approach1 (default), chinchilla-approach3, besiroglu, cpt, zheng-scratch")
-      ->default_val("chinchilla-approach1");
+  opt->add_option("--law", args->optimal_law, "chinchilla-approach1 (default), chinchilla-approach3, besiroglu, cpt, zheng-scratch")
+      ->capture_default_str();
   opt->footer("Example: workbench-cli scaling optimal --params 70B   (-> 1.4T tokens, 5.9e23 FLOPs)");
   add_json(opt);
   opt->callback([args] { optimal(*args); });
@@ -250,8 +256,8 @@ void add_scaling_commands(CLI::App& app, CliContext& context) {
   pred->add_option("--params", args->params, "Parameters N")->required();
   pred->add_option("--tokens", args->tokens, "Training tokens D")->required();
   pred->add_option("--unique", args->unique, "Unique tokens U (data-constrained law): D / U epochs");
-  pred->add_option("--law", args->law, "chinchilla-approach3, besiroglu, data-constrained (default), cpt, zheng-scratch")
-      ->default_val("data-constrained");
+  pred->add_option("--law", args->predict_law, "chinchilla-approach3, besiroglu, data-constrained (default), cpt, zheng-scratch")
+      ->capture_default_str();
   pred->add_option("--fit", args->fit, "Use a fit saved with `scaling fit --save NAME` instead of a published law");
   pred->footer("Example: workbench-cli scaling predict --params 6.34B --tokens 242B --unique 25B   (-> 2.2256)");
   add_json(pred);

@@ -123,7 +123,7 @@ void print_residuals(const scaling::RunObservations& runs, const scaling::FitRes
 void fit_command(const FitArgs& args, const CliContext& context) {
   if (args.loss != "final" && args.loss != "best")
     throw UserError(ExitCode::kUsage, "--loss " + args.loss + ": expected final or best");
-  auto store = RunStore::open(context.db_path(), args.save.empty() ? RunStore::Mode::kReadOnly : RunStore::Mode::kReadWrite);
+  auto store = args.save.empty() ? context.open_store_for_reading() : RunStore::open(context.db_path());
   const auto rows = selected_runs(store, args);
   scaling::ObservationOptions observe;
   observe.best = args.loss == "best";

@@ -41,5 +41,9 @@ struct StoreError : UserError {
   explicit StoreError(const std::string& what, std::string fix = {})
       : UserError(ExitCode::kStore, what, std::move(fix)) {}
 };
+// A read-only open of a database written by an older version: a writer must migrate it first.
+struct OlderSchemaError : StoreError {
+  using StoreError::StoreError;
+};
 
 }  // namespace wb

@@ -27,8 +27,8 @@ double parameters_of(const RunStore& store, const RunRow& row, const RunSpec& sp
     throw UserError(ExitCode::kUsage,
                     "run " + std::to_string(row.id) + " (" + row.name +
                         ") has no recorded parameter count (it was trained before the store kept one)",
-                    "pass --vocab V to count its parameters from the spec (e.g. --vocab 87 for Brown at character "
-                    "level; `workbench-cli show RUN` prints the vocabulary), or re-run it");
+                    "pass --vocab V to count its parameters from the spec (the vocabulary the run printed when it "
+                    "started, e.g. --vocab 87 for Brown at character level), or re-run it");
   return static_cast<double>(count_parameters(GptConfig::from(spec.model, *options.vocab)).total);
 }
 

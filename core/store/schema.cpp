@@ -137,7 +137,7 @@ void check_identity(const Identity& id, const std::filesystem::path& path, bool 
             ")",
         "upgrade workbench to the version that wrote this database, or pass another --db");
   if (!read_write && id.user_version < RunStore::kSchemaVersion)
-    throw StoreError(
+    throw OlderSchemaError(
         "run database " + where + " has the older schema version " +
             std::to_string(id.user_version) + " and is opened read-only",
         "run any writing `workbench-cli` command on it once to migrate it to version " +

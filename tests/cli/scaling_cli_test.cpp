@@ -57,6 +57,9 @@ TEST_F(ScalingCli, BadNumbersAndMissingOptionsAreUsageErrors) {
   r = cli("scaling predict --law data-constrained --params 1B --tokens 20B");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--unique"), std::string::npos) << r.err;
+  r = cli("scaling optimal --law nope --params 1B");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("chinchilla-approach1"), std::string::npos) << "lists the laws: " << r.err;
   r = cli("scaling predict --law nope --params 1B --tokens 20B");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("besiroglu"), std::string::npos) << "lists the laws: " << r.err;
