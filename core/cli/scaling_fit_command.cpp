@@ -144,9 +144,10 @@ void fit_command(const FitArgs& args, const CliContext& context) {
     throw UserError(ExitCode::kUsage, e.what(),
                     "fit more runs (vary parameters and tokens), or hold parameters with --fix NAME=VALUE");
   }
-  const std::string source = (args.experiment.empty() ? "runs " + std::to_string(runs.observations.size())
-                                                      : "experiment " + args.experiment) +
-                             ", " + args.loss + " " + args.metric;
+  std::string run_list;
+  for (const auto id : runs.run_ids) run_list += (run_list.empty() ? "" : ",") + std::to_string(id);
+  const std::string source = (args.experiment.empty() ? "runs " + run_list : "experiment " + args.experiment) + ", " +
+                             args.loss + " " + args.metric;
   if (!args.save.empty())
     store.save_fit({0, args.save, args.law, parameters_json(fit).dump(), observations_json(runs, fit).dump(), source, ""});
 
