@@ -24,10 +24,12 @@ using scaling::format_quantity;
 struct FitArgs {
   std::string experiment;          // id or name
   std::vector<std::string> runs;   // ids or names
+  std::string match;               // keep runs whose name contains this
   std::string law = "chinchilla";
   std::string loss = "final";      // final | best
   std::string metric = "eval/val_loss";
   std::vector<std::string> fixed;  // NAME=VALUE
+  std::string fix_from;             // a saved chinchilla fit whose shared parameters are held
   int bootstrap = 200;
   std::uint64_t seed = 1234;
   int vocab = 0;
@@ -50,8 +52,10 @@ std::vector<RunRow> selected_runs(const RunStore& store, const FitArgs& args) {
     }
     return rows;
   }
-  for (const auto& e : store.experiments())
-    if (std::to_string(e.id) == args.experiment || e.name == args.experiment) return store.runs(e.id);
+  const auto experiments = store.experiments();
+  // By id, or the newest experiment of that name (a preset run twice is two experiments).
+  for (auto e = experiments.rbegin(); e != experiments.rend(); ++e)
+    if (std::to_string(e->id) == args.experiment || e->name == args.experiment) return store.runs(e->id);
   throw UserError(ExitCode::kUsage, "no experiment \"" + args.experiment + "\" in " + store.path().string(),
                   "give an experiment id or name as `workbench-cli runs` shows them");
 }
@@ -67,6 +71,36 @@ std::map<std::string, double> parse_fixed(const std::vector<std::string>& items)
     fixed[item.substr(0, eq)] = value;
   }
   return fixed;
+}
+
+// What a law shares with a plain Chinchilla-form fit, and so can take from one: the
+// data-constrained law is that law with N' and D' in place of N and D (Muennighoff et al. fit the
+// base on unrepeated runs first); the CPT law shares E + A/N^alpha with training from scratch
+// (Zheng et al. fit both with one E, A, alpha).
+std::vector<std::string> shared_with_base(scaling::FitLaw law) {
+  switch (law) {
+    case scaling::FitLaw::kDataConstrained: return {"e", "a", "b", "alpha", "beta"};
+    case scaling::FitLaw::kCpt: return {"e", "a", "alpha"};
+    case scaling::FitLaw::kChinchilla: break;
+  }
+  return {};
+}
+
+void fix_from_saved(const RunStore& store, const FitArgs& args, std::map<std::string, double>& fixed) {
+  const auto law = scaling::fit_law_from_name(args.law);
+  const auto base = store.find_fit(args.fix_from);
+  if (!base)
+    throw UserError(ExitCode::kUsage, "--fix-from: no saved fit \"" + args.fix_from + "\" in " + store.path().string(),
+                    "list them with `workbench-cli scaling fits`");
+  if (base->law != "chinchilla" || law == scaling::FitLaw::kChinchilla)
+    throw UserError(ExitCode::kUsage,
+                    "--fix-from takes a chinchilla fit for a data-constrained or cpt fit (\"" + args.fix_from +
+                        "\" is " + base->law + ", this fit is " + args.law + ")",
+                    "fit the unrepeated or from-scratch runs with --law chinchilla --save NAME first");
+  const auto saved = nlohmann::json::parse(base->parameters_json);
+  for (const auto& name : shared_with_base(law))
+    for (const auto& p : saved)
+      if (p.at("name") == name && !fixed.count(name)) fixed[name] = p.at("value").get<double>();
 }
 
 nlohmann::json parameters_json(const scaling::FitResult& fit) {
@@ -124,7 +158,9 @@ void fit_command(const FitArgs& args, const CliContext& context) {
   if (args.loss != "final" && args.loss != "best")
     throw UserError(ExitCode::kUsage, "--loss " + args.loss + ": expected final or best");
   auto store = args.save.empty() ? context.open_store_for_reading() : RunStore::open(context.db_path());
-  const auto rows = selected_runs(store, args);
+  auto rows = selected_runs(store, args);
+  if (!args.match.empty())
+    std::erase_if(rows, [&](const RunRow& r) { return r.name.find(args.match) == std::string::npos; });
   scaling::ObservationOptions observe;
   observe.best = args.loss == "best";
   observe.metric = args.metric;
@@ -137,6 +173,7 @@ void fit_command(const FitArgs& args, const CliContext& context) {
   options.bootstrap_samples = args.bootstrap;
   options.seed = args.seed;
   options.fixed = parse_fixed(args.fixed);
+  if (!args.fix_from.empty()) fix_from_saved(store, args, options.fixed);
   scaling::FitResult fit;
   try {
     fit = scaling::fit(scaling::fit_law_from_name(args.law), runs.observations, options);
@@ -146,8 +183,8 @@ void fit_command(const FitArgs& args, const CliContext& context) {
   }
   std::string run_list;
   for (const auto id : runs.run_ids) run_list += (run_list.empty() ? "" : ",") + std::to_string(id);
-  const std::string source = (args.experiment.empty() ? "runs " + run_list : "experiment " + args.experiment) + ", " +
-                             args.loss + " " + args.metric;
+  const std::string source = (args.experiment.empty() ? "" : "experiment " + args.experiment + ", ") + "runs " +
+                             run_list + ", " + args.loss + " " + args.metric;
   if (!args.save.empty())
     store.save_fit({0, args.save, args.law, parameters_json(fit).dump(), observations_json(runs, fit).dump(), source, ""});
 
@@ -171,6 +208,7 @@ void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
   auto* fit = scaling.add_subcommand("fit", "Fit a scaling law to your finished runs (Huber on log-loss, L-BFGS, bootstrap)");
   fit->add_option("--experiment", args->experiment, "Fit every finished run of this experiment (id or name)");
   fit->add_option("--runs", args->runs, "Fit these runs (ids or exact names)")->delimiter(',');
+  fit->add_option("--match", args->match, "Keep only the runs whose name contains this text, e.g. /scratch");
   fit->add_option("--law", args->law, "chinchilla: E + A/N^alpha + B/D^beta; data-constrained: with N', D' of "
                                       "Muennighoff et al.; cpt: E + A/N^alpha + B/(D^beta N^gamma)")
       ->check(CLI::IsMember({"chinchilla", "data-constrained", "cpt"}))
@@ -179,6 +217,9 @@ void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
   fit->add_option("--metric", args->metric, "The loss metric, e.g. eval/val_loss/german for a CPT stage's new language")
       ->default_val("eval/val_loss");
   fit->add_option("--fix", args->fixed, "Hold a parameter at a value: NAME=VALUE (e, a, b are log E, log A, log B)");
+  fit->add_option("--fix-from", args->fix_from,
+                  "Hold what this law shares with a saved chinchilla fit: e, a, alpha for cpt (Zheng et al.), "
+                  "e, a, b, alpha, beta for data-constrained (Muennighoff et al.)");
   fit->add_option("--bootstrap", args->bootstrap, "Bootstrap refits for the confidence intervals (0: none)")
       ->check(CLI::Range(0, 100000))->default_val(200);
   fit->add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1234);
@@ -189,7 +230,10 @@ void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
   fit->footer(
       "N is each run's trainable parameter count, D the tokens trained up to the chosen loss, U its unique tokens.\n"
       "With few runs, fit fewer parameters: e.g. --fix alpha=0.34 --fix beta=0.28.\n"
-      "Example: workbench-cli scaling fit --experiment cpt-vs-scratch-mini --law cpt --metric eval/val_loss --save mine");
+      "Example (the continual-pre-training law of Zheng et al. on the cpt-vs-scratch-mini preset):\n"
+      "  workbench-cli scaling fit --experiment cpt-vs-scratch-mini --match /scratch --save de-scratch\n"
+      "  workbench-cli scaling fit --experiment cpt-vs-scratch-mini --match /cpt --law cpt \\\n"
+      "      --fix-from de-scratch");
   fit->callback([args, &context] { fit_command(*args, context); });
 }
 

@@ -3,6 +3,8 @@
 // listed and used for a prediction.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
@@ -97,6 +99,22 @@ TEST_F(ScalingCli, FitsRealRunsSavesListsAndPredicts) {
     if (p["name"] == "alpha") alpha_fixed = p["fixed"].get<bool>() && p["value"].get<double>() == 0.34;
   EXPECT_TRUE(alpha_fixed) << fit["parameters"];
   EXPECT_EQ(fit["saved_as"], "mine");
+
+  // The CPT law shares E + A/N^alpha with the saved fit; two runs (one budget) fit B' and gamma.
+  const auto cpt = cli_json("scaling fit --experiment sizes --match token_budget=20480 --law cpt --fix-from mine "
+                            "--fix beta=0.2 --bootstrap 0");
+  ASSERT_EQ(cpt["runs"].size(), 2u);
+  std::map<std::string, json> by_name;
+  for (const auto& p : cpt["parameters"]) by_name[p["name"].get<std::string>()] = p;
+  for (const auto& p : fit["parameters"])
+    if (p["name"] == "e" || p["name"] == "a" || p["name"] == "alpha") {
+      EXPECT_TRUE(by_name[p["name"]]["fixed"].get<bool>()) << p;
+      EXPECT_DOUBLE_EQ(by_name[p["name"]]["value"].get<double>(), p["value"].get<double>());
+    }
+  EXPECT_FALSE(by_name["gamma"]["fixed"].get<bool>());
+  r = cli("scaling fit --experiment sizes --law cpt --fix-from nope");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("nope"), std::string::npos) << r.err;
 
   const auto listed = cli("scaling fits");
   EXPECT_NE(listed.out.find("mine  [chinchilla]"), std::string::npos) << listed.out;
