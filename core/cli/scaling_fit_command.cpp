@@ -136,7 +136,7 @@ void print_parameters(const scaling::FitResult& fit, double confidence) {
     }
     std::printf("%-8s %12.5g   %-27s %s\n", p.name.c_str(), p.value, interval, natural.c_str());
   }
-  std::printf("(%d starting points; %.0f%% intervals from %d bootstrap refits)\n", fit.starts, 100.0 * confidence,
+  std::printf("(L-BFGS from the %d best grid points; %.0f%% intervals from %d bootstrap refits)\n", fit.starts, 100.0 * confidence,
               fit.bootstrap_samples);
 }
 

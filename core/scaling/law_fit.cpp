@@ -312,7 +312,7 @@ FitResult fit(FitLaw law, const std::vector<Observation>& runs, const FitOptions
     throw std::invalid_argument(
         "fit: the " + std::string(fit_law_name(law)) + " law needs at least " +
         std::to_string(needed) + " runs for " + std::to_string(n_free) + " free parameters, got " +
-        std::to_string(runs.size()) + "; fix some with FitOptions::fixed (e.g. {\"alpha\", 0.34})");
+        std::to_string(runs.size()) + "; hold some at fixed values (e.g. alpha = 0.34)");
   problem.weight.assign(runs.size(), 1.0);
 
   FitResult result;

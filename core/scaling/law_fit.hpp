@@ -63,7 +63,7 @@ struct FitResult {
   std::vector<FittedParameter> parameters;  // in fit_parameter_names order
   double objective = 0.0;                   // summed Huber loss at the optimum
   std::vector<Residual> residuals;          // one per observation
-  int starts = 0;                           // grid starting points tried
+  int starts = 0;                           // L-BFGS runs, from the best points of the grid
   int bootstrap_samples = 0;                // successful bootstrap refits
 
   double value(std::string_view name) const;  // throws std::out_of_range for an unknown name
