@@ -1,0 +1,53 @@
+// A comparison figure as data: curves with labels and groups, axes, and the colour-blind-safe
+// palette they are drawn in. The desktop app renders it with Qt; `workbench-cli export` writes it
+// as CSV or as a pgfplots/TikZ .tex file (figure_export.hpp) without Qt.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "series/series.hpp"
+
+namespace wb::series {
+
+// What a curve is plotted against.
+enum class XAxis { kSteps, kTokens, kEpochs, kWallTime };
+// "steps", "tokens", "epochs", "wall" (parse throws std::invalid_argument naming the allowed ones).
+std::string x_axis_name(XAxis axis);
+XAxis x_axis_from_name(const std::string& name);
+std::string x_axis_label(XAxis axis);  // "training tokens", "epochs", ...
+
+struct Curve {
+  std::string label;         // legend text, e.g. "epochs=16" or the run name
+  std::string group;         // factor level shared by curves drawn in one colour ("" = own colour)
+  std::int64_t run_id = 0;   // 0 when not one run (e.g. a mean over seeds)
+  std::vector<Point> points;
+  std::vector<Point> raw;    // unsmoothed points when `points` is smoothed (drawn as a faint shadow)
+};
+
+struct Marker {
+  std::string label;  // "onset", "best"
+  std::int64_t run_id = 0;
+  Point at;
+};
+
+struct Figure {
+  std::string title;
+  std::string x_label;
+  std::string y_label;
+  bool log_x = false;
+  bool log_y = false;
+  std::vector<Curve> curves;
+  std::vector<Marker> markers;
+};
+
+// Okabe & Ito 2008, the colour-blind-safe palette (black last: it reads as "axis"), as 0xRRGGBB.
+inline constexpr std::array<std::uint32_t, 8> kPalette = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
+                                                          0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
+// The palette index of each curve: one colour per distinct group (in first-seen order), curves
+// without a group get their own; wraps after 8.
+std::vector<std::size_t> colour_indices(const Figure& figure);
+
+}  // namespace wb::series
