@@ -2,18 +2,22 @@
 #include "views/run_list_window.hpp"
 
 #include <QAction>
+#include <algorithm>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 
 #include "common/errors.hpp"
+#include "views/compare_widget.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_database.hpp"
@@ -28,6 +32,7 @@ RunListWindow::RunListWindow(const std::filesystem::path& database, QWidget* par
       table_(new QTableView(this)),
       message_(new DatabaseMessageWidget(this)),
       pages_(new QStackedWidget(this)),
+      compare_(new CompareWidget(this)),
       pathLabel_(new QLabel(this)),
       countLabel_(new QLabel(this)),
       refreshTimer_(new QTimer(this)) {
@@ -45,7 +50,15 @@ RunListWindow::RunListWindow(const std::filesystem::path& database, QWidget* par
 
   pages_->addWidget(table_);
   pages_->addWidget(message_);
-  setCentralWidget(pages_);
+  // The run list above, the selected runs' curves below.
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(pages_);
+  split->addWidget(compare_);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 2);
+  setCentralWidget(split);
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &RunListWindow::showSelectedRuns);
   connect(message_, &DatabaseMessageWidget::openDatabaseRequested, this,
           &RunListWindow::chooseDatabase);
 
@@ -60,7 +73,7 @@ RunListWindow::RunListWindow(const std::filesystem::path& database, QWidget* par
   connect(refreshTimer_, &QTimer::timeout, this, &RunListWindow::refresh);
   refreshTimer_->start();
 
-  resize(960, 540);
+  resize(1100, 800);
   openDatabase(database);
 }
 
@@ -72,6 +85,8 @@ void RunListWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open database…"), this, &RunListWindow::chooseDatabase);
   open->setShortcut(QKeySequence::Open);
+  QAction* exportAction = file->addAction(tr("&Export figure…"), this, &RunListWindow::exportFigure);
+  exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -108,6 +123,34 @@ void RunListWindow::refresh() {
   }
   pages_->setCurrentWidget(table_);
   updateStatusBar();
+  showSelectedRuns();
+}
+
+void RunListWindow::showSelectedRuns() {
+  std::vector<RunRow> runs;
+  for (const QModelIndex& index : table_->selectionModel()->selectedRows())
+    runs.push_back(model_->run(sorted_->mapToSource(index).row()));
+  std::sort(runs.begin(), runs.end(), [](const RunRow& a, const RunRow& b) { return a.id < b.id; });
+  try {
+    compare_->setRuns(database_->store(), std::move(runs));
+  } catch (const StoreError& error) {
+    database_->fail(error);
+    showProblem();
+  }
+}
+
+void RunListWindow::exportFigure() {
+  if (compare_->runs().empty()) {
+    QMessageBox::information(this, tr("Export figure"), tr("Select the runs to plot in the list first."));
+    return;
+  }
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export figure"), toQString(database_->path().parent_path() / "figure.pdf"),
+      tr("PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png);;CSV data (*.csv);;pgfplots for LaTeX (*.tex)"));
+  if (path.isEmpty()) return;
+  const QString problem = compare_->exportTo(path, FigureExportOptions{});
+  if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export figure"), problem);
+  else statusBar()->showMessage(tr("Saved %1 (3.25 in wide, single column)").arg(path), 5000);
 }
 
 void RunListWindow::showProblem() {

@@ -15,6 +15,7 @@ class QTimer;
 
 namespace wb {
 
+class CompareWidget;
 class DatabaseMessageWidget;
 class RunDatabase;
 class RunListModel;
@@ -32,6 +33,7 @@ class RunListWindow : public QMainWindow {
   RunListModel* model() const { return model_; }
   QTableView* table() const { return table_; }
   DatabaseMessageWidget* message() const { return message_; }
+  CompareWidget* compare() const { return compare_; }
   bool showsRuns() const;
 
   // Shows another database (what File > Open database… does once a file is chosen).
@@ -43,6 +45,9 @@ class RunListWindow : public QMainWindow {
 
  private slots:
   void chooseDatabase();
+  void exportFigure();
+  // The selected runs go to the comparison chart.
+  void showSelectedRuns();
 
  private:
   void createMenus();
@@ -55,6 +60,7 @@ class RunListWindow : public QMainWindow {
   QTableView* table_;
   DatabaseMessageWidget* message_;
   QStackedWidget* pages_;  // the table, or the message when there is nothing to show
+  CompareWidget* compare_;
   QLabel* pathLabel_;
   QLabel* countLabel_;
   QTimer* refreshTimer_;

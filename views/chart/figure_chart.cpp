@@ -1,0 +1,197 @@
+// series::Figure -> QChart (see figure_chart.hpp: the only Qt Charts code of the app).
+#include "views/chart/figure_chart.hpp"
+
+#include <QtCharts/QChart>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace wb {
+namespace {
+
+constexpr const char* kShapeProperty = "wbFigureShape";
+
+// Curves and markers in the order their series are added; equal shapes can be updated in place.
+QString shapeOf(const series::Figure& figure) {
+  QString shape = figure.log_x ? QStringLiteral("logx|") : QStringLiteral("linx|");
+  shape += figure.log_y ? QStringLiteral("logy|") : QStringLiteral("liny|");
+  for (const auto& c : figure.curves)
+    shape += QString::fromStdString(c.label + "\x1f" + c.group) + (c.raw.empty() ? "|" : "+raw|");
+  for (const auto& m : figure.markers) shape += QString::fromStdString(m.label) + "@";
+  return shape;
+}
+
+bool usable(const series::Point& p, const series::Figure& figure) {
+  return std::isfinite(p.x) && std::isfinite(p.y) && (!figure.log_x || p.x > 0) && (!figure.log_y || p.y > 0);
+}
+
+QList<QPointF> toQt(const std::vector<series::Point>& points, const series::Figure& figure) {
+  QList<QPointF> out;
+  out.reserve(static_cast<qsizetype>(points.size()));
+  for (const auto& p : points)
+    if (usable(p, figure)) out.append(QPointF(p.x, p.y));
+  return out;
+}
+
+struct Range {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -std::numeric_limits<double>::infinity();
+  void add(double v) { lo = std::min(lo, v), hi = std::max(hi, v); }
+  bool empty() const { return !(lo <= hi); }
+};
+
+// Axis ranges over everything drawn, padded by 3% (in log space for log axes).
+std::pair<Range, Range> rangesOf(const series::Figure& figure) {
+  Range x, y;
+  const auto add = [&](const std::vector<series::Point>& points) {
+    for (const auto& p : points)
+      if (usable(p, figure)) x.add(p.x), y.add(p.y);
+  };
+  for (const auto& c : figure.curves) add(c.points), add(c.raw);
+  for (const auto& m : figure.markers) add({m.at});
+  const auto pad = [](Range r, bool log) {
+    if (r.empty()) return Range{log ? 1.0 : 0.0, log ? 10.0 : 1.0};
+    if (log) {
+      const double a = std::log10(r.lo), b = std::log10(r.hi), d = std::max(0.03 * (b - a), 0.01);
+      return Range{std::pow(10.0, a - d), std::pow(10.0, b + d)};
+    }
+    const double d = r.hi > r.lo ? 0.03 * (r.hi - r.lo) : std::max(std::abs(r.hi) * 0.05, 1e-9);
+    return Range{r.lo - d, r.hi + d};
+  };
+  return {pad(x, figure.log_x), pad(y, figure.log_y)};
+}
+
+QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const QFont& titleFont) {
+  QAbstractAxis* axis = nullptr;
+  if (log) {
+    auto* a = new QLogValueAxis;
+    a->setBase(10.0);
+    a->setLabelFormat(QStringLiteral("%g"));
+    a->setMinorTickCount(-1);
+    axis = a;
+  } else {
+    auto* a = new QValueAxis;
+    a->setLabelFormat(QStringLiteral("%g"));
+    a->setTickCount(6);
+    axis = a;
+  }
+  axis->setTitleText(title);
+  axis->setLabelsFont(font);
+  axis->setTitleFont(titleFont);
+  return axis;
+}
+
+void setRanges(QChart* chart, const series::Figure& figure) {
+  const auto [x, y] = rangesOf(figure);
+  const auto horizontal = chart->axes(Qt::Horizontal);
+  const auto vertical = chart->axes(Qt::Vertical);
+  if (!horizontal.isEmpty()) horizontal.front()->setRange(x.lo, x.hi);
+  if (!vertical.isEmpty()) vertical.front()->setRange(y.lo, y.hi);
+}
+
+QFont sizedFont(double size) {
+  QFont font;
+  font.setPixelSize(std::max(1, static_cast<int>(std::lround(size))));
+  return font;
+}
+
+void hideFromLegend(QChart* chart, QAbstractSeries* series) {
+  for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
+}
+
+}  // namespace
+
+QColor paletteColour(std::size_t index) {
+  const std::uint32_t rgb = series::kPalette[index % series::kPalette.size()];
+  return QColor::fromRgb(static_cast<int>((rgb >> 16) & 0xff), static_cast<int>((rgb >> 8) & 0xff),
+                         static_cast<int>(rgb & 0xff));
+}
+
+QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
+  auto* chart = new QChart;
+  chart->setProperty(kShapeProperty, shapeOf(figure));
+  chart->setTitle(QString::fromStdString(figure.title));
+  chart->setTitleFont(sizedFont(style.title_size));
+  chart->setBackgroundRoundness(0);
+  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->legend()->setVisible(style.legend);
+  chart->legend()->setFont(sizedFont(style.font_size));
+  chart->legend()->setAlignment(Qt::AlignRight);
+
+  const QFont font = sizedFont(style.font_size);
+  QAbstractAxis* x = makeAxis(figure.log_x, QString::fromStdString(figure.x_label), font, font);
+  QAbstractAxis* y = makeAxis(figure.log_y, QString::fromStdString(figure.y_label), font, font);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  const auto attach = [&](QAbstractSeries* series) {
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+  };
+
+  const auto colours = series::colour_indices(figure);
+  std::map<std::string, bool> groupInLegend;
+  for (std::size_t i = 0; i < figure.curves.size(); ++i) {
+    const auto& curve = figure.curves[i];
+    const QColor colour = paletteColour(colours[i]);
+    if (!curve.raw.empty()) {
+      auto* shadow = new QLineSeries;
+      QColor faint = colour;
+      faint.setAlpha(style.shadow_alpha);
+      shadow->setPen(QPen(faint, style.shadow_width));
+      shadow->replace(toQt(curve.raw, figure));
+      attach(shadow);
+      hideFromLegend(chart, shadow);
+    }
+    auto* line = new QLineSeries;
+    line->setName(QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
+    line->setPen(QPen(colour, style.line_width));
+    line->replace(toQt(curve.points, figure));
+    attach(line);
+    // One legend entry per group: the factor level names the colour.
+    const std::string key = curve.group.empty() ? "\x1e" + std::to_string(i) : curve.group;
+    if (groupInLegend[key]) hideFromLegend(chart, line);
+    groupInLegend[key] = true;
+  }
+  for (const auto& marker : figure.markers) {
+    auto* points = new QScatterSeries;
+    points->setName(QString::fromStdString(marker.label));
+    points->setMarkerSize(style.marker_size);
+    points->setColor(Qt::black);
+    points->setMarkerShape(marker.label == "onset" ? QScatterSeries::MarkerShapeRectangle
+                                                   : QScatterSeries::MarkerShapeCircle);
+    points->replace(toQt({marker.at}, figure));
+    attach(points);
+    hideFromLegend(chart, points);
+  }
+  setRanges(chart, figure);
+  return chart;
+}
+
+bool updateChart(QChart* chart, const series::Figure& figure) {
+  if (!chart || chart->property(kShapeProperty).toString() != shapeOf(figure)) return false;
+  const auto all = chart->series();
+  qsizetype next = 0;
+  const auto replaceNext = [&](const std::vector<series::Point>& points) {
+    if (next < all.size())
+      if (auto* xy = qobject_cast<QXYSeries*>(all[next])) xy->replace(toQt(points, figure));
+    ++next;
+  };
+  chart->setTitle(QString::fromStdString(figure.title));
+  for (const auto& curve : figure.curves) {
+    if (!curve.raw.empty()) replaceNext(curve.raw);
+    replaceNext(curve.points);
+  }
+  for (const auto& marker : figure.markers) replaceNext({marker.at});
+  setRanges(chart, figure);
+  return next == all.size();
+}
+
+}  // namespace wb

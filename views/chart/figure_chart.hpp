@@ -1,0 +1,44 @@
+// The one seam to the chart library: a series::Figure becomes a Qt Charts QChart here, and only
+// here. Qt Charts is deprecated from Qt 6.10 in favour of Qt Graphs; Debian 12 ships Qt 6.4, so
+// the app draws with Charts now, and moving to Graphs means rewriting this file and
+// figure_chart.cpp, nothing else.
+#pragma once
+
+#include <QColor>
+#include <QFont>
+
+#include "series/figure.hpp"
+
+QT_BEGIN_NAMESPACE
+class QChart;
+QT_END_NAMESPACE
+
+namespace wb {
+
+// How a figure looks: fonts in the chart's logical units (points when exported for paper, so
+// 8 means 8 pt on the page) and line widths.
+struct ChartStyle {
+  double font_size = 9.0;   // axis labels and legend
+  double title_size = 10.0;
+  double line_width = 1.5;
+  double shadow_width = 1.0;  // the raw curve under a smoothed one
+  int shadow_alpha = 60;      // of 255: faint
+  double marker_size = 7.0;
+  bool legend = true;
+  static ChartStyle screen() { return {}; }
+  static ChartStyle paper() { return {8.0, 9.0, 1.0, 0.6, 60, 5.0, true}; }
+};
+
+QColor paletteColour(std::size_t index);
+
+// A new chart (the caller owns it) drawing every curve of the figure: one colour per group
+// (Okabe-Ito palette), one legend entry per group, raw curves as faint shadows under smoothed
+// ones, onset and best markers as points, log axes where asked (non-positive values dropped).
+QChart* buildChart(const series::Figure& figure, const ChartStyle& style);
+
+// Replaces the points of an existing chart built from a figure of the same shape (same curves
+// and markers in the same order): one replace() call per series, no rebuild. False when the
+// shapes differ and the chart must be rebuilt.
+bool updateChart(QChart* chart, const series::Figure& figure);
+
+}  // namespace wb

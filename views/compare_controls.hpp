@@ -1,0 +1,54 @@
+// The control bar above a comparison chart: which metric, against what (tokens, epochs, steps,
+// wall time), coloured by which factor (epochs, model size, objective, dropout, ...), how much
+// smoothing, log axes. Emits changed() whenever the user edits any of them.
+#pragma once
+
+#include <QWidget>
+#include <string>
+#include <vector>
+
+#include "series/run_figure.hpp"
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QSlider;
+class QLabel;
+QT_END_NAMESPACE
+
+namespace wb {
+
+class CompareControls : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit CompareControls(QWidget* parent = nullptr);
+
+  // The metrics the shown runs have; keeps the current choice when it is still there.
+  void setMetrics(const std::vector<std::string>& metrics);
+
+  series::FigureRequest request() const;
+  bool logX() const;
+  bool logY() const;
+
+  // For tests and for restoring a view.
+  QComboBox* metricBox() const { return metric_; }
+  QComboBox* xAxisBox() const { return xAxis_; }
+  QComboBox* groupBox() const { return group_; }
+  QSlider* smoothingSlider() const { return smoothing_; }
+  QCheckBox* logYBox() const { return logY_; }
+
+ signals:
+  void changed();
+
+ private:
+  QComboBox* metric_;
+  QComboBox* xAxis_;
+  QComboBox* group_;
+  QSlider* smoothing_;
+  QLabel* smoothingValue_;
+  QCheckBox* logX_;
+  QCheckBox* logY_;
+};
+
+}  // namespace wb

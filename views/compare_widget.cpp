@@ -1,0 +1,107 @@
+// CompareWidget: controls + chart over the store's runs, and export.
+#include "views/compare_widget.hpp"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <set>
+
+#include "series/figure_export.hpp"
+#include "series/run_figure.hpp"
+#include "views/chart/figure_view.hpp"
+#include "views/compare_controls.hpp"
+
+namespace wb {
+namespace {
+
+// Points per curve on screen: about two per pixel column keeps LTTB's shape exact to the eye.
+std::size_t screenPoints(const QWidget* widget) { return static_cast<std::size_t>(std::max(400, 2 * widget->width())); }
+
+bool writeText(const QString& path, const std::string& text) {
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  return file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size());
+}
+
+}  // namespace
+
+CompareWidget::CompareWidget(QWidget* parent)
+    : QWidget(parent),
+      controls_(new CompareControls(this)),
+      view_(new FigureView(this)),
+      hint_(new QLabel(tr("Select runs in the list to compare them here (Ctrl- or Shift-click for several)."), this)),
+      pages_(new QStackedWidget(this)) {
+  hint_->setAlignment(Qt::AlignCenter);
+  hint_->setWordWrap(true);
+  pages_->addWidget(hint_);
+  pages_->addWidget(view_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(controls_);
+  layout->addWidget(pages_, 1);
+  connect(controls_, &CompareControls::changed, this, &CompareWidget::refresh);
+}
+
+void CompareWidget::setRuns(const RunStore* store, std::vector<RunRow> runs) {
+  const auto ids = [](const std::vector<RunRow>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.id);
+    return out;
+  };
+  // The metric list is read once per selection, not at every refresh: it scans every row.
+  const bool newSelection = store != store_ || ids(runs) != ids(runs_);
+  store_ = store;
+  runs_ = std::move(runs);
+  if (newSelection && store_ && !runs_.empty()) controls_->setMetrics(series::metric_names(*store_, runs_));
+  refresh();
+}
+
+series::Figure CompareWidget::buildFigure(std::size_t points) const {
+  if (!store_ || runs_.empty()) return {};
+  series::FigureRequest request = controls_->request();
+  request.points = points;
+  series::Figure figure = series::figure_from_runs(*store_, runs_, request);
+  std::set<std::string> experiments;
+  for (const auto& r : runs_) experiments.insert(r.experiment);
+  if (experiments.size() == 1) figure.title = *experiments.begin();
+  figure.log_x = controls_->logX();
+  figure.log_y = controls_->logY();
+  return figure;
+}
+
+series::Figure CompareWidget::figure() const { return buildFigure(0); }
+
+void CompareWidget::refresh() {
+  if (!store_ || runs_.empty()) {
+    pages_->setCurrentWidget(hint_);
+    return;
+  }
+  try {
+    view_->setFigure(buildFigure(screenPoints(this)));
+    pages_->setCurrentWidget(view_);
+  } catch (const std::exception& e) {
+    hint_->setText(tr("Cannot draw these runs: %1").arg(QString::fromUtf8(e.what())));
+    pages_->setCurrentWidget(hint_);
+  }
+}
+
+QString CompareWidget::exportTo(const QString& path, const FigureExportOptions& options) const {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const series::Figure figure = this->figure();
+  if (suffix == QLatin1String("csv"))
+    return writeText(path, series::to_csv(figure)) ? QString() : tr("cannot write %1").arg(path);
+  if (suffix == QLatin1String("tex")) {
+    series::TexOptions tex;
+    tex.width_in = options.width_in;
+    tex.height_in = options.height_in;
+    return writeText(path, series::to_pgfplots(figure, tex)) ? QString() : tr("cannot write %1").arg(path);
+  }
+  FigureFormat format{};
+  if (!figureFormatFromPath(path, format))
+    return tr("unknown file type \"%1\": use .png, .svg, .pdf, .csv or .tex").arg(suffix);
+  return exportFigure(figure, path, format, options);
+}
+
+}  // namespace wb
