@@ -6,6 +6,7 @@
 // marked run's curve). Numbers are written in the shortest form that reads back exactly.
 #include "series/figure_export.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -119,41 +120,87 @@ std::string mark_of(const std::string& label) {
   return "diamond*";
 }
 
+// The legend sits above the axis, where no curve can run under it, in as many columns as fit the
+// width (entry widths estimated from \scriptsize text: about 3.6 pt a character plus the line).
+struct LegendLayout {
+  std::size_t columns = 1;
+  std::size_t rows = 0;
+};
+LegendLayout legend_layout(const std::vector<std::string>& entries, double width_in) {
+  LegendLayout layout;
+  if (entries.empty()) return layout;
+  std::size_t longest = 0;
+  for (const auto& e : entries) longest = std::max(longest, e.size());
+  const double entry_pt = 3.6 * static_cast<double>(longest) + 28.0;
+  const double usable_pt = width_in * 72.0 * 0.85;
+  layout.columns = std::clamp<std::size_t>(static_cast<std::size_t>(usable_pt / entry_pt), 1, entries.size());
+  layout.rows = (entries.size() + layout.columns - 1) / layout.columns;
+  return layout;
+}
+
 }  // namespace
 
 std::string to_pgfplots(const Figure& figure, const TexOptions& options) {
   const double width = options.width_in;
   const double height = options.height_in > 0.0 ? options.height_in : width * 0.62;
   const auto colours = colour_indices(figure);
+  // Legend entries: one per group (its label) or per ungrouped curve, then one per marker kind.
+  std::vector<bool> in_legend;
+  std::vector<std::string> entries;
+  std::set<std::string> legend_groups;
+  for (const auto& c : figure.curves) {
+    in_legend.push_back(c.group.empty() || legend_groups.insert(c.group).second);
+    if (in_legend.back()) entries.push_back(c.group.empty() ? c.label : c.group);
+  }
+  std::set<std::string> marker_labels;
+  for (const auto& m : figure.markers) marker_labels.insert(m.label);
+  entries.insert(entries.end(), marker_labels.begin(), marker_labels.end());
+  const auto legend = legend_layout(entries, width);
+  const double legend_in = static_cast<double>(legend.rows) * 0.13;
+
   std::ostringstream out;
   std::string title_comment = figure.title;
   for (auto& c : title_comment)
     if (c == '\n' || c == '\r') c = ' ';
   out << "% " << (title_comment.empty() ? "Figure" : title_comment)
       << ": written by the Repetition Workbench (workbench-cli export).\n";
-  if (options.standalone)
-    // compat 1.16: what Debian 12's and most journals' TeX installations have, and new enough for
-    // the axis label placement we rely on.
-    out << "\\documentclass{standalone}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n";
+  if (options.standalone) {
+    // The standalone class crops the page to the figure; a TeX installation without it (Debian's
+    // texlive-latex-base) gets an article page a little larger than the figure.
+    out << "\\IfFileExists{standalone.cls}{\\documentclass{standalone}}{%\n"
+        << "  \\documentclass{article}\\pagestyle{empty}%\n"
+        << "  \\usepackage[paperwidth=" << tex_number(width + 0.5) << "in, paperheight=" << tex_number(height + 0.7 + legend_in)
+        << "in, margin=0.25in]{geometry}}\n";
+    // compat 1.16: older than Debian 12's pgfplots (1.18) and most journals', new enough for the
+    // axis label placement we rely on.
+    out << "\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n";
+  }
   // Okabe & Ito 2008, the colour-blind-safe palette (figure.hpp).
   for (std::size_t i = 0; i < kPalette.size(); ++i) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "%06X", static_cast<unsigned>(kPalette[i]));
     out << "\\definecolor{" << colour_name(i) << "}{HTML}{" << hex << "}\n";
   }
-  if (options.standalone) out << "\\begin{document}\n";
+  if (options.standalone) out << "\\begin{document}\n\\noindent\n";
   out << "\\begin{tikzpicture}\n\\begin{axis}[\n";
   out << "  width=" << tex_number(width) << "in, height=" << tex_number(height) << "in,\n";
-  if (!figure.title.empty()) out << "  title={" << tex_escape(figure.title) << "},\n";
+  if (!figure.title.empty()) {
+    // Above the legend, which is above the axis.
+    out << "  title={" << tex_escape(figure.title) << "}, title style={font=\\small, yshift="
+        << tex_number(static_cast<double>(legend.rows) * 9.0) << "pt},\n";
+  }
   out << "  xlabel={" << tex_escape(figure.x_label) << "},\n";
   out << "  ylabel={" << tex_escape(figure.y_label) << "},\n";
   if (figure.log_x) out << "  xmode=log,\n";
-  if (figure.log_y) out << "  ymode=log,\n";
+  // Losses read better as 2.5 than as 10^0.4; tokens on a log x axis keep powers of ten.
+  if (figure.log_y)
+    out << "  ymode=log, yticklabel={\\pgfmathparse{exp(\\tick)}\\pgfmathprintnumber{\\pgfmathresult}},\n";
   out << "  unbounded coords=jump, grid=major, grid style={gray!20},\n"
-         "  tick label style={font=\\scriptsize}, label style={font=\\small}, title style={font=\\small},\n"
-         "  legend style={font=\\scriptsize, draw=none, fill=white, fill opacity=0.8, text opacity=1},\n"
-         "  legend cell align=left, legend pos=north east,\n"
-         "  every axis plot/.append style={line width=0.9pt},\n"
+         "  tick label style={font=\\scriptsize}, label style={font=\\small},\n"
+         "  legend style={font=\\scriptsize, draw=none, at={(0.5,1.02)}, anchor=south,\n"
+         "    /tikz/every even column/.append style={column sep=6pt}},\n"
+      << "  legend columns=" << legend.columns << ", legend cell align=left,\n"
+      << "  every axis plot/.append style={line width=0.9pt},\n"
          "]\n";
 
   // Every raw shadow first, so no faint line is drawn over another curve's smoothed one.
@@ -163,22 +210,17 @@ std::string to_pgfplots(const Figure& figure, const TexOptions& options) {
     out << "\\addplot[color=" << colour_name(colours[i]) << ", opacity=0.25, line width=0.4pt, forget plot]\n  "
         << coordinates(c.raw);
   }
-  // One legend entry per group (its label), or per curve for curves without a group.
-  std::set<std::string> legend_groups;
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& c = figure.curves[i];
-    const bool in_legend = c.group.empty() || legend_groups.insert(c.group).second;
-    out << "\\addplot[color=" << colour_name(colours[i]) << (in_legend ? "" : ", forget plot") << "]\n  "
+    out << "\\addplot[color=" << colour_name(colours[i]) << (in_legend[i] ? "" : ", forget plot") << "]\n  "
         << coordinates(c.points);
-    if (in_legend) out << "\\addlegendentry{" << tex_escape(c.group.empty() ? c.label : c.group) << "}\n";
+    if (in_legend[i]) out << "\\addlegendentry{" << tex_escape(c.group.empty() ? c.label : c.group) << "}\n";
   }
-  std::set<std::string> marker_labels;
   for (const auto& m : figure.markers) {
     const Curve* c = curve_of_run(figure, m.run_id);
     const std::size_t colour = c ? colours[static_cast<std::size_t>(c - figure.curves.data())] : kPalette.size() - 1;
     out << "\\addplot[only marks, mark=" << mark_of(m.label) << ", mark size=1.8pt, color=" << colour_name(colour)
         << ", forget plot]\n  " << coordinates({m.at});
-    marker_labels.insert(m.label);
   }
   // The markers' legend in black: their colour is already the curve's.
   for (const auto& label : marker_labels)

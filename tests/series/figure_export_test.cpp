@@ -62,6 +62,9 @@ TEST(ToCsv, QuotesFieldsWithCommasQuotesAndLineBreaks) {
 TEST(ToPgfplots, PaperWidthLabelsEscapedAndAStandaloneDocument) {
   const auto tex = to_pgfplots(sample_figure());
   EXPECT_NE(tex.find("\\documentclass{standalone}"), std::string::npos);
+  // Four legend entries of up to 8 characters: 3 columns, 2 rows above the axis (0.13 in each).
+  EXPECT_NE(tex.find("legend columns=3,"), std::string::npos) << tex;
+  EXPECT_NE(tex.find("paperwidth=3.75in, paperheight=2.975in"), std::string::npos) << "the page without standalone";
   EXPECT_NE(tex.find("\\pgfplotsset{compat=1.16}"), std::string::npos);
   EXPECT_NE(tex.find("width=3.25in, height=2.015in"), std::string::npos) << tex;
   EXPECT_NE(tex.find("title={Validation loss, 50\\% of data\\_U}"), std::string::npos) << tex;
