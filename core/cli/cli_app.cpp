@@ -42,6 +42,7 @@ int run_cli(int argc, char** argv) {
   add_bench_command(app, context);
   add_model_commands(app, context);
   add_scaling_commands(app, context);
+  add_export_command(app, context);
 
   try {
     app.parse(argc, argv);
