@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -75,7 +76,11 @@ TEST(ViewsFigureExport, SvgAndPdfAtDoubleColumnWidth) {
   const QByteArray bytes = file.readAll();
   EXPECT_TRUE(bytes.startsWith("%PDF-"));
   // The page is 6.75 x 3 in = 486 x 216 pt.
-  EXPECT_TRUE(bytes.contains("/MediaBox [0 0 486 216]")) << bytes.left(2000).toStdString();
+  const auto box = QRegularExpression(QStringLiteral(R"(/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\])"))
+                       .match(QString::fromLatin1(bytes));
+  ASSERT_TRUE(box.hasMatch()) << bytes.left(2000).toStdString();
+  EXPECT_NEAR(box.captured(1).toDouble(), 486.0, 0.5);
+  EXPECT_NEAR(box.captured(2).toDouble(), 216.0, 0.5);
 }
 
 TEST(ViewsFigureExport, FormatFromExtensionAndBadSizes) {

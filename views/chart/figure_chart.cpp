@@ -92,8 +92,13 @@ void setRanges(QChart* chart, const series::Figure& figure) {
   const auto [x, y] = rangesOf(figure);
   const auto horizontal = chart->axes(Qt::Horizontal);
   const auto vertical = chart->axes(Qt::Vertical);
-  if (!horizontal.isEmpty()) horizontal.front()->setRange(x.lo, x.hi);
-  if (!vertical.isEmpty()) vertical.front()->setRange(y.lo, y.hi);
+  const auto apply = [](QAbstractAxis* axis, const Range& r) {
+    axis->setRange(r.lo, r.hi);
+    // Round ticks (2.2, 2.4, ...; 200k, 400k, ...) instead of the range's own odd ends.
+    if (auto* linear = qobject_cast<QValueAxis*>(axis)) linear->applyNiceNumbers();
+  };
+  if (!horizontal.isEmpty()) apply(horizontal.front(), x);
+  if (!vertical.isEmpty()) apply(vertical.front(), y);
 }
 
 QFont sizedFont(double size) {
