@@ -38,7 +38,7 @@ constexpr int kTexDefaultPoints = 1000;
 std::vector<RunRow> selected_runs(const RunStore& store, const ExportArgs& args) {
   if (args.experiment.empty() == args.runs.empty())
     throw UserError(ExitCode::kUsage, "export needs --experiment or --runs (one of them)",
-                    "e.g. `workbench-cli export --experiment 3 --format tex -o fig.tex` (ids from `workbench-cli runs`)");
+                    "e.g. `workbench-cli export --experiment 3 -o fig.tex` (ids from `workbench-cli runs`)");
   if (!args.runs.empty()) {
     std::vector<RunRow> rows;
     for (const auto& id : args.runs) {
@@ -54,7 +54,8 @@ std::vector<RunRow> selected_runs(const RunStore& store, const ExportArgs& args)
   // By id, or the newest experiment of that name (a preset run twice is two experiments).
   for (auto e = experiments.rbegin(); e != experiments.rend(); ++e)
     if (std::to_string(e->id) == args.experiment || e->name == args.experiment) return store.runs(e->id);
-  throw UserError(ExitCode::kUsage, "--experiment: no experiment \"" + args.experiment + "\" in " + store.path().string(),
+  throw UserError(ExitCode::kUsage,
+                  "--experiment: no experiment \"" + args.experiment + "\" in " + store.path().string(),
                   "give an experiment id or name as `workbench-cli runs` shows them");
 }
 
@@ -117,7 +118,8 @@ void export_command(const ExportArgs& args, const CliContext& context) {
   if (!args.match.empty())
     std::erase_if(rows, [&](const RunRow& r) { return r.name.find(args.match) == std::string::npos; });
   if (rows.empty())
-    throw UserError(ExitCode::kUsage, "no runs to export" + (args.match.empty() ? "" : " (none matches --match " + args.match + ")"),
+    throw UserError(ExitCode::kUsage,
+                    "no runs to export" + (args.match.empty() ? "" : " (none matches --match " + args.match + ")"),
                     "list the runs and their names with `workbench-cli runs`");
 
   series::FigureRequest request;
@@ -155,7 +157,8 @@ void export_command(const ExportArgs& args, const CliContext& context) {
     std::printf("Wrote %zu curve%s and %zu marker%s of %s to %s\n", figure.curves.size(),
                 figure.curves.size() == 1 ? "" : "s", figure.markers.size(), figure.markers.size() == 1 ? "" : "s",
                 args.metric.c_str(), args.output.c_str());
-    if (format == "tex") std::printf("Compile it with `pdflatex %s` (needs pgfplots), or \\input it.\n", args.output.c_str());
+    if (format == "tex")
+      std::printf("Compile it with `pdflatex %s` (needs pgfplots), or \\input it.\n", args.output.c_str());
   }
 }
 
@@ -163,8 +166,10 @@ void export_command(const ExportArgs& args, const CliContext& context) {
 
 void add_export_command(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<ExportArgs>();
-  auto* cmd = app.add_subcommand("export", "Write the runs' curves as a figure: CSV or a pgfplots .tex file for papers");
-  cmd->add_option("--experiment", args->experiment, "Export every run of this experiment (id, or the newest of that name)");
+  auto* cmd =
+      app.add_subcommand("export", "Write the runs' curves as a figure: CSV or a pgfplots .tex file for papers");
+  cmd->add_option("--experiment", args->experiment,
+                  "Export every run of this experiment (id, or the newest of that name)");
   cmd->add_option("--runs", args->runs, "Export these runs (ids or exact names, comma-separated)")->delimiter(',');
   cmd->add_option("--match", args->match, "Keep only the runs whose name contains this text, e.g. epochs=");
   cmd->add_option("--metric", args->metric, "The metric to plot, e.g. train/loss, eval/val_loss/german")
@@ -185,7 +190,8 @@ void add_export_command(CLI::App& app, CliContext& context) {
   cmd->add_flag("--log-y", args->log_y, "Logarithmic y axis");
   cmd->add_flag("--no-markers", args->no_markers, "Leave out the overfitting-onset and best-loss markers");
   cmd->add_option("--width", args->width,
-                  "Figure width: single (3.25 in, one column), double (6.75 in, full page) or inches; height is 0.62 x width")
+                  "Figure width: single (3.25 in, one column), double (6.75 in, full page) or inches; "
+                  "height is 0.62 x width")
       ->default_val("single");
   cmd->add_option("--title", args->title, "Title above the plot");
   cmd->add_option("--format", args->format, "csv or tex; default: from the file name's extension")

@@ -169,7 +169,8 @@ std::string to_pgfplots(const Figure& figure, const TexOptions& options) {
     // texlive-latex-base) gets an article page a little larger than the figure.
     out << "\\IfFileExists{standalone.cls}{\\documentclass{standalone}}{%\n"
         << "  \\documentclass{article}\\pagestyle{empty}%\n"
-        << "  \\usepackage[paperwidth=" << tex_number(width + 0.5) << "in, paperheight=" << tex_number(height + 0.7 + legend_in)
+        << "  \\usepackage[paperwidth=" << tex_number(width + 0.5)
+        << "in, paperheight=" << tex_number(height + 0.7 + legend_in)
         << "in, margin=0.25in]{geometry}}\n";
     // compat 1.16: older than Debian 12's pgfplots (1.18) and most journals', new enough for the
     // axis label placement we rely on.

@@ -1,4 +1,4 @@
-// Figures as files without Qt: CSV (one row per point: curve, group, run, x, y) and a standalone
+// Figures as files without Qt: CSV (one row per point: curve, group, run, x, y, kind) and a standalone
 // pgfplots/TikZ .tex file with its data inline, at paper widths (single column 3.25 in, double
 // column 6.75 in), for LaTeX users (a long-standing request of TensorBoard's).
 #pragma once

@@ -55,7 +55,8 @@ TEST_F(RunFigure, OneCurvePerRunNamedByItsGroupWhenAloneInIt) {
   const auto f = figure(request);
   ASSERT_EQ(f.curves.size(), 3u);
   struct Want { std::string label, group; };
-  const std::vector<Want> want = {{"epochs=1", "epochs=1"}, {"epochs=4,seed=1", "epochs=4"}, {"epochs=4,seed=2", "epochs=4"}};
+  const std::vector<Want> want = {
+      {"epochs=1", "epochs=1"}, {"epochs=4,seed=1", "epochs=4"}, {"epochs=4,seed=2", "epochs=4"}};
   for (std::size_t i = 0; i < want.size(); ++i) {
     EXPECT_EQ(f.curves[i].label, want[i].label) << i;
     EXPECT_EQ(f.curves[i].group, want[i].group) << i;
