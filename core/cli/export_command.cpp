@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/cli_context.hpp"
+#include "store/run_selection.hpp"
 #include "series/figure_export.hpp"
 #include "series/run_figure.hpp"
 
@@ -15,9 +16,7 @@ namespace wb {
 namespace {
 
 struct ExportArgs {
-  std::string experiment;          // id or name
-  std::vector<std::string> runs;   // ids or names
-  std::string match;               // keep runs whose name contains this
+  RunSelection selection;          // --experiment, --runs, --match
   std::string metric = series::kValidationLoss;
   std::string x_axis = "tokens";
   std::string group_by;
@@ -34,30 +33,6 @@ struct ExportArgs {
 
 // pdflatex keeps every coordinate in TeX's main memory; a few thousand points per curve are safe.
 constexpr int kTexDefaultPoints = 1000;
-
-std::vector<RunRow> selected_runs(const RunStore& store, const ExportArgs& args) {
-  if (args.experiment.empty() == args.runs.empty())
-    throw UserError(ExitCode::kUsage, "export needs --experiment or --runs (one of them)",
-                    "e.g. `workbench-cli export --experiment 3 -o fig.tex` (ids from `workbench-cli runs`)");
-  if (!args.runs.empty()) {
-    std::vector<RunRow> rows;
-    for (const auto& id : args.runs) {
-      auto row = store.find_run(id);
-      if (!row)
-        throw UserError(ExitCode::kUsage, "--runs: no run \"" + id + "\" in " + store.path().string(),
-                        "list the runs with `workbench-cli runs`; give ids or exact names");
-      rows.push_back(*row);
-    }
-    return rows;
-  }
-  const auto experiments = store.experiments();
-  // By id, or the newest experiment of that name (a preset run twice is two experiments).
-  for (auto e = experiments.rbegin(); e != experiments.rend(); ++e)
-    if (std::to_string(e->id) == args.experiment || e->name == args.experiment) return store.runs(e->id);
-  throw UserError(ExitCode::kUsage,
-                  "--experiment: no experiment \"" + args.experiment + "\" in " + store.path().string(),
-                  "give an experiment id or name as `workbench-cli runs` shows them");
-}
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -114,12 +89,11 @@ void export_command(const ExportArgs& args, const CliContext& context) {
   const auto format = output_format(args);
   const double width = width_inches(args.width);
   const auto store = context.open_store_for_reading();
-  auto rows = selected_runs(store, args);
-  if (!args.match.empty())
-    std::erase_if(rows, [&](const RunRow& r) { return r.name.find(args.match) == std::string::npos; });
+  auto rows = select_runs(store, args.selection);
   if (rows.empty())
     throw UserError(ExitCode::kUsage,
-                    "no runs to export" + (args.match.empty() ? "" : " (none matches --match " + args.match + ")"),
+                    "no runs to export" +
+                        (args.selection.match.empty() ? "" : " (none matches --match " + args.selection.match + ")"),
                     "list the runs and their names with `workbench-cli runs`");
 
   series::FigureRequest request;
@@ -168,10 +142,10 @@ void add_export_command(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<ExportArgs>();
   auto* cmd =
       app.add_subcommand("export", "Write the runs' curves as a figure: CSV or a pgfplots .tex file for papers");
-  cmd->add_option("--experiment", args->experiment,
+  cmd->add_option("--experiment", args->selection.experiment,
                   "Export every run of this experiment (id, or the newest of that name)");
-  cmd->add_option("--runs", args->runs, "Export these runs (ids or exact names, comma-separated)")->delimiter(',');
-  cmd->add_option("--match", args->match, "Keep only the runs whose name contains this text, e.g. epochs=");
+  cmd->add_option("--runs", args->selection.runs, "Export these runs (ids or exact names, comma-separated)")->delimiter(',');
+  cmd->add_option("--match", args->selection.match, "Keep only the runs whose name contains this text, e.g. epochs=");
   cmd->add_option("--metric", args->metric, "The metric to plot, e.g. train/loss, eval/val_loss/german")
       ->default_val(series::kValidationLoss);
   cmd->add_option("--x", args->x_axis, "What the curves are plotted against")

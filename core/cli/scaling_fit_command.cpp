@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/cli_context.hpp"
+#include "store/run_selection.hpp"
 #include "cli/scaling_args.hpp"
 #include "scaling/law_fit.hpp"
 #include "scaling/run_observations.hpp"
@@ -22,9 +23,7 @@ namespace {
 using scaling::format_quantity;
 
 struct FitArgs {
-  std::string experiment;          // id or name
-  std::vector<std::string> runs;   // ids or names
-  std::string match;               // keep runs whose name contains this
+  RunSelection selection;          // --experiment, --runs, --match
   std::string law = "chinchilla";
   std::string loss = "final";      // final | best
   std::string metric = "eval/val_loss";
@@ -36,29 +35,6 @@ struct FitArgs {
   std::string save;
   bool json = false;
 };
-
-std::vector<RunRow> selected_runs(const RunStore& store, const FitArgs& args) {
-  if (args.experiment.empty() == args.runs.empty())
-    throw UserError(ExitCode::kUsage, "scaling fit needs --experiment or --runs (one of them)",
-                    "e.g. `workbench-cli scaling fit --experiment 3 --law chinchilla` (ids from `workbench-cli runs`)");
-  if (!args.runs.empty()) {
-    std::vector<RunRow> rows;
-    for (const auto& id : args.runs) {
-      auto row = store.find_run(id);
-      if (!row)
-        throw UserError(ExitCode::kUsage, "no run \"" + id + "\" in " + store.path().string(),
-                        "list the runs with `workbench-cli runs`; give ids or exact names");
-      rows.push_back(*row);
-    }
-    return rows;
-  }
-  const auto experiments = store.experiments();
-  // By id, or the newest experiment of that name (a preset run twice is two experiments).
-  for (auto e = experiments.rbegin(); e != experiments.rend(); ++e)
-    if (std::to_string(e->id) == args.experiment || e->name == args.experiment) return store.runs(e->id);
-  throw UserError(ExitCode::kUsage, "no experiment \"" + args.experiment + "\" in " + store.path().string(),
-                  "give an experiment id or name as `workbench-cli runs` shows them");
-}
 
 std::map<std::string, double> parse_fixed(const std::vector<std::string>& items) {
   std::map<std::string, double> fixed;
@@ -158,9 +134,7 @@ void fit_command(const FitArgs& args, const CliContext& context) {
   if (args.loss != "final" && args.loss != "best")
     throw UserError(ExitCode::kUsage, "--loss " + args.loss + ": expected final or best");
   auto store = args.save.empty() ? context.open_store_for_reading() : RunStore::open(context.db_path());
-  auto rows = selected_runs(store, args);
-  if (!args.match.empty())
-    std::erase_if(rows, [&](const RunRow& r) { return r.name.find(args.match) == std::string::npos; });
+  auto rows = select_runs(store, args.selection);
   scaling::ObservationOptions observe;
   observe.best = args.loss == "best";
   observe.metric = args.metric;
@@ -183,7 +157,8 @@ void fit_command(const FitArgs& args, const CliContext& context) {
   }
   std::string run_list;
   for (const auto id : runs.run_ids) run_list += (run_list.empty() ? "" : ",") + std::to_string(id);
-  const std::string source = (args.experiment.empty() ? "" : "experiment " + args.experiment + ", ") + "runs " +
+  const auto& experiment = args.selection.experiment;
+  const std::string source = (experiment.empty() ? "" : "experiment " + experiment + ", ") + "runs " +
                              run_list + ", " + args.loss + " " + args.metric;
   if (!args.save.empty())
     store.save_fit({0, args.save, args.law, parameters_json(fit).dump(), observations_json(runs, fit).dump(), source, ""});
@@ -206,9 +181,9 @@ void fit_command(const FitArgs& args, const CliContext& context) {
 void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
   auto args = std::make_shared<FitArgs>();
   auto* fit = scaling.add_subcommand("fit", "Fit a scaling law to your finished runs (Huber on log-loss, L-BFGS, bootstrap)");
-  fit->add_option("--experiment", args->experiment, "Fit every finished run of this experiment (id or name)");
-  fit->add_option("--runs", args->runs, "Fit these runs (ids or exact names)")->delimiter(',');
-  fit->add_option("--match", args->match, "Keep only the runs whose name contains this text, e.g. /scratch");
+  fit->add_option("--experiment", args->selection.experiment, "Fit every finished run of this experiment (id or name)");
+  fit->add_option("--runs", args->selection.runs, "Fit these runs (ids or exact names)")->delimiter(',');
+  fit->add_option("--match", args->selection.match, "Keep only the runs whose name contains this text, e.g. /scratch");
   fit->add_option("--law", args->law, "chinchilla: E + A/N^alpha + B/D^beta; data-constrained: with N', D' of "
                                       "Muennighoff et al.; cpt: E + A/N^alpha + B/(D^beta N^gamma)")
       ->check(CLI::IsMember({"chinchilla", "data-constrained", "cpt"}))
