@@ -1,15 +1,12 @@
 // CompareWidget: controls + chart over the store's runs, and export.
 #include "views/compare_widget.hpp"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <set>
 
-#include "series/figure_export.hpp"
 #include "series/run_figure.hpp"
 #include "views/chart/figure_view.hpp"
 #include "views/compare_controls.hpp"
@@ -19,12 +16,6 @@ namespace {
 
 // Points per curve on screen: about two per pixel column keeps LTTB's shape exact to the eye.
 std::size_t screenPoints(const QWidget* widget) { return static_cast<std::size_t>(std::max(400, 2 * widget->width())); }
-
-bool writeText(const QString& path, const std::string& text) {
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-  return file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size());
-}
 
 }  // namespace
 
@@ -88,20 +79,7 @@ void CompareWidget::refresh() {
 }
 
 QString CompareWidget::exportTo(const QString& path, const FigureExportOptions& options) const {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  const series::Figure figure = this->figure();
-  if (suffix == QLatin1String("csv"))
-    return writeText(path, series::to_csv(figure)) ? QString() : tr("cannot write %1").arg(path);
-  if (suffix == QLatin1String("tex")) {
-    series::TexOptions tex;
-    tex.width_in = options.width_in;
-    tex.height_in = options.height_in;
-    return writeText(path, series::to_pgfplots(figure, tex)) ? QString() : tr("cannot write %1").arg(path);
-  }
-  FigureFormat format{};
-  if (!figureFormatFromPath(path, format))
-    return tr("unknown file type \"%1\": use .png, .svg, .pdf, .csv or .tex").arg(suffix);
-  return exportFigure(figure, path, format, options);
+  return writeFigureFile(figure(), path, options);
 }
 
 }  // namespace wb

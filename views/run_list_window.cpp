@@ -139,6 +139,17 @@ void RunListWindow::showSelectedRuns() {
   }
 }
 
+void RunListWindow::selectRuns(const std::vector<RunRow>& runs) {
+  QItemSelection selection;
+  for (int row = 0; row < model_->rowCount(); ++row) {
+    const auto id = model_->run(row).id;
+    if (std::none_of(runs.begin(), runs.end(), [&](const RunRow& r) { return r.id == id; })) continue;
+    const QModelIndex index = sorted_->mapFromSource(model_->index(row, 0));
+    selection.select(index, index);
+  }
+  table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
 void RunListWindow::exportFigure() {
   if (compare_->runs().empty()) {
     QMessageBox::information(this, tr("Export figure"), tr("Select the runs to plot in the list first."));

@@ -6,6 +6,9 @@
 #include <QMainWindow>
 #include <filesystem>
 #include <memory>
+#include <vector>
+
+#include "store/run_store.hpp"
 
 class QLabel;
 class QSortFilterProxyModel;
@@ -35,6 +38,9 @@ class RunListWindow : public QMainWindow {
   DatabaseMessageWidget* message() const { return message_; }
   CompareWidget* compare() const { return compare_; }
   bool showsRuns() const;
+
+  // Selects these runs in the list (and so shows them in the comparison); others are deselected.
+  void selectRuns(const std::vector<RunRow>& runs);
 
   // Shows another database (what File > Open database… does once a file is chosen).
   void openDatabase(const std::filesystem::path& database);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "common/workspace.hpp"
+#include "views/headless_commands.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_list_window.hpp"
 
@@ -40,7 +41,24 @@ void installTranslations(QCoreApplication& app) {
 
 }  // namespace
 
+// `workbench export ...` and `workbench screenshot ...` draw without a display: on the offscreen
+// platform unless the caller chose one.
+bool isHeadlessCommand(int argc, char** argv) {
+  return argc > 1 && (QByteArray(argv[1]) == "export" || QByteArray(argv[1]) == "screenshot");
+}
+
+int runHeadless(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("workbench"));
+  QCoreApplication::setOrganizationName(QStringLiteral("Repetition Workbench"));
+  const QStringList arguments = QCoreApplication::arguments();
+  return arguments.value(1) == QLatin1String("export") ? wb::runExportCommand(arguments)
+                                                      : wb::runScreenshotCommand(arguments);
+}
+
 int main(int argc, char** argv) {
+  if (isHeadlessCommand(argc, argv)) return runHeadless(argc, argv);
   std::unique_ptr<QCoreApplication> app = createApplication(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("workbench"));
   QCoreApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
@@ -51,6 +69,9 @@ int main(int argc, char** argv) {
   QCommandLineParser parser;
   parser.setApplicationDescription(QCoreApplication::translate(
       "main", "Repetition Workbench: browse the runs of data-repetition experiments."));
+  parser.addPositionalArgument(QStringLiteral("export|screenshot"),
+                               QCoreApplication::translate("main", "Without a window: `workbench export --help`, "
+                                                                   "`workbench screenshot --help`."));
   parser.addHelpOption();
   parser.addVersionOption();
   const QCommandLineOption dbOption(

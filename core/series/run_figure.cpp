@@ -158,7 +158,7 @@ std::vector<std::string> metric_names(const RunStore& store, const std::vector<R
 Figure figure_from_runs(const RunStore& store, const std::vector<RunRow>& runs, const FigureRequest& request) {
   Figure figure;
   figure.x_label = x_axis_label(request.x_axis);
-  figure.y_label = request.metric;
+  figure.y_label = metric_label(request.metric);
   const bool mark = request.markers && request.metric == kValidationLoss;
   for (const auto& run : runs) {
     const auto rows = store.metrics(run.id, request.metric);
@@ -189,6 +189,17 @@ Figure figure_from_runs(const RunStore& store, const std::vector<RunRow>& runs, 
   for (auto& c : figure.curves)
     if (!c.group.empty() && group_sizes[c.group] == 1) c.label = c.group;
   return figure;
+}
+
+std::string metric_label(const std::string& metric) {
+  const std::string per_corpus = "eval/val_loss/";
+  if (metric == kValidationLoss) return "validation loss";
+  if (metric == "eval/train_loss") return "training loss";
+  if (metric == "train/loss") return "training loss (per step)";
+  if (metric == "lr") return "learning rate";
+  if (metric == "tokens_per_s") return "tokens/s";
+  if (metric.rfind(per_corpus, 0) == 0) return "validation loss, " + metric.substr(per_corpus.size());
+  return metric;
 }
 
 }  // namespace wb::series

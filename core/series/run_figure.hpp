@@ -38,6 +38,10 @@ std::string group_label(const std::string& spec_json, const std::string& path);
 // The run's name without its "experiment/" prefix.
 std::string short_run_name(const RunRow& run);
 
+// An axis label for a metric: "validation loss" for eval/val_loss, "validation loss, german" for
+// eval/val_loss/german, "learning rate" for lr; other names as they are.
+std::string metric_label(const std::string& metric);
+
 // The metric names the runs have, sorted (for "unknown metric" errors).
 std::vector<std::string> metric_names(const RunStore& store, const std::vector<RunRow>& runs);
 

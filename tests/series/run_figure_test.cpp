@@ -65,7 +65,7 @@ TEST_F(RunFigure, OneCurvePerRunNamedByItsGroupWhenAloneInIt) {
   const std::vector<Point> tokens_curve = {{10000, 3}, {20000, 2}, {30000, 1}};
   EXPECT_EQ(f.curves[0].points, tokens_curve);
   EXPECT_EQ(f.x_label, "training tokens");
-  EXPECT_EQ(f.y_label, "eval/val_loss");
+  EXPECT_EQ(f.y_label, "validation loss");
 }
 
 TEST_F(RunFigure, EachXAxisReadsItsOwnMetricField) {

@@ -1,6 +1,7 @@
 // series::Figure -> QChart (see figure_chart.hpp: the only Qt Charts code of the app).
 #include "views/chart/figure_chart.hpp"
 
+#include <QGraphicsLayout>
 #include <QtCharts/QChart>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
@@ -32,11 +33,30 @@ bool usable(const series::Point& p, const series::Figure& figure) {
   return std::isfinite(p.x) && std::isfinite(p.y) && (!figure.log_x || p.x > 0) && (!figure.log_y || p.y > 0);
 }
 
-QList<QPointF> toQt(const std::vector<series::Point>& points, const series::Figure& figure) {
+// Large x values (tokens) are drawn in thousands, millions or billions, named in the axis title,
+// so tick labels stay short enough for a single-column figure.
+struct XUnit {
+  double scale = 1.0;
+  const char* suffix = "";
+};
+
+XUnit xUnitOf(const series::Figure& figure) {
+  if (figure.log_x) return {};
+  double hi = 0.0;
+  for (const auto& c : figure.curves)
+    for (const auto& p : c.points)
+      if (std::isfinite(p.x)) hi = std::max(hi, std::abs(p.x));
+  if (hi >= 1e10) return {1e9, " (B)"};
+  if (hi >= 1e7) return {1e6, " (M)"};
+  if (hi >= 1e4) return {1e3, " (k)"};
+  return {};
+}
+
+QList<QPointF> toQt(const std::vector<series::Point>& points, const series::Figure& figure, const XUnit& unit) {
   QList<QPointF> out;
   out.reserve(static_cast<qsizetype>(points.size()));
   for (const auto& p : points)
-    if (usable(p, figure)) out.append(QPointF(p.x, p.y));
+    if (usable(p, figure)) out.append(QPointF(p.x / unit.scale, p.y));
   return out;
 }
 
@@ -48,11 +68,11 @@ struct Range {
 };
 
 // Axis ranges over everything drawn, padded by 3% (in log space for log axes).
-std::pair<Range, Range> rangesOf(const series::Figure& figure) {
+std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit) {
   Range x, y;
   const auto add = [&](const std::vector<series::Point>& points) {
     for (const auto& p : points)
-      if (usable(p, figure)) x.add(p.x), y.add(p.y);
+      if (usable(p, figure)) x.add(p.x / unit.scale), y.add(p.y);
   };
   for (const auto& c : figure.curves) add(c.points), add(c.raw);
   for (const auto& m : figure.markers) add({m.at});
@@ -68,7 +88,38 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure) {
   return {pad(x, figure.log_x), pad(y, figure.log_y)};
 }
 
-QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const QFont& titleFont) {
+// 1, 2 or 5 times a power of ten, at least `raw`.
+double niceStep(double raw) {
+  if (!(raw > 0) || !std::isfinite(raw)) return 1.0;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * power >= raw) return m * power;
+  return 10.0 * power;
+}
+
+// Legend texts: when every group is "factor=value" of one factor, the first entry keeps the
+// factor and the others show their value only ("epochs=1", "4", "16", "64"), so a legend above a
+// single-column plot fits without eliding.
+std::map<std::string, QString> compactGroupLabels(const series::Figure& figure) {
+  std::map<std::string, QString> labels;
+  std::string factor;
+  bool shared = !figure.curves.empty();
+  for (const auto& c : figure.curves) {
+    const auto eq = c.group.find('=');
+    if (c.group.empty() || eq == std::string::npos) shared = false;
+    else if (factor.empty()) factor = c.group.substr(0, eq + 1);
+    else if (c.group.compare(0, eq + 1, factor) != 0) shared = false;
+  }
+  bool first = true;
+  for (const auto& c : figure.curves) {
+    if (c.group.empty() || labels.count(c.group)) continue;
+    labels[c.group] = QString::fromStdString(shared && !first ? c.group.substr(factor.size()) : c.group);
+    first = false;
+  }
+  return labels;
+}
+
+QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const QFont& titleFont, int ticks) {
   QAbstractAxis* axis = nullptr;
   if (log) {
     auto* a = new QLogValueAxis;
@@ -79,7 +130,7 @@ QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const
   } else {
     auto* a = new QValueAxis;
     a->setLabelFormat(QStringLiteral("%g"));
-    a->setTickCount(6);
+    a->setTickCount(ticks);
     axis = a;
   }
   axis->setTitleText(title);
@@ -88,14 +139,19 @@ QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const
   return axis;
 }
 
-void setRanges(QChart* chart, const series::Figure& figure) {
-  const auto [x, y] = rangesOf(figure);
+void setRanges(QChart* chart, const series::Figure& figure, const XUnit& unit) {
+  const auto [x, y] = rangesOf(figure, unit);
   const auto horizontal = chart->axes(Qt::Horizontal);
   const auto vertical = chart->axes(Qt::Vertical);
   const auto apply = [](QAbstractAxis* axis, const Range& r) {
     axis->setRange(r.lo, r.hi);
-    // Round ticks (2.2, 2.4, ...; 200k, 400k, ...) instead of the range's own odd ends.
-    if (auto* linear = qobject_cast<QValueAxis*>(axis)) linear->applyNiceNumbers();
+    // Ticks at round values (2.2, 2.4, ...; 200, 400, ...) anchored at 0, over the data's own
+    // range: nice numbers on the range itself would leave empty space after the last point.
+    if (auto* linear = qobject_cast<QValueAxis*>(axis)) {
+      linear->setTickType(QValueAxis::TicksDynamic);
+      linear->setTickAnchor(0.0);
+      linear->setTickInterval(niceStep((r.hi - r.lo) / std::max(linear->tickCount() - 1, 1)));
+    }
   };
   if (!horizontal.isEmpty()) apply(horizontal.front(), x);
   if (!vertical.isEmpty()) apply(vertical.front(), y);
@@ -125,14 +181,17 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
   chart->setTitle(QString::fromStdString(figure.title));
   chart->setTitleFont(sizedFont(style.title_size));
   chart->setBackgroundRoundness(0);
-  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->setMargins(QMargins(style.margin, style.margin, style.margin, style.margin));
+  chart->layout()->setContentsMargins(0, 0, 0, 0);
   chart->legend()->setVisible(style.legend);
   chart->legend()->setFont(sizedFont(style.font_size));
-  chart->legend()->setAlignment(Qt::AlignRight);
+  chart->legend()->setAlignment(style.legend_top ? Qt::AlignTop : Qt::AlignRight);
 
+  const XUnit unit = xUnitOf(figure);
   const QFont font = sizedFont(style.font_size);
-  QAbstractAxis* x = makeAxis(figure.log_x, QString::fromStdString(figure.x_label), font, font);
-  QAbstractAxis* y = makeAxis(figure.log_y, QString::fromStdString(figure.y_label), font, font);
+  QAbstractAxis* x = makeAxis(figure.log_x, QString::fromStdString(figure.x_label) + QLatin1String(unit.suffix), font,
+                              font, style.ticks);
+  QAbstractAxis* y = makeAxis(figure.log_y, QString::fromStdString(figure.y_label), font, font, style.ticks);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   const auto attach = [&](QAbstractSeries* series) {
@@ -143,6 +202,7 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
 
   const auto colours = series::colour_indices(figure);
   std::map<std::string, bool> groupInLegend;
+  const auto compact = style.legend_top ? compactGroupLabels(figure) : std::map<std::string, QString>{};
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& curve = figure.curves[i];
     const QColor colour = paletteColour(colours[i]);
@@ -151,14 +211,16 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
       QColor faint = colour;
       faint.setAlpha(style.shadow_alpha);
       shadow->setPen(QPen(faint, style.shadow_width));
-      shadow->replace(toQt(curve.raw, figure));
+      shadow->replace(toQt(curve.raw, figure, unit));
       attach(shadow);
       hideFromLegend(chart, shadow);
     }
     auto* line = new QLineSeries;
-    line->setName(QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
+    const auto shortName = compact.find(curve.group);
+    line->setName(shortName != compact.end() ? shortName->second
+                                             : QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
     line->setPen(QPen(colour, style.line_width));
-    line->replace(toQt(curve.points, figure));
+    line->replace(toQt(curve.points, figure, unit));
     attach(line);
     // One legend entry per group: the factor level names the colour.
     const std::string key = curve.group.empty() ? "\x1e" + std::to_string(i) : curve.group;
@@ -172,21 +234,25 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
     points->setColor(Qt::black);
     points->setMarkerShape(marker.label == "onset" ? QScatterSeries::MarkerShapeRectangle
                                                    : QScatterSeries::MarkerShapeCircle);
-    points->replace(toQt({marker.at}, figure));
+    points->replace(toQt({marker.at}, figure, unit));
     attach(points);
     hideFromLegend(chart, points);
   }
-  setRanges(chart, figure);
+  setRanges(chart, figure, unit);
   return chart;
 }
 
 bool updateChart(QChart* chart, const series::Figure& figure) {
   if (!chart || chart->property(kShapeProperty).toString() != shapeOf(figure)) return false;
+  const XUnit unit = xUnitOf(figure);
+  const auto horizontal = chart->axes(Qt::Horizontal);
+  const QString xTitle = QString::fromStdString(figure.x_label) + QLatin1String(unit.suffix);
+  if (horizontal.isEmpty() || horizontal.front()->titleText() != xTitle) return false;  // another unit
   const auto all = chart->series();
   qsizetype next = 0;
   const auto replaceNext = [&](const std::vector<series::Point>& points) {
     if (next < all.size())
-      if (auto* xy = qobject_cast<QXYSeries*>(all[next])) xy->replace(toQt(points, figure));
+      if (auto* xy = qobject_cast<QXYSeries*>(all[next])) xy->replace(toQt(points, figure, unit));
     ++next;
   };
   chart->setTitle(QString::fromStdString(figure.title));
@@ -195,7 +261,7 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
     replaceNext(curve.points);
   }
   for (const auto& marker : figure.markers) replaceNext({marker.at});
-  setRanges(chart, figure);
+  setRanges(chart, figure, unit);
   return next == all.size();
 }
 

@@ -25,8 +25,11 @@ struct ChartStyle {
   int shadow_alpha = 60;      // of 255: faint
   double marker_size = 7.0;
   bool legend = true;
+  bool legend_top = false;  // above the plot (paper: saves the width a side legend takes)
+  int margin = 4;           // around the plot area
+  int ticks = 6;            // on a linear axis, before rounding to nice numbers
   static ChartStyle screen() { return {}; }
-  static ChartStyle paper() { return {8.0, 9.0, 1.0, 0.6, 60, 5.0, true}; }
+  static ChartStyle paper() { return {7.0, 8.0, 1.0, 0.6, 60, 4.0, true, true, 0, 5}; }
 };
 
 QColor paletteColour(std::size_t index);

@@ -4,6 +4,7 @@
 #include "views/chart/figure_file_export.hpp"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QGraphicsScene>
 #include <QImage>
@@ -14,12 +15,19 @@
 #include <cmath>
 #include <memory>
 
+#include "series/figure_export.hpp"
 #include "views/chart/figure_chart.hpp"
 
 namespace wb {
 namespace {
 
 constexpr double kPointsPerInch = 72.0;
+
+bool writeText(const QString& path, const std::string& text) {
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  return file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size());
+}
 
 // Lays the chart out in a scene of width x height points and renders it into `painter`'s target.
 void renderChart(const series::Figure& figure, QPainter& painter, const QRectF& target, QSizeF points) {
@@ -96,6 +104,24 @@ QString exportFigure(const series::Figure& figure, const QString& path, FigureFo
     }
   }
   return QCoreApplication::translate("wb::FigureFileExport", "unknown format");
+}
+
+QString writeFigureFile(const series::Figure& figure, const QString& path, const FigureExportOptions& options) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const QString cannotWrite = QCoreApplication::translate("wb::FigureFileExport", "cannot write %1").arg(path);
+  if (suffix == QLatin1String("csv")) return writeText(path, series::to_csv(figure)) ? QString() : cannotWrite;
+  if (suffix == QLatin1String("tex")) {
+    series::TexOptions tex;
+    tex.width_in = options.width_in;
+    tex.height_in = options.height_in;
+    return writeText(path, series::to_pgfplots(figure, tex)) ? QString() : cannotWrite;
+  }
+  FigureFormat format{};
+  if (!figureFormatFromPath(path, format))
+    return QCoreApplication::translate("wb::FigureFileExport",
+                                       "unknown file type \"%1\": use .png, .svg, .pdf, .csv or .tex")
+        .arg(suffix);
+  return exportFigure(figure, path, format, options);
 }
 
 }  // namespace wb

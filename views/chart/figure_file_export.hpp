@@ -25,4 +25,8 @@ bool figureFormatFromPath(const QString& path, FigureFormat& format);
 QString exportFigure(const series::Figure& figure, const QString& path, FigureFormat format,
                      const FigureExportOptions& options);
 
+// Any format a paper needs, by the file's extension: .png .svg .pdf (drawn), .csv (the data),
+// .tex (pgfplots, compiled by LaTeX). Same return as exportFigure.
+QString writeFigureFile(const series::Figure& figure, const QString& path, const FigureExportOptions& options);
+
 }  // namespace wb
