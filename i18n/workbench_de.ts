@@ -15,6 +15,18 @@
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
+    <message>
+        <source>Language of the user interface: %1 (default: the language chosen in the View menu, else the system language).</source>
+        <translation>Sprache der Benutzeroberfläche: %1 (Standard: die im Menü Ansicht gewählte Sprache, sonst die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>KÜRZEL</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Unbekannte Sprache „%1“; wählen Sie eine von: %2.</translation>
+    </message>
 </context>
 <context>
     <name>wb::DatabaseMessageWidget</name>
@@ -153,6 +165,22 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>Run databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>Laufdatenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this build.</source>
+        <translation>%1 ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Language: %1 — saved for the next start</source>
+        <translation>Sprache: %1 – für den nächsten Start gespeichert</translation>
     </message>
 </context>
 </TS>

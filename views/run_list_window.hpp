@@ -1,13 +1,17 @@
 // The desktop app's first window: the runs of one run database, refreshed live every 2 s while
-// workbench-cli writes, with File > Open database… and a status bar (path, run count). It only
-// assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+// workbench-cli writes, with File > Open database…, View > Language and a status bar (path, run
+// count). It only assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+// A language switch (QEvent::LanguageChange) retranslates it in place.
 #pragma once
 
 #include <QMainWindow>
 #include <filesystem>
 #include <memory>
 
+class QAction;
+class QActionGroup;
 class QLabel;
+class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
@@ -24,6 +28,7 @@ class RunListWindow : public QMainWindow {
 
  public:
   static constexpr int kRefreshIntervalMs = 2000;
+  static constexpr int kLanguageMessageMs = 5000;  // "Language: …" in the status bar
 
   explicit RunListWindow(const std::filesystem::path& database, QWidget* parent = nullptr);
   ~RunListWindow() override;
@@ -41,13 +46,21 @@ class RunListWindow : public QMainWindow {
   // Re-reads the runs, or retries opening the database; the timer calls it every 2 s.
   void refresh();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private slots:
   void chooseDatabase();
+  // View > Language: saves the choice ("" = system) and switches to it at once.
+  void chooseLanguage(QAction* action);
 
  private:
   void createMenus();
+  void retranslateUi();
+  void updateLanguageChecks();
   void showProblem();
   void updateStatusBar();
+  void updateWindowTitle();
 
   std::unique_ptr<RunDatabase> database_;
   RunListModel* model_;
@@ -58,6 +71,15 @@ class RunListWindow : public QMainWindow {
   QLabel* pathLabel_;
   QLabel* countLabel_;
   QTimer* refreshTimer_;
+  // Kept for retranslateUi().
+  QMenu* fileMenu_ = nullptr;
+  QAction* openAction_ = nullptr;
+  QAction* quitAction_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QAction* refreshAction_ = nullptr;
+  QMenu* languageMenu_ = nullptr;
+  QActionGroup* languages_ = nullptr;  // one checkable action per language; data() = its code
+  QAction* systemLanguageAction_ = nullptr;
 };
 
 }  // namespace wb
