@@ -15,12 +15,161 @@
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
+    <message>
+        <source>Language of the user interface: %1 (default: the language chosen in the View menu, else the system language).</source>
+        <translation>Sprache der Benutzeroberfläche: %1 (Standard: die im Menü Ansicht gewählte Sprache, sonst die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>KÜRZEL</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Unbekannte Sprache „%1“; wählen Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <source>Without a window: `workbench export --help`, `workbench screenshot --help`.</source>
+        <translation>Ohne Fenster: `workbench export --help`, `workbench screenshot --help`.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareControls</name>
+    <message>
+        <source>each run</source>
+        <translation>jeder Lauf</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>unique tokens</source>
+        <translation>eindeutige Tokens</translation>
+    </message>
+    <message>
+        <source>token budget</source>
+        <translation>Token-Budget</translation>
+    </message>
+    <message>
+        <source>model width</source>
+        <translation>Modellbreite</translation>
+    </message>
+    <message>
+        <source>model depth</source>
+        <translation>Modelltiefe</translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>Trainingsziel</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>LR-Zeitplan</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Replay</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>log x</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation>log y</translation>
+    </message>
+    <message>
+        <source>The metric to plot: validation loss, the loss on another corpus, a downstream score, ...</source>
+        <translation>Die darzustellende Metrik: Validierungsverlust, Verlust auf einem anderen Korpus, ein Downstream-Wert, …</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Runs with the same value of this spec field share a colour and a legend entry</source>
+        <translation>Läufe mit demselben Wert dieses Spezifikationsfelds teilen Farbe und Legendeneintrag</translation>
+    </message>
+    <message>
+        <source>Debiased exponential moving average, as in TensorBoard; the raw curve stays as a faint shadow</source>
+        <translation>Entzerrter exponentieller gleitender Mittelwert wie in TensorBoard; die Rohkurve bleibt als blasser Schatten</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>Farbe nach</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareWidget</name>
+    <message>
+        <source>Select runs in the list to compare them here (Ctrl- or Shift-click for several).</source>
+        <translation>Wählen Sie Läufe in der Liste, um sie hier zu vergleichen (Strg- oder Umschalt-Klick für mehrere).</translation>
+    </message>
+    <message>
+        <source>Cannot draw these runs: %1</source>
+        <translation>Diese Läufe können nicht gezeichnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>wb::DatabaseMessageWidget</name>
     <message>
         <source>Open database…</source>
         <translation>Datenbank öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FigureFileExport</name>
+    <message>
+        <source>a figure must be between 0.5 and 100 inches wide and high</source>
+        <translation>eine Abbildung muss 0,5 bis 100 Zoll breit und hoch sein</translation>
+    </message>
+    <message>
+        <source>the resolution must be 30-2400 dpi</source>
+        <translation>die Auflösung muss 30–2400 dpi betragen</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>unbekanntes Format</translation>
+    </message>
+    <message>
+        <source>unknown file type &quot;%1&quot;: use .png, .svg, .pdf, .csv or .tex</source>
+        <translation>unbekannter Dateityp „%1“: verwenden Sie .png, .svg, .pdf, .csv oder .tex</translation>
     </message>
 </context>
 <context>
@@ -153,6 +302,42 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>Run databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>Laufdatenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this build.</source>
+        <translation>%1 ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Language: %1 — saved for the next start</source>
+        <translation>Sprache: %1 – für den nächsten Start gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Export figure…</source>
+        <translation>Abbildung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Select the runs to plot in the list first.</source>
+        <translation>Wählen Sie zuerst die darzustellenden Läufe in der Liste.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png);;CSV data (*.csv);;pgfplots for LaTeX (*.tex)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png);;CSV-Daten (*.csv);;pgfplots für LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (3.25 in wide, single column)</source>
+        <translation>%1 gespeichert (3,25 Zoll breit, einspaltig)</translation>
     </message>
 </context>
 </TS>

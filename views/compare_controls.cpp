@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -39,32 +40,31 @@ CompareControls::CompareControls(QWidget* parent)
       group_(new QComboBox(this)),
       smoothing_(new QSlider(Qt::Horizontal, this)),
       smoothingValue_(new QLabel(this)),
-      logX_(new QCheckBox(tr("log x"), this)),
-      logY_(new QCheckBox(tr("log y"), this)) {
+      logX_(new QCheckBox(this)),
+      logY_(new QCheckBox(this)),
+      metricLabel_(new QLabel(this)),
+      xAxisLabel_(new QLabel(this)),
+      groupLabel_(new QLabel(this)),
+      smoothingLabel_(new QLabel(this)) {
   metric_->addItem(QString::fromLatin1(series::kValidationLoss));
-  metric_->setToolTip(tr("The metric to plot: validation loss, the loss on another corpus, a downstream score, ..."));
-  xAxis_->addItem(tr("tokens"), static_cast<int>(series::XAxis::kTokens));
-  xAxis_->addItem(tr("epochs"), static_cast<int>(series::XAxis::kEpochs));
-  xAxis_->addItem(tr("steps"), static_cast<int>(series::XAxis::kSteps));
-  xAxis_->addItem(tr("wall time"), static_cast<int>(series::XAxis::kWallTime));
-  for (const auto& f : kFactors) group_->addItem(tr(f.label), QString::fromLatin1(f.path));
+  for (auto axis : {series::XAxis::kTokens, series::XAxis::kEpochs, series::XAxis::kSteps, series::XAxis::kWallTime})
+    xAxis_->addItem(QString(), static_cast<int>(axis));
+  for (const auto& f : kFactors) group_->addItem(QString(), QString::fromLatin1(f.path));
   group_->setCurrentIndex(1);  // epochs: the factor the workbench is about
-  group_->setToolTip(tr("Runs with the same value of this spec field share a colour and a legend entry"));
   smoothing_->setRange(0, 99);
   smoothing_->setValue(0);
-  smoothing_->setToolTip(tr("Debiased exponential moving average, as in TensorBoard; the raw curve stays as a "
-                            "faint shadow"));
   smoothingValue_->setMinimumWidth(smoothingValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.99")));
+  retranslate();
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(new QLabel(tr("Metric"), this));
+  layout->addWidget(metricLabel_);
   layout->addWidget(metric_, 2);
-  layout->addWidget(new QLabel(tr("against"), this));
+  layout->addWidget(xAxisLabel_);
   layout->addWidget(xAxis_);
-  layout->addWidget(new QLabel(tr("colour by"), this));
+  layout->addWidget(groupLabel_);
   layout->addWidget(group_);
-  layout->addWidget(new QLabel(tr("smoothing"), this));
+  layout->addWidget(smoothingLabel_);
   layout->addWidget(smoothing_, 1);
   layout->addWidget(smoothingValue_);
   layout->addWidget(logX_);
@@ -81,6 +81,27 @@ CompareControls::CompareControls(QWidget* parent)
   connect(logX_, &QCheckBox::toggled, this, emitChanged);
   connect(logY_, &QCheckBox::toggled, this, emitChanged);
   smoothingValue_->setText(QStringLiteral("0.00"));
+}
+
+void CompareControls::retranslate() {
+  metricLabel_->setText(tr("Metric"));
+  xAxisLabel_->setText(tr("against"));
+  groupLabel_->setText(tr("colour by"));
+  smoothingLabel_->setText(tr("smoothing"));
+  logX_->setText(tr("log x"));
+  logY_->setText(tr("log y"));
+  metric_->setToolTip(tr("The metric to plot: validation loss, the loss on another corpus, a downstream score, ..."));
+  const QString axes[] = {tr("tokens"), tr("epochs"), tr("steps"), tr("wall time")};
+  for (int i = 0; i < xAxis_->count(); ++i) xAxis_->setItemText(i, axes[i]);
+  for (int i = 0; i < group_->count(); ++i) group_->setItemText(i, tr(kFactors[i].label));
+  group_->setToolTip(tr("Runs with the same value of this spec field share a colour and a legend entry"));
+  smoothing_->setToolTip(tr("Debiased exponential moving average, as in TensorBoard; the raw curve stays as a "
+                            "faint shadow"));
+}
+
+void CompareControls::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 void CompareControls::setMetrics(const std::vector<std::string>& metrics) {

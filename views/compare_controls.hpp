@@ -41,7 +41,12 @@ class CompareControls : public QWidget {
  signals:
   void changed();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a language switch rewords the controls
+
  private:
+  void retranslate();
+
   QComboBox* metric_;
   QComboBox* xAxis_;
   QComboBox* group_;
@@ -49,6 +54,10 @@ class CompareControls : public QWidget {
   QLabel* smoothingValue_;
   QCheckBox* logX_;
   QCheckBox* logY_;
+  QLabel* metricLabel_;
+  QLabel* xAxisLabel_;
+  QLabel* groupLabel_;
+  QLabel* smoothingLabel_;
 };
 
 }  // namespace wb

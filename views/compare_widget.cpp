@@ -1,6 +1,7 @@
 // CompareWidget: controls + chart over the store's runs, and export.
 #include "views/compare_widget.hpp"
 
+#include <QEvent>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -23,7 +24,7 @@ CompareWidget::CompareWidget(QWidget* parent)
     : QWidget(parent),
       controls_(new CompareControls(this)),
       view_(new FigureView(this)),
-      hint_(new QLabel(tr("Select runs in the list to compare them here (Ctrl- or Shift-click for several)."), this)),
+      hint_(new QLabel(selectHint(), this)),
       pages_(new QStackedWidget(this)) {
   hint_->setAlignment(Qt::AlignCenter);
   hint_->setWordWrap(true);
@@ -33,6 +34,18 @@ CompareWidget::CompareWidget(QWidget* parent)
   layout->addWidget(controls_);
   layout->addWidget(pages_, 1);
   connect(controls_, &CompareControls::changed, this, &CompareWidget::refresh);
+}
+
+QString CompareWidget::selectHint() const {
+  return tr("Select runs in the list to compare them here (Ctrl- or Shift-click for several).");
+}
+
+void CompareWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    hint_->setText(selectHint());
+    refresh();  // a problem shown in the hint is worded again
+  }
+  QWidget::changeEvent(event);
 }
 
 void CompareWidget::setRuns(const RunStore* store, std::vector<RunRow> runs) {
@@ -66,6 +79,7 @@ series::Figure CompareWidget::figure() const { return buildFigure(0); }
 
 void CompareWidget::refresh() {
   if (!store_ || runs_.empty()) {
+    hint_->setText(selectHint());
     pages_->setCurrentWidget(hint_);
     return;
   }

@@ -44,8 +44,12 @@ class CompareWidget : public QWidget {
   // Re-reads the runs' metrics; the window's refresh timer calls it while runs train.
   void refresh();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a language switch rewords the hint
+
  private:
   series::Figure buildFigure(std::size_t points) const;
+  QString selectHint() const;
 
   const RunStore* store_ = nullptr;
   std::vector<RunRow> runs_;

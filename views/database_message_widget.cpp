@@ -1,6 +1,7 @@
 // DatabaseMessageWidget: a centred, selectable message (paths and commands can be copied).
 #include "views/database_message_widget.hpp"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -9,7 +10,10 @@
 namespace wb {
 
 DatabaseMessageWidget::DatabaseMessageWidget(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), detail_(new QLabel(this)) {
+    : QWidget(parent),
+      title_(new QLabel(this)),
+      detail_(new QLabel(this)),
+      open_(new QPushButton(tr("Open database…"), this)) {
   QFont titleFont = title_->font();
   titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
   titleFont.setBold(true);
@@ -22,8 +26,7 @@ DatabaseMessageWidget::DatabaseMessageWidget(QWidget* parent)
   detail_->setAlignment(Qt::AlignCenter);
   detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-  auto* open = new QPushButton(tr("Open database…"), this);
-  connect(open, &QPushButton::clicked, this, &DatabaseMessageWidget::openDatabaseRequested);
+  connect(open_, &QPushButton::clicked, this, &DatabaseMessageWidget::openDatabaseRequested);
 
   // A column of readable width, centred: word-wrapped labels get their height for that width
   // only when laid out without alignment flags, hence the stretches instead.
@@ -35,7 +38,7 @@ DatabaseMessageWidget::DatabaseMessageWidget(QWidget* parent)
   columnLayout->addSpacing(12);
   columnLayout->addWidget(detail_);
   columnLayout->addSpacing(12);
-  columnLayout->addWidget(open, 0, Qt::AlignHCenter);
+  columnLayout->addWidget(open_, 0, Qt::AlignHCenter);
 
   auto* row = new QHBoxLayout;
   row->addStretch();
@@ -50,6 +53,12 @@ DatabaseMessageWidget::DatabaseMessageWidget(QWidget* parent)
 void DatabaseMessageWidget::setMessage(const QString& title, const QString& detail) {
   title_->setText(title);
   detail_->setText(detail);
+}
+
+// The title and detail come from the window, which rewords them on the same event.
+void DatabaseMessageWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) open_->setText(tr("Open database…"));
+  QWidget::changeEvent(event);
 }
 
 QString DatabaseMessageWidget::title() const { return title_->text(); }

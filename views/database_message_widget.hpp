@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace wb {
 
@@ -21,9 +22,13 @@ class DatabaseMessageWidget : public QWidget {
  signals:
   void openDatabaseRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // retranslates the button
+
  private:
   QLabel* title_;
   QLabel* detail_;
+  QPushButton* open_;
 };
 
 }  // namespace wb

@@ -31,6 +31,11 @@ void RunListModel::setStore(const RunStore* store) { store_ = store; }
 
 void RunListModel::refresh() { apply(store_ ? store_->runs() : std::vector<RunRow>{}); }
 
+void RunListModel::retranslate() {
+  emit headerDataChanged(Qt::Horizontal, 0, kColumnCount - 1);
+  if (!runs_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
+}
+
 // Both lists are sorted by id, so one merge walk finds removed, inserted and changed rows.
 // Consecutive inserts and removals go out as one range, so a batch of new runs is one signal.
 void RunListModel::apply(std::vector<RunRow> fresh) {

@@ -26,6 +26,9 @@ class RunListModel : public QAbstractTableModel {
   // rows then.
   void refresh();
 
+  // Announces that the translated texts (headers, statuses) changed: after a language switch.
+  void retranslate();
+
   const RunRow& run(int row) const { return runs_.at(static_cast<std::size_t>(row)); }
 
   int rowCount(const QModelIndex& parent = {}) const override;

@@ -1,8 +1,10 @@
-// RunListWindow: builds the table, message page, menus and status bar, and drives the refresh.
+// RunListWindow: builds the table, message page, menus and status bar, drives the refresh and
+// retranslates itself when the language changes.
 #include "views/run_list_window.hpp"
 
 #include <QAction>
-#include <algorithm>
+#include <QActionGroup>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -15,8 +17,10 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <algorithm>
 
 #include "common/errors.hpp"
+#include "views/app_language.hpp"
 #include "views/compare_widget.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
@@ -81,19 +85,85 @@ RunListWindow::~RunListWindow() {
   model_->setStore(nullptr);  // the model must not outlive its store pointer's owner
 }
 
+// Texts are set in retranslateUi(), so they follow a language switch.
 void RunListWindow::createMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open database…"), this, &RunListWindow::chooseDatabase);
-  open->setShortcut(QKeySequence::Open);
-  QAction* exportAction = file->addAction(tr("&Export figure…"), this, &RunListWindow::exportFigure);
-  exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
+  fileMenu_ = menuBar()->addMenu(QString());
+  openAction_ = fileMenu_->addAction(QString(), this, &RunListWindow::chooseDatabase);
+  openAction_->setShortcut(QKeySequence::Open);
+  exportAction_ = fileMenu_->addAction(QString(), this, &RunListWindow::exportFigure);
+  exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  fileMenu_->addSeparator();
+  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+  quitAction_->setShortcut(QKeySequence::Quit);
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* reload = view->addAction(tr("&Refresh"), this, &RunListWindow::refresh);
-  reload->setShortcut(QKeySequence::Refresh);
+  viewMenu_ = menuBar()->addMenu(QString());
+  refreshAction_ = viewMenu_->addAction(QString(), this, &RunListWindow::refresh);
+  refreshAction_->setShortcut(QKeySequence::Refresh);
+  viewMenu_->addSeparator();
+
+  // Each language under its own name, so a user stuck in a language they cannot read still
+  // finds theirs.
+  languageMenu_ = viewMenu_->addMenu(QString());
+  languages_ = new QActionGroup(this);  // exclusive: one checked
+  systemLanguageAction_ = languages_->addAction(QString());
+  systemLanguageAction_->setData(QString());
+  languageMenu_->addAction(systemLanguageAction_);
+  languageMenu_->addSeparator();
+  for (const AppLanguage& language : appLanguages()) {
+    QAction* action = languages_->addAction(language.nativeName);
+    action->setData(language.code);
+    languageMenu_->addAction(action);
+  }
+  for (QAction* action : languages_->actions()) action->setCheckable(true);
+  connect(languages_, &QActionGroup::triggered, this, &RunListWindow::chooseLanguage);
+  retranslateUi();
+}
+
+void RunListWindow::retranslateUi() {
+  fileMenu_->setTitle(tr("&File"));
+  openAction_->setText(tr("&Open database…"));
+  exportAction_->setText(tr("&Export figure…"));
+  quitAction_->setText(tr("&Quit"));
+  viewMenu_->setTitle(tr("&View"));
+  refreshAction_->setText(tr("&Refresh"));
+  languageMenu_->setTitle(tr("&Language"));
+  const QString systemCode = systemAppLanguage();
+  QString systemName;
+  for (const AppLanguage& language : appLanguages())
+    if (language.code == systemCode) systemName = language.nativeName;
+  systemLanguageAction_->setText(tr("System default (%1)").arg(systemName));
+  updateLanguageChecks();
+  model_->retranslate();
+  if (database_) {  // not yet during construction
+    updateWindowTitle();
+    refresh();  // rewords the problem page and the status bar
+  }
+}
+
+void RunListWindow::updateLanguageChecks() {
+  const QString installed = installedAppLanguage();
+  for (QAction* action : languages_->actions())
+    action->setChecked(action->data().toString() == installed);
+}
+
+void RunListWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QMainWindow::changeEvent(event);
+}
+
+void RunListWindow::chooseLanguage(QAction* action) {
+  const QString code = action->data().toString();
+  if (!installAppLanguage(code)) {  // only if the build lacks the .qm file
+    updateLanguageChecks();
+    statusBar()->showMessage(tr("%1 is not available in this build.").arg(action->text()),
+                             kLanguageMessageMs);
+    return;
+  }
+  saveAppLanguage(code);
+  // Switching between two ways to English installs nothing, so no LanguageChange arrives.
+  updateLanguageChecks();
+  statusBar()->showMessage(tr("Language: %1 — saved for the next start").arg(action->text()),
+                           kLanguageMessageMs);
 }
 
 bool RunListWindow::showsRuns() const { return pages_->currentWidget() == table_; }
@@ -102,8 +172,12 @@ void RunListWindow::openDatabase(const std::filesystem::path& database) {
   model_->setStore(nullptr);
   model_->refresh();  // no store: clears the rows of the previous database
   database_ = std::make_unique<RunDatabase>(database);
-  setWindowTitle(tr("Repetition Workbench — %1").arg(toQString(database.filename())));
+  updateWindowTitle();
   refresh();
+}
+
+void RunListWindow::updateWindowTitle() {
+  setWindowTitle(tr("Repetition Workbench — %1").arg(toQString(database_->path().filename())));
 }
 
 void RunListWindow::refresh() {

@@ -1,6 +1,7 @@
 // The desktop app's first window: the runs of one run database, refreshed live every 2 s while
-// workbench-cli writes, with File > Open database… and a status bar (path, run count). It only
-// assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+// workbench-cli writes, with File > Open database…, View > Language and a status bar (path, run
+// count). It only assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+// A language switch (QEvent::LanguageChange) retranslates it in place.
 #pragma once
 
 #include <QMainWindow>
@@ -10,7 +11,10 @@
 
 #include "store/run_store.hpp"
 
+class QAction;
+class QActionGroup;
 class QLabel;
+class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
@@ -28,6 +32,7 @@ class RunListWindow : public QMainWindow {
 
  public:
   static constexpr int kRefreshIntervalMs = 2000;
+  static constexpr int kLanguageMessageMs = 5000;  // "Language: …" in the status bar
 
   explicit RunListWindow(const std::filesystem::path& database, QWidget* parent = nullptr);
   ~RunListWindow() override;
@@ -49,16 +54,24 @@ class RunListWindow : public QMainWindow {
   // Re-reads the runs, or retries opening the database; the timer calls it every 2 s.
   void refresh();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private slots:
   void chooseDatabase();
   void exportFigure();
   // The selected runs go to the comparison chart.
   void showSelectedRuns();
+  // View > Language: saves the choice ("" = system) and switches to it at once.
+  void chooseLanguage(QAction* action);
 
  private:
   void createMenus();
+  void retranslateUi();
+  void updateLanguageChecks();
   void showProblem();
   void updateStatusBar();
+  void updateWindowTitle();
 
   std::unique_ptr<RunDatabase> database_;
   RunListModel* model_;
@@ -70,6 +83,16 @@ class RunListWindow : public QMainWindow {
   QLabel* pathLabel_;
   QLabel* countLabel_;
   QTimer* refreshTimer_;
+  // Kept for retranslateUi().
+  QMenu* fileMenu_ = nullptr;
+  QAction* openAction_ = nullptr;
+  QAction* exportAction_ = nullptr;
+  QAction* quitAction_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QAction* refreshAction_ = nullptr;
+  QMenu* languageMenu_ = nullptr;
+  QActionGroup* languages_ = nullptr;  // one checkable action per language; data() = its code
+  QAction* systemLanguageAction_ = nullptr;
 };
 
 }  // namespace wb

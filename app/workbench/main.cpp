@@ -1,13 +1,14 @@
-// workbench: the desktop app's entry point. Parses the command line, loads the translation for
-// the user's locale and shows the run list; everything else lives in wb::views.
+// workbench: the desktop app's entry point. Parses the command line, installs the language
+// (--lang, else the saved setting, else the system locale) and shows the run list; everything
+// else lives in wb::views.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QStringList>
+#include <cstdio>
 #include <memory>
 
 #include "common/workspace.hpp"
+#include "views/app_language.hpp"
 #include "views/headless_commands.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_list_window.hpp"
@@ -26,17 +27,22 @@ std::unique_ptr<QCoreApplication> createApplication(int& argc, char** argv) {
   return std::make_unique<QApplication>(argc, argv);
 }
 
-// Installs the app's translation (embedded, :/i18n/workbench_LANG.qm) and Qt's own, for the
-// standard dialogs, when the user's locale has them. Missing ones leave English.
-void installTranslations(QCoreApplication& app) {
-  auto* own = new QTranslator(&app);
-  if (own->load(QLocale(), QStringLiteral("workbench"), QStringLiteral("_"),
-                QStringLiteral(":/i18n")))
-    QCoreApplication::installTranslator(own);
-  auto* qt = new QTranslator(&app);
-  if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QCoreApplication::installTranslator(qt);
+// The --lang value, looked up before the parser exists: the parser's texts (--help) are
+// translated when the options are added, so the language has to be installed first.
+QString langArgument(const QStringList& arguments) {
+  for (qsizetype i = 1; i < arguments.size(); ++i) {
+    const QString& arg = arguments[i];
+    if (arg == QLatin1String("--")) break;
+    if (arg == QLatin1String("--lang") && i + 1 < arguments.size()) return arguments[i + 1];
+    if (arg.startsWith(QLatin1String("--lang="))) return arg.mid(7);
+  }
+  return {};
+}
+
+QString languageCodes() {
+  QStringList codes;
+  for (const wb::AppLanguage& language : wb::appLanguages()) codes << language.code;
+  return codes.join(QLatin1String(", "));
 }
 
 }  // namespace
@@ -63,7 +69,10 @@ int main(int argc, char** argv) {
   QCoreApplication::setApplicationName(QStringLiteral("workbench"));
   QCoreApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
   QCoreApplication::setOrganizationName(QStringLiteral("Repetition Workbench"));
-  installTranslations(*app);
+  // An unknown --lang falls back to the system language here and is reported after parsing.
+  const QString requested = langArgument(QCoreApplication::arguments());
+  wb::installAppLanguage(requested.isEmpty() ? wb::savedAppLanguage()
+                                             : wb::appLanguageCode(requested));
 
   const QString defaultDb = wb::toQString(wb::Workspace::from_environment().default_db());
   QCommandLineParser parser;
@@ -79,7 +88,22 @@ int main(int argc, char** argv) {
       QCoreApplication::translate("main", "Run database to show (default: %1).").arg(defaultDb),
       QCoreApplication::translate("main", "PATH"), defaultDb);
   parser.addOption(dbOption);
+  const QCommandLineOption langOption(
+      QStringLiteral("lang"),
+      QCoreApplication::translate("main",
+                                  "Language of the user interface: %1 (default: the language "
+                                  "chosen in the View menu, else the system language).")
+          .arg(languageCodes()),
+      QCoreApplication::translate("main", "CODE"));
+  parser.addOption(langOption);
   parser.process(*app);  // exits after --help / --version
+  if (parser.isSet(langOption) && wb::appLanguageCode(parser.value(langOption)).isEmpty()) {
+    const QString error =
+        QCoreApplication::translate("main", "Unknown language \"%1\"; choose one of: %2.")
+            .arg(parser.value(langOption), languageCodes());
+    std::fprintf(stderr, "%s\n", qPrintable(error));
+    return 1;
+  }
 
   wb::RunListWindow window(wb::toPath(parser.value(dbOption)));
   window.show();

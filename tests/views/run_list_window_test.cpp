@@ -1,15 +1,20 @@
 // RunListWindow: the "no database yet" message, picking the database up once it exists, live
-// refresh keeping the selection, and an unreadable file explained with its fix.
+// refresh keeping the selection, an unreadable file explained with its fix, and View > Language
+// switching the window's language live and saving the choice.
 #include "views/run_list_window.hpp"
 
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 
 #include "common/temp_dir.hpp"
+#include "views/app_language.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_list_model.hpp"
@@ -89,6 +94,87 @@ TEST(ViewsRunListWindow, UnreadableFileIsExplainedWithItsFix) {
   test::RunDatabaseWriter writer(dir / "runs.db");
   window.refresh();
   EXPECT_TRUE(window.showsRuns());
+}
+
+// The View > Language entry for `code` ("" = system default).
+QAction* languageAction(const RunListWindow& window, const QString& code) {
+  for (QAction* action : window.findChildren<QAction*>())
+    if (action->isCheckable() && action->data().toString() == code) return action;
+  return nullptr;
+}
+
+QStringList menuTitles(const RunListWindow& window) {
+  QStringList titles;
+  for (const QAction* action : window.menuBar()->actions()) titles << action->text();
+  return titles;
+}
+
+// What the menu does, then the event loop's turns: one delivers the LanguageChange events it
+// posts, the next the relayouts that the new texts post in turn.
+void chooseLanguage(const RunListWindow& window, const QString& code) {
+  QAction* action = languageAction(window, code);
+  ASSERT_NE(action, nullptr) << code.toStdString();
+  action->trigger();
+  QCoreApplication::processEvents();
+  QCoreApplication::processEvents();
+}
+
+TEST(ViewsRunListWindow, LanguageMenuSwitchesLiveAndSavesTheChoice) {
+  test::EnglishAfterwards english;
+  test::TempDir dir;
+  test::RunDatabaseWriter writer(dir / "runs.db");
+  RunListWindow window(dir / "runs.db");
+  window.show();
+  ASSERT_TRUE(window.showsRuns());
+  EXPECT_TRUE(languageAction(window, "")->isChecked()) << "follows the system at first";
+  for (const QString code : {"en", "de", "zh_CN", "ja"})
+    EXPECT_NE(languageAction(window, code), nullptr);
+
+  chooseLanguage(window, "ja");
+  EXPECT_EQ(savedAppLanguage(), "ja");
+  EXPECT_TRUE(languageAction(window, "ja")->isChecked());
+  EXPECT_FALSE(languageAction(window, "")->isChecked());
+  EXPECT_EQ(menuTitles(window), QStringList({"ファイル(&F)", "表示(&V)"}));
+  EXPECT_EQ(window.model()->headerData(RunListModel::kExperiment, Qt::Horizontal), "実験");
+  EXPECT_EQ(window.table()->model()->index(0, RunListModel::kStatus).data(), "失敗")
+      << "newest first: epochs=4 failed";
+  EXPECT_TRUE(statusBarText(window).contains("2 件の実行")) << statusBarText(window).toStdString();
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains("日本語"));
+  EXPECT_EQ(window.windowTitle(), "Repetition Workbench — runs.db");
+  test::save_screenshot(window, "run_list_window_ja");
+
+  chooseLanguage(window, "zh_CN");
+  EXPECT_EQ(menuTitles(window), QStringList({"文件(&F)", "视图(&V)"}));
+  EXPECT_TRUE(statusBarText(window).contains("2 次运行"));
+  test::save_screenshot(window, "run_list_window_zh_CN");
+
+  chooseLanguage(window, "en");
+  EXPECT_EQ(savedAppLanguage(), "en");
+  EXPECT_EQ(menuTitles(window), QStringList({"&File", "&View"}));
+  EXPECT_EQ(window.model()->headerData(RunListModel::kExperiment, Qt::Horizontal), "Experiment");
+  EXPECT_TRUE(statusBarText(window).contains("2 run(s)"));
+}
+
+TEST(ViewsRunListWindow, LanguageSwitchRewordsTheMessagePage) {
+  test::EnglishAfterwards english;
+  test::TempDir dir;
+  RunListWindow window(dir / "runs.db");
+  window.show();
+  ASSERT_FALSE(window.showsRuns());
+  QPushButton* open = window.message()->findChild<QPushButton*>();
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(open->text(), "Open database…");
+
+  chooseLanguage(window, "de");
+  EXPECT_EQ(window.message()->title(), "Noch keine Laufdatenbank");
+  EXPECT_TRUE(window.message()->detail().contains(toQString(dir / "runs.db")));
+  EXPECT_EQ(open->text(), "Datenbank öffnen…");
+  EXPECT_TRUE(statusBarText(window).contains("noch nicht angelegt"));
+  test::save_screenshot(window, "run_list_window_no_database_de");
+
+  chooseLanguage(window, "");  // back to the system's language; saved as "follow the system"
+  EXPECT_EQ(savedAppLanguage(), "");
+  EXPECT_TRUE(languageAction(window, "")->isChecked());
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
-// Helpers for the views tests: a run database with an experiment and runs, and screenshots.
+// Helpers for the views tests: a run database with an experiment and runs, screenshots, and
+// getting back to English after a test that switches languages.
 #pragma once
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QString>
 #include <QWidget>
 #include <cstdlib>
@@ -8,6 +11,7 @@
 #include <string>
 
 #include "store/run_store.hpp"
+#include "views/app_language.hpp"
 
 namespace wb::test {
 
@@ -41,5 +45,18 @@ inline void save_screenshot(QWidget& widget, const QString& name) {
   if (dir.isEmpty()) return;
   widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
+
+// Puts the app back into English, with no saved language, when it goes out of scope: a test that
+// switches languages must not leak its language into the next one, even when it fails.
+struct EnglishAfterwards {
+  EnglishAfterwards() = default;
+  EnglishAfterwards(const EnglishAfterwards&) = delete;
+  EnglishAfterwards& operator=(const EnglishAfterwards&) = delete;
+  ~EnglishAfterwards() {
+    saveAppLanguage(QString());
+    installAppLanguage(QStringLiteral("en"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+  }
+};
 
 }  // namespace wb::test

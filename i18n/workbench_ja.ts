@@ -1,0 +1,342 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>main</name>
+    <message>
+        <source>Repetition Workbench: browse the runs of data-repetition experiments.</source>
+        <translation>Repetition Workbench：データ反復実験の実行を閲覧します。</translation>
+    </message>
+    <message>
+        <source>Run database to show (default: %1).</source>
+        <translation>表示する実行データベース（既定値：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Language of the user interface: %1 (default: the language chosen in the View menu, else the system language).</source>
+        <translation>ユーザーインターフェースの言語：%1（既定値：「表示」メニューで選んだ言語、未選択ならシステムの言語）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>不明な言語「%1」です。次のいずれかを指定してください：%2。</translation>
+    </message>
+    <message>
+        <source>Without a window: `workbench export --help`, `workbench screenshot --help`.</source>
+        <translation>ウィンドウなしで：`workbench export --help`、`workbench screenshot --help`。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareControls</name>
+    <message>
+        <source>each run</source>
+        <translation>各実行</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>unique tokens</source>
+        <translation>ユニークトークン数</translation>
+    </message>
+    <message>
+        <source>token budget</source>
+        <translation>トークン予算</translation>
+    </message>
+    <message>
+        <source>model width</source>
+        <translation>モデル幅</translation>
+    </message>
+    <message>
+        <source>model depth</source>
+        <translation>モデルの深さ</translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation>アーキテクチャ</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>学習目的</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>ドロップアウト</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学習率スケジュール</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>リプレイ</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>対数 x</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation>対数 y</translation>
+    </message>
+    <message>
+        <source>The metric to plot: validation loss, the loss on another corpus, a downstream score, ...</source>
+        <translation>表示する指標：検証損失、別コーパスでの損失、下流タスクのスコアなど</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>経過時間</translation>
+    </message>
+    <message>
+        <source>Runs with the same value of this spec field share a colour and a legend entry</source>
+        <translation>この設定項目の値が同じ実行は、色と凡例項目を共有します</translation>
+    </message>
+    <message>
+        <source>Debiased exponential moving average, as in TensorBoard; the raw curve stays as a faint shadow</source>
+        <translation>TensorBoard と同じバイアス補正付き指数移動平均。元の曲線は薄い影として残ります</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>横軸</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>色分け</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑化</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareWidget</name>
+    <message>
+        <source>Select runs in the list to compare them here (Ctrl- or Shift-click for several).</source>
+        <translation>一覧で実行を選ぶとここで比較できます（複数選択は Ctrl または Shift を押しながらクリック）。</translation>
+    </message>
+    <message>
+        <source>Cannot draw these runs: %1</source>
+        <translation>これらの実行を描画できません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DatabaseMessageWidget</name>
+    <message>
+        <source>Open database…</source>
+        <translation>データベースを開く…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FigureFileExport</name>
+    <message>
+        <source>a figure must be between 0.5 and 100 inches wide and high</source>
+        <translation>図の幅と高さは 0.5～100 インチにしてください</translation>
+    </message>
+    <message>
+        <source>the resolution must be 30-2400 dpi</source>
+        <translation>解像度は 30～2400 dpi にしてください</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 に書き込めません</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>不明な形式</translation>
+    </message>
+    <message>
+        <source>unknown file type &quot;%1&quot;: use .png, .svg, .pdf, .csv or .tex</source>
+        <translation>不明なファイル形式「%1」：.png、.svg、.pdf、.csv、.tex のいずれかを使ってください</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunDatabase</name>
+    <message>
+        <source>No run database yet</source>
+        <translation>実行データベースはまだありません</translation>
+    </message>
+    <message>
+        <source>There is no run database at %1 yet.
+
+Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
+        <translation>%1 には実行データベースがまだありません。
+
+「workbench-cli run SPEC.json」で実行を開始すると、2 秒以内にここに表示されます。または「ファイル &gt; データベースを開く…」で別のデータベースを選んでください。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>対処法：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show the run database</source>
+        <translation>実行データベースを表示できません</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1、PID %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>実験</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>データベースを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>システムの既定（%1）</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this build.</source>
+        <translation>このビルドには%1が含まれていません。</translation>
+    </message>
+    <message>
+        <source>Language: %1 — saved for the next start</source>
+        <translation>言語：%1 — 次回の起動時にも使うよう保存しました</translation>
+    </message>
+    <message>
+        <source>Repetition Workbench — %1</source>
+        <translation>Repetition Workbench — %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>データベース：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 件の実行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>未作成</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>読み取れません</translation>
+    </message>
+    <message>
+        <source>Open run database</source>
+        <translation>実行データベースを開く</translation>
+    </message>
+    <message>
+        <source>Run databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>実行データベース (*.db *.sqlite *.sqlite3);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export figure…</source>
+        <translation>図をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>図をエクスポート</translation>
+    </message>
+    <message>
+        <source>Select the runs to plot in the list first.</source>
+        <translation>まず一覧で描画する実行を選んでください。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png);;CSV data (*.csv);;pgfplots for LaTeX (*.tex)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG、300 dpi (*.png);;CSV データ (*.csv);;LaTeX 用 pgfplots (*.tex)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (3.25 in wide, single column)</source>
+        <translation>%1 を保存しました（幅 3.25 インチ、1 段組）</translation>
+    </message>
+</context>
+</TS>

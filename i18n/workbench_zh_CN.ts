@@ -1,0 +1,342 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Repetition Workbench: browse the runs of data-repetition experiments.</source>
+        <translation>Repetition Workbench：浏览数据重复实验的运行。</translation>
+    </message>
+    <message>
+        <source>Run database to show (default: %1).</source>
+        <translation>要显示的运行数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Language of the user interface: %1 (default: the language chosen in the View menu, else the system language).</source>
+        <translation>界面语言：%1（默认：“视图”菜单中选择的语言，未选择时使用系统语言）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
+        <translation>未知语言“%1”；请从以下语言中选择：%2。</translation>
+    </message>
+    <message>
+        <source>Without a window: `workbench export --help`, `workbench screenshot --help`.</source>
+        <translation>无窗口模式：`workbench export --help`、`workbench screenshot --help`。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareControls</name>
+    <message>
+        <source>each run</source>
+        <translation>每个运行</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数（epoch）</translation>
+    </message>
+    <message>
+        <source>unique tokens</source>
+        <translation>唯一词元数</translation>
+    </message>
+    <message>
+        <source>token budget</source>
+        <translation>词元预算</translation>
+    </message>
+    <message>
+        <source>model width</source>
+        <translation>模型宽度</translation>
+    </message>
+    <message>
+        <source>model depth</source>
+        <translation>模型深度</translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>回放比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <source>The metric to plot: validation loss, the loss on another corpus, a downstream score, ...</source>
+        <translation>要绘制的指标：验证损失、另一语料上的损失、下游评分……</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>墙钟时间</translation>
+    </message>
+    <message>
+        <source>Runs with the same value of this spec field share a colour and a legend entry</source>
+        <translation>该配置字段取值相同的运行共用一种颜色和一个图例项</translation>
+    </message>
+    <message>
+        <source>Debiased exponential moving average, as in TensorBoard; the raw curve stays as a faint shadow</source>
+        <translation>去偏指数移动平均（与 TensorBoard 相同）；原始曲线以浅色阴影保留</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>按此着色</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareWidget</name>
+    <message>
+        <source>Select runs in the list to compare them here (Ctrl- or Shift-click for several).</source>
+        <translation>在列表中选择运行即可在此比较（按住 Ctrl 或 Shift 点击可多选）。</translation>
+    </message>
+    <message>
+        <source>Cannot draw these runs: %1</source>
+        <translation>无法绘制这些运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DatabaseMessageWidget</name>
+    <message>
+        <source>Open database…</source>
+        <translation>打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FigureFileExport</name>
+    <message>
+        <source>a figure must be between 0.5 and 100 inches wide and high</source>
+        <translation>图表的宽度和高度必须在 0.5 到 100 英寸之间</translation>
+    </message>
+    <message>
+        <source>the resolution must be 30-2400 dpi</source>
+        <translation>分辨率必须为 30–2400 dpi</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>unknown file type &quot;%1&quot;: use .png, .svg, .pdf, .csv or .tex</source>
+        <translation>未知的文件类型“%1”：请使用 .png、.svg、.pdf、.csv 或 .tex</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunDatabase</name>
+    <message>
+        <source>No run database yet</source>
+        <translation>尚无运行数据库</translation>
+    </message>
+    <message>
+        <source>There is no run database at %1 yet.
+
+Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
+        <translation>%1 处还没有运行数据库。
+
+用“workbench-cli run SPEC.json”启动一次运行：它会在两秒内出现在这里。也可以通过“文件 &gt; 打开数据库…”选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决方法：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show the run database</source>
+        <translation>无法显示运行数据库</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1，PID %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this build.</source>
+        <translation>此构建不包含%1。</translation>
+    </message>
+    <message>
+        <source>Language: %1 — saved for the next start</source>
+        <translation>语言：%1 — 已保存，下次启动时沿用</translation>
+    </message>
+    <message>
+        <source>Repetition Workbench — %1</source>
+        <translation>Repetition Workbench — %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Open run database</source>
+        <translation>打开运行数据库</translation>
+    </message>
+    <message>
+        <source>Run databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>运行数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export figure…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Select the runs to plot in the list first.</source>
+        <translation>请先在列表中选择要绘制的运行。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG, 300 dpi (*.png);;CSV data (*.csv);;pgfplots for LaTeX (*.tex)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG，300 dpi (*.png);;CSV 数据 (*.csv);;LaTeX 用 pgfplots (*.tex)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (3.25 in wide, single column)</source>
+        <translation>已保存 %1（宽 3.25 英寸，单栏）</translation>
+    </message>
+</context>
+</TS>
