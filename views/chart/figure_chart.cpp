@@ -1,4 +1,5 @@
-// series::Figure -> QChart (see figure_chart.hpp: the only Qt Charts code of the app).
+// series::Figure -> QChart (see figure_chart.hpp: with curve_layer.cpp, the only Qt Charts code of
+// the app).
 #include "views/chart/figure_chart.hpp"
 
 #include <QtCharts/QChart>
@@ -11,7 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
+#include <set>
+
+#include "views/chart/curve_layer.hpp"
 
 namespace wb {
 namespace {
@@ -141,30 +144,30 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
     series->attachAxis(y);
   };
 
+  // The curves (and raw shadows) in one layer; a series per legend entry, without points.
+  auto* layer = new CurveLayer(chart);
+  std::vector<CurveLayer::Line> lines;
   const auto colours = series::colour_indices(figure);
-  std::map<std::string, bool> groupInLegend;
+  std::set<std::string> inLegend;
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& curve = figure.curves[i];
     const QColor colour = paletteColour(colours[i]);
     if (!curve.raw.empty()) {
-      auto* shadow = new QLineSeries;
       QColor faint = colour;
       faint.setAlpha(style.shadow_alpha);
-      shadow->setPen(QPen(faint, style.shadow_width));
-      shadow->replace(toQt(curve.raw, figure));
-      attach(shadow);
-      hideFromLegend(chart, shadow);
+      lines.push_back({i, true, QPen(faint, style.shadow_width), toQt(curve.raw, figure)});
     }
-    auto* line = new QLineSeries;
-    line->setName(QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
-    line->setPen(QPen(colour, style.line_width));
-    line->replace(toQt(curve.points, figure));
-    attach(line);
+    const QPen pen(colour, style.line_width);
+    lines.push_back({i, false, pen, toQt(curve.points, figure)});
     // One legend entry per group: the factor level names the colour.
-    const std::string key = curve.group.empty() ? "\x1e" + std::to_string(i) : curve.group;
-    if (groupInLegend[key]) hideFromLegend(chart, line);
-    groupInLegend[key] = true;
+    const std::string key = curve.group.empty() ? std::string("\x1e").append(std::to_string(i)) : curve.group;
+    if (!inLegend.insert(key).second) continue;
+    auto* entry = new QLineSeries;
+    entry->setName(QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
+    entry->setPen(pen);
+    attach(entry);
   }
+  layer->setLines(std::move(lines));
   for (const auto& marker : figure.markers) {
     auto* points = new QScatterSeries;
     points->setName(QString::fromStdString(marker.label));
@@ -182,21 +185,31 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
 
 bool updateChart(QChart* chart, const series::Figure& figure) {
   if (!chart || chart->property(kShapeProperty).toString() != shapeOf(figure)) return false;
+  CurveLayer* layer = CurveLayer::of(chart);
   const auto all = chart->series();
-  qsizetype next = 0;
-  const auto replaceNext = [&](const std::vector<series::Point>& points) {
-    if (next < all.size())
-      if (auto* xy = qobject_cast<QXYSeries*>(all[next])) xy->replace(toQt(points, figure));
-    ++next;
-  };
-  chart->setTitle(QString::fromStdString(figure.title));
-  for (const auto& curve : figure.curves) {
-    if (!curve.raw.empty()) replaceNext(curve.raw);
-    replaceNext(curve.points);
+  if (!layer || all.size() < static_cast<qsizetype>(figure.markers.size())) return false;
+  // Same shape: the same lines in the same order; keep their pens, swap their points.
+  std::vector<CurveLayer::Line> lines = layer->lines();
+  for (auto& line : lines) {
+    if (line.curve >= figure.curves.size()) return false;
+    const auto& curve = figure.curves[line.curve];
+    line.points = toQt(line.shadow ? curve.raw : curve.points, figure);
   }
-  for (const auto& marker : figure.markers) replaceNext({marker.at});
+  layer->setLines(std::move(lines));
+  // The marker series come last.
+  qsizetype next = all.size() - static_cast<qsizetype>(figure.markers.size());
+  for (const auto& marker : figure.markers)
+    if (auto* xy = qobject_cast<QXYSeries*>(all[next++])) xy->replace(toQt({marker.at}, figure));
+  chart->setTitle(QString::fromStdString(figure.title));
   setRanges(chart, figure);
-  return next == all.size();
+  return true;
+}
+
+QList<QPointF> drawnPoints(const QChart* chart, std::size_t curve) {
+  if (const CurveLayer* layer = CurveLayer::of(chart))
+    for (const auto& line : layer->lines())
+      if (line.curve == curve && !line.shadow) return line.points;
+  return {};
 }
 
 }  // namespace wb
