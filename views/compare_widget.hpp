@@ -1,12 +1,15 @@
 // Runs side by side: the selected runs' curves of one metric in one chart, coloured by a factor,
 // smoothed, on linear or log axes, updated while they train; and the figure exported for a paper
-// (PNG, SVG, PDF, CSV, pgfplots .tex).
+// (PNG, SVG, PDF, CSV, pgfplots .tex). The runs' points are read once and then only their new
+// rows (MetricCache), and each frame recomputes only the curves that changed (FigureMemo).
 #pragma once
 
 #include <QWidget>
 #include <vector>
 
 #include "series/figure.hpp"
+#include "series/metric_cache.hpp"
+#include "series/run_figure.hpp"
 #include "store/run_store.hpp"
 #include "views/chart/figure_file_export.hpp"
 
@@ -39,20 +42,32 @@ class CompareWidget : public QWidget {
 
   CompareControls* controls() const { return controls_; }
   FigureView* view() const { return view_; }
+  // The shown runs' points (tests, the benchmark: how much each refresh read).
+  const series::MetricCache& cache() const { return cache_; }
 
  public slots:
-  // Re-reads the runs' metrics; the window's refresh timer calls it while runs train.
+  // Reads the runs' new metric rows and redraws; the window's refresh timer calls it while runs
+  // train.
   void refresh();
 
  protected:
   void changeEvent(QEvent* event) override;  // a language switch rewords the hint
 
+ private slots:
+  // A control changed: redrawn from the cached points; the store is read only for a new metric.
+  void controlsChanged();
+
  private:
-  series::Figure buildFigure(std::size_t points) const;
+  // Draws the figure from the cache (read the store first with readStore).
+  void showFigure(bool readStore);
+  series::FigureRequest request(std::size_t points) const;
+  void decorate(series::Figure& figure) const;
   QString selectHint() const;
 
   const RunStore* store_ = nullptr;
   std::vector<RunRow> runs_;
+  series::MetricCache cache_;       // the shown runs' points of the shown metric
+  series::FigureMemo screenMemo_;   // their curves as last drawn on screen
   CompareControls* controls_;
   FigureView* view_;
   QLabel* hint_;

@@ -1,33 +1,26 @@
-// Store runs -> Figure: curves from metric rows, group labels from resolved specs, onset and best
-// markers from the trainer's events and the metric itself.
+// Store runs -> Figure: curves from cached metric points (kept up to date per run by a FigureMemo),
+// group labels from resolved specs, onset and best markers from the trainer's events and the
+// metric itself.
 #include "series/run_figure.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <optional>
-#include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "series/live_curve.hpp"
 #include "spec/run_spec.hpp"
 
 namespace wb::series {
 namespace {
 
 using nlohmann::json;
-
-double x_of(const MetricRow& row, XAxis axis) {
-  switch (axis) {
-    case XAxis::kSteps: return static_cast<double>(row.step);
-    case XAxis::kTokens: return static_cast<double>(row.tokens);
-    case XAxis::kEpochs: return row.epoch;
-    case XAxis::kWallTime: return row.wall_time;
-  }
-  return 0.0;
-}
 
 // 16 rather than 16.000000, 0.1 rather than 0.10000000000000001.
 std::string format_value(double value) {
@@ -93,40 +86,95 @@ std::string legend_name(const std::string& path) {
   return parts.back();
 }
 
-std::vector<Point> sorted_points(const std::vector<MetricRow>& rows, XAxis axis) {
-  std::vector<Point> points;
-  points.reserve(rows.size());
-  for (const auto& row : rows) points.push_back({x_of(row, axis), row.value});
-  // LTTB and the exports want x order; wall time of a resumed run need not be monotonic in steps.
-  std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
-  return points;
+double x_of(const MetricPoint& point, XAxis axis) {
+  switch (axis) {
+    case XAxis::kSteps: return static_cast<double>(point.step);
+    case XAxis::kTokens: return static_cast<double>(point.tokens);
+    case XAxis::kEpochs: return point.epoch;
+    case XAxis::kWallTime: return point.wall_time;
+  }
+  return 0.0;
 }
 
-// The last overfitting_onset event's onset step (trainer.cpp writes it when the detector confirms).
-std::optional<std::int64_t> onset_step(const RunStore& store, std::int64_t run_id) {
-  std::optional<std::int64_t> step;
-  for (const auto& event : store.events(run_id)) {
-    if (event.kind != "overfitting_onset") continue;
-    const auto data = json::parse(event.data_json, nullptr, false);
-    if (data.is_object() && data.contains("onset_step") && data["onset_step"].is_number())
-      step = data["onset_step"].get<std::int64_t>();
+// A run's curve as last derived, and what from: the next call pushes only the points after
+// `consumed` when nothing else changed.
+struct RunMemo {
+  XAxis x_axis = XAxis::kSteps;
+  LiveCurve::Options options;
+  std::uint64_t generation = 0;
+  std::size_t consumed = 0;
+  // x never went down so far (wall time of a resumed run may): points were streamed in step
+  // order. Otherwise each change sorts them all again, as a fresh figure would.
+  bool x_sorted = true;
+  double last_x = 0.0;
+  std::optional<LiveCurve> curve;
+  std::vector<Point> points, raw;  // what the curve gave at `consumed`
+  std::string group_path, group_spec, group;
+  bool has_group = false;
+};
+
+bool x_in_order(const std::vector<MetricPoint>& rows, std::size_t from, double last_x, XAxis axis) {
+  for (std::size_t i = from; i < rows.size(); ++i) {
+    const double x = x_of(rows[i], axis);
+    if (x < last_x) return false;
+    last_x = x;
   }
-  return step;
+  return true;
 }
 
-void add_markers(const RunStore& store, const RunRow& run, const std::vector<MetricRow>& rows, XAxis axis,
-                 std::vector<Marker>& markers) {
-  if (auto step = onset_step(store, run.id)) {
-    // The evaluation at the onset step (the detector only reports evaluated steps), else the nearest.
-    const auto nearest = std::min_element(rows.begin(), rows.end(), [&](const MetricRow& a, const MetricRow& b) {
-      return std::llabs(a.step - *step) < std::llabs(b.step - *step);
-    });
-    markers.push_back({"onset", run.id, {x_of(*nearest, axis), nearest->value}});
+// Brings the memo's curve up to the run's points; true when it had to derive anything.
+bool update_curve(RunMemo& memo, const MetricCache::Run& run, XAxis axis, const LiveCurve::Options& options) {
+  const auto& rows = run.points;
+  const bool same = memo.curve && memo.x_axis == axis && memo.options == options &&
+                    memo.generation == run.generation && memo.consumed <= rows.size();
+  if (same && memo.consumed == rows.size()) return false;
+  const bool extend = same && memo.x_sorted && x_in_order(rows, memo.consumed, memo.last_x, axis);
+  if (!extend) {
+    memo.x_axis = axis;
+    memo.options = options;
+    memo.generation = run.generation;
+    memo.consumed = 0;
+    memo.curve.emplace(options);
+    memo.x_sorted = x_in_order(rows, 0, -std::numeric_limits<double>::infinity(), axis);
   }
-  const MetricRow* best = nullptr;
-  for (const auto& row : rows)
-    if (std::isfinite(row.value) && (!best || row.value < best->value)) best = &row;
-  if (best) markers.push_back({"best", run.id, {x_of(*best, axis), best->value}});
+  if (memo.x_sorted) {
+    for (std::size_t i = memo.consumed; i < rows.size(); ++i) memo.curve->push({x_of(rows[i], axis), rows[i].value});
+    if (!rows.empty()) memo.last_x = x_of(rows.back(), axis);
+  } else {
+    // LTTB and the exports want x order; wall time of a resumed run need not be monotonic in steps.
+    std::vector<Point> points;
+    points.reserve(rows.size());
+    for (const auto& row : rows) points.push_back({x_of(row, axis), row.value});
+    std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+    memo.curve.emplace(options);
+    for (const auto& p : points) memo.curve->push(p);
+  }
+  memo.consumed = rows.size();
+  memo.points = memo.curve->points();
+  memo.raw = memo.curve->raw();
+  return true;
+}
+
+// The row nearest to `step` (the detector only reports evaluated steps, so usually that very
+// one); the earliest of equally near rows. Rows are in step order.
+const MetricPoint& nearest_row(const std::vector<MetricPoint>& rows, std::int64_t step) {
+  const auto by_step = [](const MetricPoint& p, std::int64_t s) { return p.step < s; };
+  auto it = std::lower_bound(rows.begin(), rows.end(), step, by_step);
+  if (it == rows.begin()) return *it;
+  const auto before = std::lower_bound(rows.begin(), rows.end(), std::prev(it)->step, by_step);
+  if (it == rows.end() || std::llabs(before->step - step) <= std::llabs(it->step - step)) return *before;
+  return *it;
+}
+
+void add_markers(const MetricCache::Run& run, std::int64_t run_id, XAxis axis, std::vector<Marker>& markers) {
+  if (run.onset_step) {
+    const MetricPoint& at = nearest_row(run.points, *run.onset_step);
+    markers.push_back({"onset", run_id, {x_of(at, axis), at.value}});
+  }
+  if (run.best) {
+    const MetricPoint& best = run.points[*run.best];
+    markers.push_back({"best", run_id, {x_of(best, axis), best.value}});
+  }
 }
 
 }  // namespace
@@ -149,37 +197,65 @@ std::string short_run_name(const RunRow& run) {
 }
 
 std::vector<std::string> metric_names(const RunStore& store, const std::vector<RunRow>& runs) {
-  std::set<std::string> names;
-  for (const auto& run : runs)
-    for (const auto& row : store.metrics(run.id)) names.insert(row.name);
-  return {names.begin(), names.end()};
+  std::vector<std::int64_t> ids;
+  for (const auto& run : runs) ids.push_back(run.id);
+  return store.metric_names(ids);
 }
 
+struct FigureMemo::Impl {
+  std::unordered_map<std::int64_t, RunMemo> runs;
+  std::size_t recomputed = 0;
+};
+
+FigureMemo::FigureMemo() : impl_(std::make_unique<Impl>()) {}
+FigureMemo::~FigureMemo() = default;
+FigureMemo::FigureMemo(FigureMemo&&) noexcept = default;
+FigureMemo& FigureMemo::operator=(FigureMemo&&) noexcept = default;
+std::size_t FigureMemo::recomputed() const { return impl_->recomputed; }
+
 Figure figure_from_runs(const RunStore& store, const std::vector<RunRow>& runs, const FigureRequest& request) {
+  MetricCache cache;
+  cache.update(store, runs, request.metric);
+  return figure_from_cache(cache, runs, request);
+}
+
+Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& runs, const FigureRequest& request,
+                         FigureMemo* memo) {
+  FigureMemo local;
+  FigureMemo::Impl& memos = *(memo ? memo : &local)->impl_;
+  std::erase_if(memos.runs, [&](const auto& entry) {
+    return std::none_of(runs.begin(), runs.end(), [&](const RunRow& r) { return r.id == entry.first; });
+  });
+  LiveCurve::Options options;
+  options.smoothing = request.smoothing;
+  options.points = request.points;
+  // points / 2 buckets and up: with the screen's two points per pixel column, at least one
+  // bucket's extremes per column, and LTTB picks from at most 4 x points of them.
+  options.buckets = request.bucket_before_lttb && request.points >= 3 ? std::max<std::size_t>(1, request.points / 2) : 0;
+
   Figure figure;
   figure.x_label = x_axis_label(request.x_axis);
   figure.y_label = metric_label(request.metric);
   const bool mark = request.markers && request.metric == kValidationLoss;
   for (const auto& run : runs) {
-    const auto rows = store.metrics(run.id, request.metric);
-    if (rows.empty()) continue;
+    const MetricCache::Run* data = cache.metric() == request.metric ? cache.find(run.id) : nullptr;
+    if (!data || data->points.empty()) continue;
+    RunMemo& m = memos.runs[run.id];
+    if (update_curve(m, *data, request.x_axis, options)) ++memos.recomputed;
+    if (!m.has_group || m.group_path != request.group_by || m.group_spec != run.spec_json) {
+      // Parsing a spec (and planning data.epochs) costs about as much as a new point: once per run.
+      m.group = group_label(run.spec_json, request.group_by);
+      m.group_path = request.group_by;
+      m.group_spec = run.spec_json;
+      m.has_group = true;
+    }
     Curve curve;
     curve.run_id = run.id;
-    curve.group = group_label(run.spec_json, request.group_by);
+    curve.group = m.group;
     curve.label = short_run_name(run);
-    auto points = sorted_points(rows, request.x_axis);
-    if (request.smoothing > 0.0) {
-      // Smoothed over every point, then each line downsampled on its own: the EMA must see the data.
-      curve.points = debiased_ema(points, request.smoothing);
-      curve.raw = std::move(points);
-    } else {
-      curve.points = std::move(points);
-    }
-    if (request.points >= 3) {
-      curve.points = lttb(curve.points, request.points);
-      if (!curve.raw.empty()) curve.raw = lttb(curve.raw, request.points);
-    }
-    if (mark) add_markers(store, run, rows, request.x_axis, figure.markers);
+    curve.points = m.points;
+    curve.raw = m.raw;
+    if (mark) add_markers(*data, run.id, request.x_axis, figure.markers);
     figure.curves.push_back(std::move(curve));
   }
   // A run alone in its group is named by the group ("epochs=16"); runs sharing one (seeds) keep

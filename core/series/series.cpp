@@ -3,10 +3,23 @@
 #include "series/series.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
 namespace wb::series {
+namespace {
+
+// First, min, max and last of a column or bucket, by input position: sorted so the output stays in
+// x order, each point once.
+template <typename PointAt>
+void append_extremes(std::array<std::size_t, 4> keep, PointAt point_at, std::vector<Point>& out) {
+  std::sort(keep.begin(), keep.end());
+  for (std::size_t k = 0; k < keep.size(); ++k)
+    if (k == 0 || keep[k] != keep[k - 1]) out.push_back(point_at(keep[k]));
+}
+
+}  // namespace
 
 std::vector<Point> lttb(const std::vector<Point>& points, std::size_t threshold) {
   const std::size_t n = points.size();
@@ -70,42 +83,107 @@ std::vector<Point> min_max_columns(const std::vector<Point>& points, std::size_t
     const std::size_t column = column_of(points[begin].x);
     std::size_t end = begin + 1;
     while (end < points.size() && column_of(points[end].x) == column) ++end;
-    // First, min, max and last of the column; indices sorted so the output stays in x order.
     std::size_t low = begin, high = begin;
     for (std::size_t i = begin; i < end; ++i) {
       if (!std::isfinite(points[i].y)) continue;
       if (!std::isfinite(points[low].y) || points[i].y < points[low].y) low = i;
       if (!std::isfinite(points[high].y) || points[i].y > points[high].y) high = i;
     }
-    std::size_t keep[] = {begin, low, high, end - 1};
-    std::sort(std::begin(keep), std::end(keep));
-    for (std::size_t k = 0; k < 4; ++k)
-      if (k == 0 || keep[k] != keep[k - 1]) out.push_back(points[keep[k]]);
+    append_extremes({begin, low, high, end - 1}, [&](std::size_t i) { return points[i]; }, out);
     begin = end;
   }
   return out;
 }
 
-std::vector<Point> debiased_ema(const std::vector<Point>& points, double weight) {
+DebiasedEma::DebiasedEma(double weight) : weight_(weight) {
   if (!(weight >= 0.0 && weight < 1.0))
     throw std::invalid_argument("smoothing weight " + std::to_string(weight) + " is out of range; allowed: 0 to <1");
+}
+
+Point DebiasedEma::next(const Point& raw) {
   // TensorBoard's scalar smoothing (tensorboard/components/vz_line_chart2/line-chart.ts): the
   // average starts at 0, so after k points it carries weight^k of that 0; dividing by
   // 1 - weight^k removes it, and the first smoothed point equals the first raw one.
+  if (!std::isfinite(raw.y)) return raw;
+  last_ = last_ * weight_ + (1.0 - weight_) * raw.y;
+  ++accumulated_;
+  const double debias = 1.0 - std::pow(weight_, accumulated_);
+  return {raw.x, last_ / debias};
+}
+
+void MinMaxBuckets::add(Bucket& bucket, const Point& point, std::size_t index, bool opens) {
+  if (opens) {
+    bucket = Bucket{index, index, index, index, point, point, point, point, std::isfinite(point.y)};
+    return;
+  }
+  bucket.last = index;
+  bucket.last_point = point;
+  if (!std::isfinite(point.y)) return;
+  // Strict comparisons: the earliest of equal extremes stays, as in min_max_columns.
+  if (!bucket.has_extremes || point.y < bucket.low_point.y) bucket.low = index, bucket.low_point = point;
+  if (!bucket.has_extremes || point.y > bucket.high_point.y) bucket.high = index, bucket.high_point = point;
+  bucket.has_extremes = true;
+}
+
+MinMaxBuckets::Bucket MinMaxBuckets::merged(const Bucket& left, const Bucket& right) {
+  Bucket out = left;
+  out.last = right.last;
+  out.last_point = right.last_point;
+  if (!right.has_extremes) return out;
+  // The left bucket's extremes win ties: they come first, as a single pass over both would keep.
+  if (!left.has_extremes || right.low_point.y < left.low_point.y) out.low = right.low, out.low_point = right.low_point;
+  if (!left.has_extremes || right.high_point.y > left.high_point.y)
+    out.high = right.high, out.high_point = right.high_point;
+  out.has_extremes = true;
+  return out;
+}
+
+void MinMaxBuckets::append_points(const Bucket& bucket, std::vector<Point>& out) {
+  const auto point_at = [&](std::size_t index) {
+    if (index == bucket.first) return bucket.first_point;
+    if (index == bucket.low) return bucket.low_point;
+    if (index == bucket.high) return bucket.high_point;
+    return bucket.last_point;
+  };
+  append_extremes({bucket.first, bucket.low, bucket.high, bucket.last}, point_at, out);
+}
+
+void MinMaxBuckets::push(const Point& point) {
+  const std::size_t index = count_++;
+  if (capacity_ == 0) {
+    every_point_.push_back(point);
+    return;
+  }
+  add(open_, point, index, open_size_ == 0);
+  if (++open_size_ < width_) return;
+  full_.push_back(open_);
+  open_size_ = 0;
+  if (full_.size() < 2 * capacity_) {
+    append_points(full_.back(), full_points_);
+    return;
+  }
+  // Twice as wide: the open bucket is empty here, so the next one starts on the new grid.
+  for (std::size_t i = 0; i < capacity_; ++i) full_[i] = merged(full_[2 * i], full_[2 * i + 1]);
+  full_.resize(capacity_);
+  width_ *= 2;
+  full_points_.clear();
+  for (const auto& bucket : full_) append_points(bucket, full_points_);
+}
+
+std::vector<Point> MinMaxBuckets::points() const {
+  if (capacity_ == 0) return every_point_;
+  std::vector<Point> out;
+  out.reserve(full_points_.size() + 4);
+  out.insert(out.end(), full_points_.begin(), full_points_.end());
+  if (open_size_ > 0) append_points(open_, out);
+  return out;
+}
+
+std::vector<Point> debiased_ema(const std::vector<Point>& points, double weight) {
+  DebiasedEma ema(weight);
   std::vector<Point> out;
   out.reserve(points.size());
-  double last = 0.0;
-  int accumulated = 0;
-  for (const auto& p : points) {
-    if (!std::isfinite(p.y)) {
-      out.push_back(p);
-      continue;
-    }
-    last = last * weight + (1.0 - weight) * p.y;
-    ++accumulated;
-    const double debias = 1.0 - std::pow(weight, accumulated);
-    out.push_back({p.x, last / debias});
-  }
+  for (const auto& p : points) out.push_back(ema.next(p));
   return out;
 }
 

@@ -283,12 +283,13 @@ std::vector<MetricRow> RunStore::metrics(std::int64_t run_id, const std::string&
   });
 }
 
-std::vector<EventRow> RunStore::events(std::int64_t run_id) const {
+std::vector<EventRow> RunStore::events(std::int64_t run_id, const std::string& kind) const {
   return guarded(impl_->path, "read events of run " + std::to_string(run_id), [&] {
-    SQLite::Statement q(impl_->db,
-                        "SELECT step, tokens, kind, data_json, wall_time FROM events"
-                        " WHERE run_id = ? ORDER BY step, rowid");
+    SQLite::Statement q(impl_->db, std::string("SELECT step, tokens, kind, data_json, wall_time FROM events"
+                                               " WHERE run_id = ?") +
+                                       (kind.empty() ? "" : " AND kind = ?") + " ORDER BY step, rowid");
     q.bind(1, run_id);
+    if (!kind.empty()) q.bind(2, kind);
     std::vector<EventRow> rows;
     while (q.executeStep())
       rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),

@@ -4,8 +4,10 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,11 +47,21 @@ struct RunStore::Impl {
     return *insert_metric_statement;
   }
 
+  // The charts' read (RunStore::metric_points), prepared once per connection. Stepped with
+  // SQLite's C API: SQLiteCpp's Column copies a shared_ptr per value read, a quarter of the time
+  // of a million-row read.
+  sqlite3_stmt* select_metric_points();
+
+  struct FinalizeStatement {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+  };
+
   std::filesystem::path path;
   bool read_write;
-  SQLite::Database db;  // declared before the statement, so it is destroyed after it
+  SQLite::Database db;  // declared before the statements, so it is destroyed after them
   int schema_version = 0;
   std::optional<SQLite::Statement> insert_metric_statement;
+  std::unique_ptr<sqlite3_stmt, FinalizeStatement> select_metric_points_statement;
 };
 
 }  // namespace wb

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QItemSelectionModel>
@@ -85,6 +86,39 @@ TEST(ViewsCompare, SelectedRunsAreDrawnColouredByEpochs) {
   db.append(db.ids[0], 1.0, 9, 12);
   window.refresh();
   EXPECT_EQ(window.compare()->figure().curves[0].points.size(), 12u);
+}
+
+TEST(ViewsCompare, RefreshesReadOnlyNewRowsAndControlsDoNotReadTheStore) {
+  test::TempDir dir;
+  CurveDatabase db(dir / "runs.db");
+  db.store.append_metrics(db.ids[1], std::vector<MetricRow>{{128, 131072, 0.5, "train/loss", 3.0, 1.0}});
+  RunListWindow window(dir / "runs.db");
+  window.table()->selectAll();
+  const series::MetricCache& cache = window.compare()->cache();
+  EXPECT_EQ(cache.stats().full_reads, 3u);
+  EXPECT_EQ(window.compare()->controls()->metricBox()->count(), 2) << "eval/val_loss and train/loss";
+
+  // Smoothing, x axis, colours, log axes: drawn again from the cached points.
+  const auto rows_read = cache.stats().rows_read;
+  window.compare()->controls()->smoothingSlider()->setValue(50);
+  window.compare()->controls()->xAxisBox()->setCurrentIndex(2);  // steps
+  window.compare()->controls()->logYBox()->setChecked(true);
+  window.compare()->view()->flush();
+  EXPECT_EQ(cache.stats().rows_read, rows_read);
+  EXPECT_FALSE(window.compare()->view()->figure().curves[0].raw.empty());
+  EXPECT_EQ(window.compare()->view()->figure().curves[0].points.back().x, 8 * 128.0);
+
+  // Live: two new evaluations of one run are read, nothing else again.
+  db.append(db.ids[2], 16.0, 9, 10);
+  window.refresh();
+  EXPECT_EQ(cache.stats().full_reads, 3u);
+  EXPECT_EQ(cache.find(db.ids[2])->points.size(), 10u);
+  EXPECT_EQ(window.compare()->view()->figure().curves[2].points.size(), 10u);
+
+  // Another metric is read from the store.
+  window.compare()->controls()->metricBox()->setCurrentText("train/loss");
+  EXPECT_EQ(cache.metric(), "train/loss");
+  EXPECT_EQ(window.compare()->view()->figure().curves.size(), 1u);
 }
 
 TEST(ViewsCompare, ExportsEveryPaperFormat) {

@@ -1,4 +1,5 @@
-// series::Figure -> QChart (see figure_chart.hpp: the only Qt Charts code of the app).
+// series::Figure -> QChart (see figure_chart.hpp: with curve_layer.cpp, the only Qt Charts code of
+// the app).
 #include "views/chart/figure_chart.hpp"
 
 #include <QGraphicsLayout>
@@ -13,6 +14,9 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
+
+#include "views/chart/curve_layer.hpp"
 
 namespace wb {
 namespace {
@@ -200,33 +204,33 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
     series->attachAxis(y);
   };
 
+  // The curves (and raw shadows) in one layer; a series per legend entry, without points.
+  auto* layer = new CurveLayer(chart);
+  std::vector<CurveLayer::Line> lines;
   const auto colours = series::colour_indices(figure);
-  std::map<std::string, bool> groupInLegend;
+  std::set<std::string> inLegend;
   const auto compact = style.legend_top ? compactGroupLabels(figure) : std::map<std::string, QString>{};
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& curve = figure.curves[i];
     const QColor colour = paletteColour(colours[i]);
     if (!curve.raw.empty()) {
-      auto* shadow = new QLineSeries;
       QColor faint = colour;
       faint.setAlpha(style.shadow_alpha);
-      shadow->setPen(QPen(faint, style.shadow_width));
-      shadow->replace(toQt(curve.raw, figure, unit));
-      attach(shadow);
-      hideFromLegend(chart, shadow);
+      lines.push_back({i, true, QPen(faint, style.shadow_width), toQt(curve.raw, figure, unit)});
     }
-    auto* line = new QLineSeries;
-    const auto shortName = compact.find(curve.group);
-    line->setName(shortName != compact.end() ? shortName->second
-                                             : QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
-    line->setPen(QPen(colour, style.line_width));
-    line->replace(toQt(curve.points, figure, unit));
-    attach(line);
+    const QPen pen(colour, style.line_width);
+    lines.push_back({i, false, pen, toQt(curve.points, figure, unit)});
     // One legend entry per group: the factor level names the colour.
-    const std::string key = curve.group.empty() ? "\x1e" + std::to_string(i) : curve.group;
-    if (groupInLegend[key]) hideFromLegend(chart, line);
-    groupInLegend[key] = true;
+    const std::string key = curve.group.empty() ? std::string("\x1e").append(std::to_string(i)) : curve.group;
+    if (!inLegend.insert(key).second) continue;
+    auto* entry = new QLineSeries;
+    const auto shortName = compact.find(curve.group);
+    entry->setName(shortName != compact.end() ? shortName->second
+                                              : QString::fromStdString(curve.group.empty() ? curve.label : curve.group));
+    entry->setPen(pen);
+    attach(entry);
   }
+  layer->setLines(std::move(lines));
   for (const auto& marker : figure.markers) {
     auto* points = new QScatterSeries;
     points->setName(QString::fromStdString(marker.label));
@@ -248,21 +252,31 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
   const auto horizontal = chart->axes(Qt::Horizontal);
   const QString xTitle = QString::fromStdString(figure.x_label) + QLatin1String(unit.suffix);
   if (horizontal.isEmpty() || horizontal.front()->titleText() != xTitle) return false;  // another unit
+  CurveLayer* layer = CurveLayer::of(chart);
   const auto all = chart->series();
-  qsizetype next = 0;
-  const auto replaceNext = [&](const std::vector<series::Point>& points) {
-    if (next < all.size())
-      if (auto* xy = qobject_cast<QXYSeries*>(all[next])) xy->replace(toQt(points, figure, unit));
-    ++next;
-  };
-  chart->setTitle(QString::fromStdString(figure.title));
-  for (const auto& curve : figure.curves) {
-    if (!curve.raw.empty()) replaceNext(curve.raw);
-    replaceNext(curve.points);
+  if (!layer || all.size() < static_cast<qsizetype>(figure.markers.size())) return false;
+  // Same shape: the same lines in the same order; keep their pens, swap their points.
+  std::vector<CurveLayer::Line> lines = layer->lines();
+  for (auto& line : lines) {
+    if (line.curve >= figure.curves.size()) return false;
+    const auto& curve = figure.curves[line.curve];
+    line.points = toQt(line.shadow ? curve.raw : curve.points, figure, unit);
   }
-  for (const auto& marker : figure.markers) replaceNext({marker.at});
+  layer->setLines(std::move(lines));
+  // The marker series come last.
+  qsizetype next = all.size() - static_cast<qsizetype>(figure.markers.size());
+  for (const auto& marker : figure.markers)
+    if (auto* xy = qobject_cast<QXYSeries*>(all[next++])) xy->replace(toQt({marker.at}, figure, unit));
+  chart->setTitle(QString::fromStdString(figure.title));
   setRanges(chart, figure, unit);
-  return next == all.size();
+  return true;
+}
+
+QList<QPointF> drawnPoints(const QChart* chart, std::size_t curve) {
+  if (const CurveLayer* layer = CurveLayer::of(chart))
+    for (const auto& line : layer->lines())
+      if (line.curve == curve && !line.shadow) return line.points;
+  return {};
 }
 
 }  // namespace wb
