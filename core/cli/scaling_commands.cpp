@@ -108,14 +108,13 @@ void effective_data(const ScalingArgs& args) {
 
 // A saved fit's parameters, in the fit law's order.
 std::vector<double> fit_parameters(const FitRow& row, scaling::FitLaw law) {
-  const auto saved = nlohmann::json::parse(row.parameters_json);
   std::vector<double> values;
   for (const auto& name : scaling::fit_parameter_names(law)) {
-    auto it = std::find_if(saved.begin(), saved.end(), [&](const auto& p) { return p.at("name") == name; });
-    if (it == saved.end())
+    const auto value = saved_fit_value(row, name);
+    if (!value)
       throw UserError(ExitCode::kStore, "saved fit \"" + row.name + "\" has no parameter " + name,
                       "re-make it with `workbench-cli scaling fit ... --save " + row.name + "`");
-    values.push_back(it->at("value").get<double>());
+    values.push_back(*value);
   }
   return values;
 }

@@ -73,10 +73,8 @@ void fix_from_saved(const RunStore& store, const FitArgs& args, std::map<std::st
                     "--fix-from takes a chinchilla fit for a data-constrained or cpt fit (\"" + args.fix_from +
                         "\" is " + base->law + ", this fit is " + args.law + ")",
                     "fit the unrepeated or from-scratch runs with --law chinchilla --save NAME first");
-  const auto saved = nlohmann::json::parse(base->parameters_json);
   for (const auto& name : shared_with_base(law))
-    for (const auto& p : saved)
-      if (p.at("name") == name && !fixed.count(name)) fixed[name] = p.at("value").get<double>();
+    if (const auto value = saved_fit_value(*base, name); value && !fixed.count(name)) fixed[name] = *value;
 }
 
 nlohmann::json parameters_json(const scaling::FitResult& fit) {
