@@ -16,7 +16,8 @@ packages=(
 # conflicts with Debian's npm package, so only install it when there is none).
 command -v npm >/dev/null || packages+=(npm)
 if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
-  packages+=(qt6-base-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+  # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts's CMake config needs it.
+  packages+=(qt6-base-dev libqt6opengl6-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
              qt6-l10n-tools libgl-dev)
 fi
 
