@@ -130,6 +130,26 @@
         <source>smoothing</source>
         <translation>Glättung</translation>
     </message>
+    <message>
+        <source>overlaid</source>
+        <translation>überlagert</translation>
+    </message>
+    <message>
+        <source>small multiples</source>
+        <translation>Kleine Vielfache</translation>
+    </message>
+    <message>
+        <source>One chart with every run, or one panel per level of the colour-by factor</source>
+        <translation>Ein Diagramm mit allen Läufen oder ein Feld je Stufe des Farbfaktors</translation>
+    </message>
+    <message>
+        <source>same axes</source>
+        <translation>gleiche Achsen</translation>
+    </message>
+    <message>
+        <source>Every panel shows the same x and y range, so panels compare by eye</source>
+        <translation>Alle Felder zeigen denselben x- und y-Bereich, damit sie sich mit bloßem Auge vergleichen lassen</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -147,6 +167,21 @@
     <message>
         <source>Open database…</source>
         <translation>Datenbank öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DownstreamPanel</name>
+    <message>
+        <source>No downstream scores in these runs. Add eval.downstream.tasks (cloze, next_passage) to the spec to score them while they train.</source>
+        <translation>Diese Läufe haben keine Downstream-Werte. Fügen Sie eval.downstream.tasks (cloze, next_passage) zur Spezifikation hinzu, um sie während des Trainings zu bewerten.</translation>
+    </message>
+    <message>
+        <source>Downstream, final</source>
+        <translation>Downstream, final</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
     </message>
 </context>
 <context>
@@ -338,6 +373,64 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 gespeichert (3,25 Zoll breit, einspaltig)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableModel</name>
+    <message>
+        <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>
+        <translation>Finaler Validierungsverlust gegenüber dem Lauf mit den wenigsten Epochen unter den Läufen, die sich nur in der Wiederholung unterscheiden (gleiches Budget, Modell und Einstellungen)</translation>
+    </message>
+    <message>
+        <source>No overfitting detected: the smoothed validation loss never rose past the threshold</source>
+        <translation>Keine Überanpassung erkannt: Der geglättete Validierungsverlust stieg nie über die Schwelle</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from here on (best at step %1)</source>
+        <translation>Ab hier stieg der Validierungsverlust (Bestwert bei Schritt %1)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>Eindeutige Tokens</translation>
+    </message>
+    <message>
+        <source>Final val. loss</source>
+        <translation>Finaler Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>Bester Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>Best at step</source>
+        <translation>Bestwert bei Schritt</translation>
+    </message>
+    <message>
+        <source>Overfits at epoch</source>
+        <translation>Überanpassung ab Epoche</translation>
+    </message>
+    <message>
+        <source>vs baseline</source>
+        <translation>ggü. Basislauf</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableWidget</name>
+    <message>
+        <source>Filter runs (name, factor level, status)…</source>
+        <translation>Läufe filtern (Name, Faktorstufe, Status)…</translation>
     </message>
 </context>
 </TS>

@@ -130,6 +130,26 @@
         <source>smoothing</source>
         <translation>平滑化</translation>
     </message>
+    <message>
+        <source>overlaid</source>
+        <translation>重ね表示</translation>
+    </message>
+    <message>
+        <source>small multiples</source>
+        <translation>スモールマルチプル</translation>
+    </message>
+    <message>
+        <source>One chart with every run, or one panel per level of the colour-by factor</source>
+        <translation>すべての実行を1つのグラフに、または色分け因子の水準ごとに1パネル</translation>
+    </message>
+    <message>
+        <source>same axes</source>
+        <translation>軸を共有</translation>
+    </message>
+    <message>
+        <source>Every panel shows the same x and y range, so panels compare by eye</source>
+        <translation>すべてのパネルが同じ x・y 範囲を表示し、目で比較できます</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -147,6 +167,21 @@
     <message>
         <source>Open database…</source>
         <translation>データベースを開く…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DownstreamPanel</name>
+    <message>
+        <source>No downstream scores in these runs. Add eval.downstream.tasks (cloze, next_passage) to the spec to score them while they train.</source>
+        <translation>これらの実行には下流タスクのスコアがありません。仕様に eval.downstream.tasks（cloze、next_passage）を追加すると、学習中に評価されます。</translation>
+    </message>
+    <message>
+        <source>Downstream, final</source>
+        <translation>下流タスク（最終）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>正解率</translation>
     </message>
 </context>
 <context>
@@ -337,6 +372,64 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 を保存しました（幅 3.25 インチ、1 段組）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableModel</name>
+    <message>
+        <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>
+        <translation>反復回数だけが異なる実行（同じ予算・モデル・設定）のうち、エポック数が最も少ない実行に対する最終検証損失</translation>
+    </message>
+    <message>
+        <source>No overfitting detected: the smoothed validation loss never rose past the threshold</source>
+        <translation>過学習は検出されていません：平滑化した検証損失が閾値を超えたことはありません</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from here on (best at step %1)</source>
+        <translation>ここから検証損失が上昇（最良はステップ %1）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>ユニークトークン数</translation>
+    </message>
+    <message>
+        <source>Final val. loss</source>
+        <translation>最終検証損失</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>最良検証損失</translation>
+    </message>
+    <message>
+        <source>Best at step</source>
+        <translation>最良のステップ</translation>
+    </message>
+    <message>
+        <source>Overfits at epoch</source>
+        <translation>過学習開始エポック</translation>
+    </message>
+    <message>
+        <source>vs baseline</source>
+        <translation>ベースライン比</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableWidget</name>
+    <message>
+        <source>Filter runs (name, factor level, status)…</source>
+        <translation>実行を絞り込む（名前・因子水準・状態）…</translation>
     </message>
 </context>
 </TS>

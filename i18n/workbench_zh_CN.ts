@@ -130,6 +130,26 @@
         <source>smoothing</source>
         <translation>平滑</translation>
     </message>
+    <message>
+        <source>overlaid</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>small multiples</source>
+        <translation>小多图</translation>
+    </message>
+    <message>
+        <source>One chart with every run, or one panel per level of the colour-by factor</source>
+        <translation>一张图显示所有运行，或按着色因子的每个水平各一个面板</translation>
+    </message>
+    <message>
+        <source>same axes</source>
+        <translation>相同坐标轴</translation>
+    </message>
+    <message>
+        <source>Every panel shows the same x and y range, so panels compare by eye</source>
+        <translation>所有面板显示相同的 x 和 y 范围，便于直接目视比较</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -147,6 +167,21 @@
     <message>
         <source>Open database…</source>
         <translation>打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DownstreamPanel</name>
+    <message>
+        <source>No downstream scores in these runs. Add eval.downstream.tasks (cloze, next_passage) to the spec to score them while they train.</source>
+        <translation>这些运行没有下游评分。在规格中加入 eval.downstream.tasks（cloze、next_passage），即可在训练时评分。</translation>
+    </message>
+    <message>
+        <source>Downstream, final</source>
+        <translation>下游任务（最终）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
     </message>
 </context>
 <context>
@@ -337,6 +372,64 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>已保存 %1（宽 3.25 英寸，单栏）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableModel</name>
+    <message>
+        <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>
+        <translation>最终验证损失，相对于仅在重复次数上不同的运行中 epoch 最少的那个（相同预算、模型和设置）</translation>
+    </message>
+    <message>
+        <source>No overfitting detected: the smoothed validation loss never rose past the threshold</source>
+        <translation>未检测到过拟合：平滑后的验证损失从未超过阈值</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from here on (best at step %1)</source>
+        <translation>验证损失从此开始上升（最佳值在第 %1 步）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoch 数</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>唯一 token 数</translation>
+    </message>
+    <message>
+        <source>Final val. loss</source>
+        <translation>最终验证损失</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <source>Best at step</source>
+        <translation>最佳所在步</translation>
+    </message>
+    <message>
+        <source>Overfits at epoch</source>
+        <translation>过拟合起始 epoch</translation>
+    </message>
+    <message>
+        <source>vs baseline</source>
+        <translation>相对基线</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SummaryTableWidget</name>
+    <message>
+        <source>Filter runs (name, factor level, status)…</source>
+        <translation>筛选运行（名称、因子水平、状态）…</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@
 #include "store/run_selection.hpp"
 #include "views/chart/figure_file_export.hpp"
 #include "views/chart/figure_view.hpp"
-#include "views/compare_widget.hpp"
+#include "views/compare/compare_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_list_window.hpp"
 

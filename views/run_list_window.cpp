@@ -21,7 +21,7 @@
 
 #include "common/errors.hpp"
 #include "views/app_language.hpp"
-#include "views/compare_widget.hpp"
+#include "views/compare/compare_widget.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_database.hpp"

@@ -211,7 +211,7 @@ ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const 
     if (e.id == experiment_id) outcome.experiment_name = e.name;
   if (options_.jobs > 1) run_in_workers(experiment_id, resume_first, outcome);
   else run_in_process(experiment_id, resume_first, outcome);
-  for (const auto& row : store_.runs(experiment_id)) outcome.runs.push_back(outcome_from_store(row));
+  for (const auto& row : store_.runs(experiment_id)) outcome.runs.push_back(outcome_from_store(store_, row));
   write_results(outcome);
   return outcome;
 }
@@ -342,36 +342,6 @@ std::filesystem::path ExperimentRunner::init_checkpoint(std::int64_t run_id, con
     throw SpecError("init_from.run: run " + std::to_string(from->id) + " (" + from->name + ") is " + from->status +
                     ", not finished", "finish it first (`workbench-cli resume " + std::to_string(from->id) + "`)");
   return workspace_.runs_dir() / store_folder_tag() / std::to_string(from->id) / "last.pt";
-}
-
-RunOutcome ExperimentRunner::outcome_from_store(const RunRow& row) const {
-  RunOutcome r;
-  r.run_id = row.id;
-  r.name = row.name;
-  r.status = row.status;
-  try {
-    const auto spec_json = nlohmann::json::parse(row.spec_json);
-    r.group = repetition_group(spec_json);
-    const auto plan = plan_run(parse_run_spec(spec_json));
-    r.epochs = plan.epochs;
-    r.unique_tokens = plan.unique_tokens;
-    r.train_tokens = plan.train_tokens;
-  } catch (const std::exception&) {
-    // A spec this build cannot read (written by a newer one): the table shows the losses only.
-  }
-  const auto val = store_.metrics(row.id, "eval/val_loss");
-  if (!val.empty()) {
-    r.evaluated = true;
-    r.final_val_loss = val.back().value;
-    r.wall_s = val.back().wall_time;
-    const auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
-    r.best_val_loss = best->value;
-    r.best_step = best->step;
-  }
-  for (const auto& event : store_.events(row.id))
-    if (event.kind == "overfitting_onset")
-      r.onset_step = nlohmann::json::parse(event.data_json).value("onset_step", std::int64_t{-1});
-  return r;
 }
 
 void ExperimentRunner::write_results(ExperimentOutcome& outcome) {

@@ -71,7 +71,6 @@ class ExperimentRunner {
   // init_from.run (id or name) -> that run's final checkpoint; SpecError when it is not finished.
   std::filesystem::path init_checkpoint(std::int64_t run_id, const std::string& source) const;
   void ensure_corpus(const std::string& corpus);
-  RunOutcome outcome_from_store(const RunRow& row) const;
   // Checkpoints and results of databases other than the default one get their own folders, so
   // run 1 of one database never continues from run 1 of another.
   std::string store_folder_tag() const;

@@ -9,33 +9,6 @@
 
 namespace wb {
 
-std::string repetition_group(const nlohmann::json& run_spec) {
-  nlohmann::json key = run_spec;
-  key.erase("name");
-  if (key.contains("data")) {
-    key["data"].erase("epochs");
-    key["data"].erase("unique_tokens");
-  }
-  return key.dump();
-}
-
-std::vector<double> degradation_percent(const std::vector<RunOutcome>& runs) {
-  std::vector<double> out(runs.size(), std::nan(""));
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (!runs[i].evaluated) continue;
-    const RunOutcome* reference = nullptr;
-    int members = 0;  // a run alone in its group has no baseline: "-", not "+0.00%"
-    for (const auto& r : runs) {
-      if (!r.evaluated || r.group != runs[i].group) continue;
-      ++members;
-      if (!reference || r.epochs < reference->epochs) reference = &r;
-    }
-    if (members > 1 && reference->final_val_loss > 0)
-      out[i] = 100.0 * (runs[i].final_val_loss - reference->final_val_loss) / reference->final_val_loss;
-  }
-  return out;
-}
-
 std::string format_summary_table(const std::vector<RunOutcome>& runs) {
   const auto degradation = degradation_percent(runs);
   std::size_t name_width = 4;

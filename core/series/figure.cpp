@@ -1,6 +1,8 @@
 // The figure's axis names and labels, and which palette colour each curve gets.
 #include "series/figure.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -38,7 +40,7 @@ std::vector<std::size_t> colour_indices(const Figure& figure) {
   std::vector<std::size_t> indices;
   indices.reserve(figure.curves.size());
   std::map<std::string, std::size_t> of_group;
-  std::size_t next = 0;
+  std::size_t next = figure.first_colour;
   for (const auto& curve : figure.curves) {
     if (!curve.group.empty()) {
       const auto [it, inserted] = of_group.try_emplace(curve.group, next);
@@ -49,6 +51,66 @@ std::vector<std::size_t> colour_indices(const Figure& figure) {
     }
   }
   return indices;
+}
+
+void AxisRange::add(double v) {
+  if (!std::isfinite(v)) return;
+  lo = set() ? std::min(lo, v) : v;
+  hi = set() ? std::max(hi, v) : v;
+}
+
+void AxisRange::add(const AxisRange& other) {
+  if (other.set()) add(other.lo), add(other.hi);
+}
+
+std::pair<AxisRange, AxisRange> data_extent(const Figure& figure) {
+  AxisRange x, y;
+  const auto add = [&](const std::vector<Point>& points) {
+    for (const auto& p : points) {
+      if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+      if ((figure.log_x && p.x <= 0) || (figure.log_y && p.y <= 0)) continue;
+      x.add(p.x);
+      y.add(p.y);
+    }
+  };
+  for (const auto& c : figure.curves) add(c.points), add(c.raw);
+  for (const auto& m : figure.markers) add({m.at});
+  return {x, y};
+}
+
+std::vector<Figure> split_by_group(const Figure& figure, bool shared_axes) {
+  std::vector<Figure> panels;
+  const auto colours = colour_indices(figure);
+  std::map<std::string, std::size_t> panel_of_group;
+  for (std::size_t i = 0; i < figure.curves.size(); ++i) {
+    const Curve& curve = figure.curves[i];
+    std::size_t panel = panels.size();
+    if (!curve.group.empty()) panel = panel_of_group.try_emplace(curve.group, panel).first->second;
+    if (panel == panels.size()) {
+      Figure f;
+      f.title = curve.group.empty() ? curve.label : curve.group;
+      f.x_label = figure.x_label;
+      f.y_label = figure.y_label;
+      f.log_x = figure.log_x;
+      f.log_y = figure.log_y;
+      f.first_colour = colours[i];
+      panels.push_back(std::move(f));
+    }
+    Figure& f = panels[panel];
+    f.curves.push_back(curve);
+    for (const auto& m : figure.markers)
+      if (m.run_id != 0 && m.run_id == curve.run_id) f.markers.push_back(m);
+  }
+  if (shared_axes) {
+    AxisRange x, y;
+    for (const auto& f : panels) {
+      const auto [fx, fy] = data_extent(f);
+      x.add(fx);
+      y.add(fy);
+    }
+    for (auto& f : panels) f.x_range = x, f.y_range = y;
+  }
+  return panels;
 }
 
 }  // namespace wb::series

@@ -25,7 +25,7 @@
 #include "spec/run_spec.hpp"
 #include "views/chart/figure_chart.hpp"
 #include "views/chart/figure_view.hpp"
-#include "views/compare_widget.hpp"
+#include "views/compare/compare_widget.hpp"
 #include "views/run_list_window.hpp"
 
 namespace {

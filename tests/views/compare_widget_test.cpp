@@ -1,7 +1,7 @@
 // The comparison under the run list: selecting runs draws their validation curves coloured by
 // epochs; the figure follows the controls and the runs' new evaluations; it exports to every
 // format a paper needs.
-#include "views/compare_widget.hpp"
+#include "views/compare/compare_widget.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@
 #include "common/temp_dir.hpp"
 #include "spec/run_spec.hpp"
 #include "views/chart/figure_view.hpp"
-#include "views/compare_controls.hpp"
+#include "views/compare/compare_controls.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_list_window.hpp"
 #include "views_test_util.hpp"

@@ -47,6 +47,7 @@ struct XUnit {
 XUnit xUnitOf(const series::Figure& figure) {
   if (figure.log_x) return {};
   double hi = 0.0;
+  if (figure.x_range.set()) hi = std::max(std::abs(figure.x_range.lo), std::abs(figure.x_range.hi));
   for (const auto& c : figure.curves)
     for (const auto& p : c.points)
       if (std::isfinite(p.x)) hi = std::max(hi, std::abs(p.x));
@@ -71,7 +72,8 @@ struct Range {
   bool empty() const { return !(lo <= hi); }
 };
 
-// Axis ranges over everything drawn, padded by 3% (in log space for log axes).
+// Axis ranges over everything drawn, or the figure's fixed ones, padded by 3% (in log space for
+// log axes).
 std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit) {
   Range x, y;
   const auto add = [&](const std::vector<series::Point>& points) {
@@ -80,6 +82,8 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit
   };
   for (const auto& c : figure.curves) add(c.points), add(c.raw);
   for (const auto& m : figure.markers) add({m.at});
+  if (figure.x_range.set()) x = Range{figure.x_range.lo / unit.scale, figure.x_range.hi / unit.scale};
+  if (figure.y_range.set()) y = Range{figure.y_range.lo, figure.y_range.hi};
   const auto pad = [](Range r, bool log) {
     if (r.empty()) return Range{log ? 1.0 : 0.0, log ? 10.0 : 1.0};
     if (log) {

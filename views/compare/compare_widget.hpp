@@ -1,19 +1,26 @@
-// Runs side by side: the selected runs' curves of one metric in one chart, coloured by a factor,
-// smoothed, on linear or log axes, updated while they train; and the figure exported for a paper
-// (PNG, SVG, PDF, CSV, pgfplots .tex). The runs' points are read once and then only their new
-// rows (MetricCache), and each frame recomputes only the curves that changed (FigureMemo).
+// Runs side by side: the selected runs' curves of one metric, coloured by a factor, in one chart
+// or as small multiples with shared axes, smoothed, on linear or log axes, updated while they
+// train; beside them the final downstream scores as bars, below them the summary table (final
+// and best loss, overfitting onset, degradation against the baseline, downstream scores); and the
+// figure exported for a paper (PNG, SVG, PDF, CSV, pgfplots .tex). The runs' points are read once
+// and then only their new rows (MetricCache), and each frame recomputes only the curves that
+// changed (FigureMemo); a finished run's outcome is read once.
 #pragma once
 
 #include <QWidget>
+#include <cstdint>
+#include <map>
 #include <vector>
 
 #include "series/figure.hpp"
 #include "series/metric_cache.hpp"
 #include "series/run_figure.hpp"
+#include "series/run_outcome.hpp"
 #include "store/run_store.hpp"
 #include "views/chart/figure_file_export.hpp"
 
 QT_BEGIN_NAMESPACE
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 QT_END_NAMESPACE
@@ -21,7 +28,9 @@ QT_END_NAMESPACE
 namespace wb {
 
 class CompareControls;
+class DownstreamPanel;
 class FigureView;
+class SummaryTableWidget;
 
 class CompareWidget : public QWidget {
   Q_OBJECT
@@ -41,7 +50,13 @@ class CompareWidget : public QWidget {
   QString exportTo(const QString& path, const FigureExportOptions& options) const;
 
   CompareControls* controls() const { return controls_; }
-  FigureView* view() const { return view_; }
+  FigureView* view() const { return view_; }  // the overlaid chart
+  // The small multiples' panels (as many as shown; the first panelCount()).
+  int panelCount() const { return panelCount_; }
+  FigureView* panel(int i) const { return panels_[static_cast<std::size_t>(i)]; }
+  bool showsPanels() const;
+  SummaryTableWidget* summary() const { return summary_; }
+  DownstreamPanel* downstream() const { return downstream_; }
   // The shown runs' points (tests, the benchmark: how much each refresh read).
   const series::MetricCache& cache() const { return cache_; }
 
@@ -62,16 +77,30 @@ class CompareWidget : public QWidget {
   void showFigure(bool readStore);
   series::FigureRequest request(std::size_t points) const;
   void decorate(series::Figure& figure) const;
+  void showPanels(const series::Figure& figure);
+  // Re-reads the outcomes of runs that are new, changed or still training; fills table and bars.
+  void updateOutcomes();
   QString selectHint() const;
 
   const RunStore* store_ = nullptr;
   std::vector<RunRow> runs_;
   series::MetricCache cache_;       // the shown runs' points of the shown metric
   series::FigureMemo screenMemo_;   // their curves as last drawn on screen
+  struct KnownOutcome {
+    RunRow row;  // as read when the outcome was
+    RunOutcome outcome;
+  };
+  std::map<std::int64_t, KnownOutcome> outcomes_;  // by run id
   CompareControls* controls_;
   FigureView* view_;
+  QWidget* panelPage_;
+  QGridLayout* panelGrid_;
+  std::vector<FigureView*> panels_;  // created as needed, hidden beyond panelCount_
+  int panelCount_ = 0;
   QLabel* hint_;
   QStackedWidget* pages_;
+  DownstreamPanel* downstream_;
+  SummaryTableWidget* summary_;
 };
 
 }  // namespace wb

@@ -1,6 +1,7 @@
 // The control bar above a comparison chart: which metric, against what (tokens, epochs, steps,
 // wall time), coloured by which factor (epochs, model size, objective, dropout, ...), how much
-// smoothing, log axes. Emits changed() whenever the user edits any of them.
+// smoothing, log axes, overlaid or as small multiples with shared axes. Emits changed() whenever
+// the user edits any of them.
 #pragma once
 
 #include <QWidget>
@@ -30,6 +31,10 @@ class CompareControls : public QWidget {
   series::FigureRequest request() const;
   bool logX() const;
   bool logY() const;
+  // Small multiples (one panel per colour-by level) instead of one overlaid chart.
+  bool smallMultiples() const;
+  // The panels share their x and y ranges (on by default: panels are compared by eye).
+  bool sharedAxes() const;
 
   // For tests and for restoring a view.
   QComboBox* metricBox() const { return metric_; }
@@ -37,6 +42,8 @@ class CompareControls : public QWidget {
   QComboBox* groupBox() const { return group_; }
   QSlider* smoothingSlider() const { return smoothing_; }
   QCheckBox* logYBox() const { return logY_; }
+  QComboBox* layoutBox() const { return layout_; }
+  QCheckBox* sharedAxesBox() const { return sharedAxes_; }
 
  signals:
   void changed();
@@ -54,6 +61,8 @@ class CompareControls : public QWidget {
   QLabel* smoothingValue_;
   QCheckBox* logX_;
   QCheckBox* logY_;
+  QComboBox* layout_;
+  QCheckBox* sharedAxes_;
   QLabel* metricLabel_;
   QLabel* xAxisLabel_;
   QLabel* groupLabel_;

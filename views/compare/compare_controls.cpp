@@ -1,5 +1,5 @@
 // CompareControls: the comparison chart's options as combo boxes, a slider and check boxes.
-#include "views/compare_controls.hpp"
+#include "views/compare/compare_controls.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +42,8 @@ CompareControls::CompareControls(QWidget* parent)
       smoothingValue_(new QLabel(this)),
       logX_(new QCheckBox(this)),
       logY_(new QCheckBox(this)),
+      layout_(new QComboBox(this)),
+      sharedAxes_(new QCheckBox(this)),
       metricLabel_(new QLabel(this)),
       xAxisLabel_(new QLabel(this)),
       groupLabel_(new QLabel(this)),
@@ -51,6 +53,10 @@ CompareControls::CompareControls(QWidget* parent)
     xAxis_->addItem(QString(), static_cast<int>(axis));
   for (const auto& f : kFactors) group_->addItem(QString(), QString::fromLatin1(f.path));
   group_->setCurrentIndex(1);  // epochs: the factor the workbench is about
+  layout_->addItem(QString());
+  layout_->addItem(QString());
+  sharedAxes_->setChecked(true);
+  sharedAxes_->setEnabled(false);  // only small multiples have several axes
   smoothing_->setRange(0, 99);
   smoothing_->setValue(0);
   smoothingValue_->setMinimumWidth(smoothingValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.99")));
@@ -69,6 +75,8 @@ CompareControls::CompareControls(QWidget* parent)
   layout->addWidget(smoothingValue_);
   layout->addWidget(logX_);
   layout->addWidget(logY_);
+  layout->addWidget(layout_);
+  layout->addWidget(sharedAxes_);
 
   const auto emitChanged = [this] {
     smoothingValue_->setText(QString::number(smoothing_->value() / 100.0, 'f', 2));
@@ -80,6 +88,11 @@ CompareControls::CompareControls(QWidget* parent)
   connect(smoothing_, &QSlider::valueChanged, this, emitChanged);
   connect(logX_, &QCheckBox::toggled, this, emitChanged);
   connect(logY_, &QCheckBox::toggled, this, emitChanged);
+  connect(layout_, &QComboBox::currentIndexChanged, this, [this, emitChanged] {
+    sharedAxes_->setEnabled(smallMultiples());
+    emitChanged();
+  });
+  connect(sharedAxes_, &QCheckBox::toggled, this, emitChanged);
   smoothingValue_->setText(QStringLiteral("0.00"));
 }
 
@@ -90,6 +103,11 @@ void CompareControls::retranslate() {
   smoothingLabel_->setText(tr("smoothing"));
   logX_->setText(tr("log x"));
   logY_->setText(tr("log y"));
+  layout_->setItemText(0, tr("overlaid"));
+  layout_->setItemText(1, tr("small multiples"));
+  layout_->setToolTip(tr("One chart with every run, or one panel per level of the colour-by factor"));
+  sharedAxes_->setText(tr("same axes"));
+  sharedAxes_->setToolTip(tr("Every panel shows the same x and y range, so panels compare by eye"));
   metric_->setToolTip(tr("The metric to plot: validation loss, the loss on another corpus, a downstream score, ..."));
   const QString axes[] = {tr("tokens"), tr("epochs"), tr("steps"), tr("wall time")};
   for (int i = 0; i < xAxis_->count(); ++i) xAxis_->setItemText(i, axes[i]);
@@ -132,5 +150,7 @@ series::FigureRequest CompareControls::request() const {
 
 bool CompareControls::logX() const { return logX_->isChecked(); }
 bool CompareControls::logY() const { return logY_->isChecked(); }
+bool CompareControls::smallMultiples() const { return layout_->currentIndex() == 1; }
+bool CompareControls::sharedAxes() const { return sharedAxes_->isChecked(); }
 
 }  // namespace wb
