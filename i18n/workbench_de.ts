@@ -150,6 +150,14 @@
         <source>Every panel shows the same x and y range, so panels compare by eye</source>
         <translation>Alle Felder zeigen denselben x- und y-Bereich, damit sie sich mit bloßem Auge vergleichen lassen</translation>
     </message>
+    <message>
+        <source>mean of seeds</source>
+        <translation>Mittel über Seeds</translation>
+    </message>
+    <message>
+        <source>Runs that differ only in training.seed are drawn as their mean with a min/max band</source>
+        <translation>Läufe, die sich nur in training.seed unterscheiden, werden als Mittelwert mit Min/Max-Band gezeichnet</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -208,85 +216,7 @@
     </message>
 </context>
 <context>
-    <name>wb::RunDatabase</name>
-    <message>
-        <source>No run database yet</source>
-        <translation>Noch keine Laufdatenbank</translation>
-    </message>
-    <message>
-        <source>There is no run database at %1 yet.
-
-Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
-        <translation>Unter %1 gibt es noch keine Laufdatenbank.
-
-Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier innerhalb von zwei Sekunden. Oder wählen Sie mit Datei &gt; Datenbank öffnen… eine andere Datenbank.</translation>
-    </message>
-    <message>
-        <source>Fix: %1</source>
-        <translation>Abhilfe: %1</translation>
-    </message>
-    <message>
-        <source>Cannot show the run database</source>
-        <translation>Die Laufdatenbank kann nicht angezeigt werden</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListModel</name>
-    <message>
-        <source>queued</source>
-        <translation>wartend</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
-        <source>%1, pid %2</source>
-        <translation>%1, PID %2</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Experiment</source>
-        <translation>Experiment</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>Beendet</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>Rechner</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListWindow</name>
+    <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -373,6 +303,107 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 gespeichert (3,25 Zoll breit, einspaltig)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunDatabase</name>
+    <message>
+        <source>No run database yet</source>
+        <translation>Noch keine Laufdatenbank</translation>
+    </message>
+    <message>
+        <source>There is no run database at %1 yet.
+
+Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
+        <translation>Unter %1 gibt es noch keine Laufdatenbank.
+
+Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier innerhalb von zwei Sekunden. Oder wählen Sie mit Datei &gt; Datenbank öffnen… eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the run database</source>
+        <translation>Die Laufdatenbank kann nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1, PID %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListWidget</name>
+    <message>
+        <source>Open in monitor</source>
+        <translation>Im Monitor öffnen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Re-run experiment</source>
+        <translation>Experiment erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Duplicate and edit…</source>
+        <translation>Duplizieren und bearbeiten…</translation>
     </message>
 </context>
 <context>

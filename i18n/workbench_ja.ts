@@ -150,6 +150,14 @@
         <source>Every panel shows the same x and y range, so panels compare by eye</source>
         <translation>すべてのパネルが同じ x・y 範囲を表示し、目で比較できます</translation>
     </message>
+    <message>
+        <source>mean of seeds</source>
+        <translation>シード平均</translation>
+    </message>
+    <message>
+        <source>Runs that differ only in training.seed are drawn as their mean with a min/max band</source>
+        <translation>training.seed だけが異なる実行を、平均と最小／最大の帯で描きます</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -208,85 +216,7 @@
     </message>
 </context>
 <context>
-    <name>wb::RunDatabase</name>
-    <message>
-        <source>No run database yet</source>
-        <translation>実行データベースはまだありません</translation>
-    </message>
-    <message>
-        <source>There is no run database at %1 yet.
-
-Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
-        <translation>%1 には実行データベースがまだありません。
-
-「workbench-cli run SPEC.json」で実行を開始すると、2 秒以内にここに表示されます。または「ファイル &gt; データベースを開く…」で別のデータベースを選んでください。</translation>
-    </message>
-    <message>
-        <source>Fix: %1</source>
-        <translation>対処法：%1</translation>
-    </message>
-    <message>
-        <source>Cannot show the run database</source>
-        <translation>実行データベースを表示できません</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListModel</name>
-    <message>
-        <source>queued</source>
-        <translation>待機中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>実行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>中断</translation>
-    </message>
-    <message>
-        <source>%1, pid %2</source>
-        <translation>%1、PID %2</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Experiment</source>
-        <translation>実験</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状態</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>開始日時</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>終了日時</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>ホスト</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListWindow</name>
+    <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
@@ -372,6 +302,107 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 を保存しました（幅 3.25 インチ、1 段組）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunDatabase</name>
+    <message>
+        <source>No run database yet</source>
+        <translation>実行データベースはまだありません</translation>
+    </message>
+    <message>
+        <source>There is no run database at %1 yet.
+
+Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
+        <translation>%1 には実行データベースがまだありません。
+
+「workbench-cli run SPEC.json」で実行を開始すると、2 秒以内にここに表示されます。または「ファイル &gt; データベースを開く…」で別のデータベースを選んでください。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>対処法：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show the run database</source>
+        <translation>実行データベースを表示できません</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1、PID %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>実験</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListWidget</name>
+    <message>
+        <source>Open in monitor</source>
+        <translation>モニターで開く</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Re-run experiment</source>
+        <translation>実験を再実行</translation>
+    </message>
+    <message>
+        <source>Duplicate and edit…</source>
+        <translation>複製して編集…</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,14 @@
         <source>Every panel shows the same x and y range, so panels compare by eye</source>
         <translation>所有面板显示相同的 x 和 y 范围，便于直接目视比较</translation>
     </message>
+    <message>
+        <source>mean of seeds</source>
+        <translation>种子平均</translation>
+    </message>
+    <message>
+        <source>Runs that differ only in training.seed are drawn as their mean with a min/max band</source>
+        <translation>仅 training.seed 不同的运行绘制为其均值，并带最小/最大区间带</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareWidget</name>
@@ -208,85 +216,7 @@
     </message>
 </context>
 <context>
-    <name>wb::RunDatabase</name>
-    <message>
-        <source>No run database yet</source>
-        <translation>尚无运行数据库</translation>
-    </message>
-    <message>
-        <source>There is no run database at %1 yet.
-
-Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
-        <translation>%1 处还没有运行数据库。
-
-用“workbench-cli run SPEC.json”启动一次运行：它会在两秒内出现在这里。也可以通过“文件 &gt; 打开数据库…”选择其他数据库。</translation>
-    </message>
-    <message>
-        <source>Fix: %1</source>
-        <translation>解决方法：%1</translation>
-    </message>
-    <message>
-        <source>Cannot show the run database</source>
-        <translation>无法显示运行数据库</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListModel</name>
-    <message>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <source>%1, pid %2</source>
-        <translation>%1，PID %2</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Experiment</source>
-        <translation>实验</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunListWindow</name>
+    <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -372,6 +302,107 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>已保存 %1（宽 3.25 英寸，单栏）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunDatabase</name>
+    <message>
+        <source>No run database yet</source>
+        <translation>尚无运行数据库</translation>
+    </message>
+    <message>
+        <source>There is no run database at %1 yet.
+
+Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within two seconds. Or choose another database with File &gt; Open database…</source>
+        <translation>%1 处还没有运行数据库。
+
+用“workbench-cli run SPEC.json”启动一次运行：它会在两秒内出现在这里。也可以通过“文件 &gt; 打开数据库…”选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决方法：%1</translation>
+    </message>
+    <message>
+        <source>Cannot show the run database</source>
+        <translation>无法显示运行数据库</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1，PID %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunListWidget</name>
+    <message>
+        <source>Open in monitor</source>
+        <translation>在监视器中打开</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Re-run experiment</source>
+        <translation>重新运行实验</translation>
+    </message>
+    <message>
+        <source>Duplicate and edit…</source>
+        <translation>复制并编辑…</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@
 #include "views/chart/figure_view.hpp"
 #include "views/compare/compare_widget.hpp"
 #include "views/qt_paths.hpp"
-#include "views/run_list_window.hpp"
+#include "views/main_window.hpp"
 
 namespace wb {
 namespace {
@@ -43,6 +43,8 @@ struct Options {
                              QStringLiteral("FIELD"), QStringLiteral("data.epochs")};
   QCommandLineOption smooth{QStringLiteral("smooth"), QStringLiteral("Debiased EMA weight in [0, 1) (default 0)."),
                             QStringLiteral("W"), QStringLiteral("0")};
+  QCommandLineOption seeds{QStringLiteral("mean-of-seeds"),
+                           QStringLiteral("Runs that differ only in training.seed as their mean with a min/max band.")};
   QCommandLineOption logX{QStringLiteral("log-x"), QStringLiteral("Logarithmic x axis.")};
   QCommandLineOption logY{QStringLiteral("log-y"), QStringLiteral("Logarithmic y axis.")};
   QCommandLineOption width{QStringLiteral("width"),
@@ -83,6 +85,7 @@ bool figureOptions(const QCommandLineParser& parser, const Options& o, series::F
                    FigureExportOptions& file) {
   request.metric = parser.value(o.metric).toStdString();
   request.group_by = parser.value(o.groupBy).toStdString();
+  request.mean_of_seeds = parser.isSet(o.seeds);
   try {
     request.x_axis = series::x_axis_from_name(parser.value(o.x).toStdString());
   } catch (const std::invalid_argument& e) {
@@ -137,7 +140,7 @@ int runExportCommand(const QStringList& arguments) {
       "workbench export: the comparison figure of an experiment's runs as PNG, SVG or PDF (drawn as the app "
       "draws it, in the paper style), CSV or pgfplots .tex.\n"
       "Example: workbench export --experiment token-crisis-mini --width double -o fig.pdf"));
-  parser.addOptions({o.db, o.experiment, o.runs, o.match, o.metric, o.x, o.groupBy, o.smooth, o.logX, o.logY,
+  parser.addOptions({o.db, o.experiment, o.runs, o.match, o.metric, o.x, o.groupBy, o.smooth, o.seeds, o.logX, o.logY,
                      o.width, o.height, o.dpi, o.title, o.output});
   int code = 0;
   if (!parse(parser, arguments, code)) return code;
@@ -191,7 +194,7 @@ int runScreenshotCommand(const QStringList& arguments) {
     return 2;
   }
   const auto db = databasePath(parser, o);
-  RunListWindow window(db);
+  MainWindow window(db);
   window.resize(1200, 800);
   window.show();
   window.table()->selectAll();

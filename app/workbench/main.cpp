@@ -11,7 +11,7 @@
 #include "views/app_language.hpp"
 #include "views/headless_commands.hpp"
 #include "views/qt_paths.hpp"
-#include "views/run_list_window.hpp"
+#include "views/main_window.hpp"
 
 namespace {
 
@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  wb::RunListWindow window(wb::toPath(parser.value(dbOption)));
+  wb::MainWindow window(wb::toPath(parser.value(dbOption)));
   window.show();
   return app->exec();
 }

@@ -25,6 +25,7 @@ struct ExportArgs {
   bool log_x = false;
   bool log_y = false;
   bool no_markers = false;
+  bool mean_of_seeds = false;
   std::string width = "single";
   std::string title;
   std::string format;              // csv | tex; empty: from the output's extension
@@ -103,6 +104,7 @@ void export_command(const ExportArgs& args, const CliContext& context) {
   request.smoothing = args.smoothing;
   request.points = static_cast<std::size_t>(args.points >= 0 ? args.points : format == "tex" ? kTexDefaultPoints : 0);
   request.markers = !args.no_markers;
+  request.mean_of_seeds = args.mean_of_seeds;
   auto figure = series::figure_from_runs(store, rows, request);
   if (figure.curves.empty()) {
     const auto names = series::metric_names(store, rows);
@@ -163,6 +165,8 @@ void add_export_command(CLI::App& app, CliContext& context) {
   cmd->add_flag("--log-x", args->log_x, "Logarithmic x axis");
   cmd->add_flag("--log-y", args->log_y, "Logarithmic y axis");
   cmd->add_flag("--no-markers", args->no_markers, "Leave out the overfitting-onset and best-loss markers");
+  cmd->add_flag("--mean-of-seeds", args->mean_of_seeds,
+                "Runs that differ only in training.seed as one curve: their mean with a min/max band");
   cmd->add_option("--width", args->width,
                   "Figure width: single (3.25 in, one column), double (6.75 in, full page) or inches; "
                   "height is 0.62 x width")

@@ -63,6 +63,44 @@ void AxisRange::add(const AxisRange& other) {
   if (other.set()) add(other.lo), add(other.hi);
 }
 
+Figure pool_seeds(const Figure& figure, const std::vector<std::string>& keys) {
+  std::map<std::string, std::vector<std::size_t>> members;
+  for (std::size_t i = 0; i < figure.curves.size(); ++i)
+    if (i < keys.size() && !keys[i].empty()) members[keys[i]].push_back(i);
+  Figure out = figure;
+  out.curves.clear();
+  out.markers.clear();
+  std::vector<std::int64_t> pooled_runs;
+  for (std::size_t i = 0; i < figure.curves.size(); ++i) {
+    const Curve& curve = figure.curves[i];
+    const auto group = i < keys.size() && !keys[i].empty() ? members.find(keys[i]) : members.end();
+    if (group == members.end() || group->second.size() < 2) {
+      out.curves.push_back(curve);
+      continue;
+    }
+    if (group->second.front() != i) continue;  // pooled where its first member was
+    std::vector<std::vector<Point>> curves;
+    for (std::size_t member : group->second) curves.push_back(figure.curves[member].points);
+    Band band = mean_band(curves);
+    if (band.mean.empty()) {  // no common x range: every seed on its own
+      for (std::size_t member : group->second) out.curves.push_back(figure.curves[member]);
+      continue;
+    }
+    Curve mean;
+    mean.label = curve.group.empty() ? curve.label : curve.group;
+    mean.group = curve.group;
+    mean.points = std::move(band.mean);
+    mean.band_low = std::move(band.low);
+    mean.band_high = std::move(band.high);
+    out.curves.push_back(std::move(mean));
+    for (std::size_t member : group->second) pooled_runs.push_back(figure.curves[member].run_id);
+  }
+  // A pooled run's onset is one seed's, not the mean's: such markers go.
+  for (const auto& m : figure.markers)
+    if (std::find(pooled_runs.begin(), pooled_runs.end(), m.run_id) == pooled_runs.end()) out.markers.push_back(m);
+  return out;
+}
+
 std::pair<AxisRange, AxisRange> data_extent(const Figure& figure) {
   AxisRange x, y;
   const auto add = [&](const std::vector<Point>& points) {
@@ -73,7 +111,7 @@ std::pair<AxisRange, AxisRange> data_extent(const Figure& figure) {
       y.add(p.y);
     }
   };
-  for (const auto& c : figure.curves) add(c.points), add(c.raw);
+  for (const auto& c : figure.curves) add(c.points), add(c.raw), add(c.band_low), add(c.band_high);
   for (const auto& m : figure.markers) add({m.at});
   return {x, y};
 }

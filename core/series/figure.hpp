@@ -27,6 +27,10 @@ struct Curve {
   std::int64_t run_id = 0;   // 0 when not one run (e.g. a mean over seeds)
   std::vector<Point> points;
   std::vector<Point> raw;    // unsmoothed points when `points` is smoothed (drawn as a faint shadow)
+  // A mean over seeds (pool_seeds): the lowest and highest of its runs at each x of `points`,
+  // drawn as a faint band around the mean; empty for a single run.
+  std::vector<Point> band_low;
+  std::vector<Point> band_high;
 };
 
 struct Marker {
@@ -67,6 +71,12 @@ inline constexpr std::array<std::uint32_t, 8> kPalette = {0xE69F00, 0x56B4E9, 0x
 // The palette index of each curve: one colour per distinct group (in first-seen order, from
 // first_colour), curves without a group get their own; wraps after 8.
 std::vector<std::size_t> colour_indices(const Figure& figure);
+
+// Runs that differ only in their seed as one curve: curves with the same non-empty key
+// (keys[i] is curve i's) become their mean with a min/max band (mean_band, where all of them have
+// data), in the first one's place, named and grouped like it, without run id, raw shadow or
+// markers. Curves alone under their key, or whose x ranges do not overlap, stay as they are.
+Figure pool_seeds(const Figure& figure, const std::vector<std::string>& keys);
 
 // What a figure draws: the extent of its finite points (curves, raw shadows, markers), positive
 // ones only on a log axis. Unset when it draws nothing.

@@ -2,8 +2,9 @@
 //
 // CSV columns: curve, group, run_id, x, y, kind. kind says what the row is: "smoothed" (a point of
 // a smoothed curve), "raw" (a point of an unsmoothed curve, or the raw shadow under a smoothed
-// one), or "marker:LABEL" (e.g. marker:onset, marker:best; curve and group are then those of the
-// marked run's curve). Numbers are written in the shortest form that reads back exactly.
+// one), "mean", "band_low" and "band_high" (a mean over seeds and its min/max band), or
+// "marker:LABEL" (e.g. marker:onset, marker:best; curve and group are then those of the marked
+// run's curve). Numbers are written in the shortest form that reads back exactly.
 #include "series/figure_export.hpp"
 
 #include <algorithm>
@@ -66,8 +67,10 @@ std::string to_csv(const Figure& figure) {
   };
   for (const auto& c : figure.curves) {
     const bool smoothed = !c.raw.empty();
-    rows(c, c.points, smoothed ? "smoothed" : "raw");
+    const bool pooled = !c.band_low.empty();
+    rows(c, c.points, pooled ? "mean" : smoothed ? "smoothed" : "raw");
     if (smoothed) rows(c, c.raw, "raw");
+    if (pooled) rows(c, c.band_low, "band_low"), rows(c, c.band_high, "band_high");
   }
   for (const auto& m : figure.markers) {
     const Curve* c = curve_of_run(figure, m.run_id);
@@ -204,7 +207,16 @@ std::string to_pgfplots(const Figure& figure, const TexOptions& options) {
       << "  every axis plot/.append style={line width=0.9pt},\n"
          "]\n";
 
-  // Every raw shadow first, so no faint line is drawn over another curve's smoothed one.
+  // Seed bands first (a filled polygon: the lower edge, then the upper edge backwards), then
+  // every raw shadow, so nothing faint is drawn over another curve's line.
+  for (std::size_t i = 0; i < figure.curves.size(); ++i) {
+    const auto& c = figure.curves[i];
+    if (c.band_low.empty()) continue;
+    std::vector<Point> outline = c.band_low;
+    outline.insert(outline.end(), c.band_high.rbegin(), c.band_high.rend());
+    out << "\\addplot[draw=none, fill=" << colour_name(colours[i]) << ", fill opacity=0.2, forget plot]\n  "
+        << coordinates(outline);
+  }
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& c = figure.curves[i];
     if (c.raw.empty()) continue;

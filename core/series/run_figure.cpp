@@ -110,6 +110,7 @@ struct RunMemo {
   std::optional<LiveCurve> curve;
   std::vector<Point> points, raw;  // what the curve gave at `consumed`
   std::string group_path, group_spec, group;
+  std::string seed_key;  // seed_group(group_spec)
   bool has_group = false;
 };
 
@@ -237,6 +238,7 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
   figure.x_label = x_axis_label(request.x_axis);
   figure.y_label = metric_label(request.metric);
   const bool mark = request.markers && request.metric == kValidationLoss;
+  std::vector<std::string> seed_keys;  // per curve, for mean_of_seeds
   for (const auto& run : runs) {
     const MetricCache::Run* data = cache.metric() == request.metric ? cache.find(run.id) : nullptr;
     if (!data || data->points.empty()) continue;
@@ -247,6 +249,7 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
       m.group = group_label(run.spec_json, request.group_by);
       m.group_path = request.group_by;
       m.group_spec = run.spec_json;
+      m.seed_key = seed_group(run.spec_json);
       m.has_group = true;
     }
     Curve curve;
@@ -257,7 +260,9 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
     curve.raw = m.raw;
     if (mark) add_markers(*data, run.id, request.x_axis, figure.markers);
     figure.curves.push_back(std::move(curve));
+    seed_keys.push_back(m.seed_key);
   }
+  if (request.mean_of_seeds) figure = pool_seeds(figure, seed_keys);
   // A run alone in its group is named by the group ("epochs=16"); runs sharing one (seeds) keep
   // their own names, and the legend shows the group once.
   std::map<std::string, int> group_sizes;
@@ -265,6 +270,14 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
   for (auto& c : figure.curves)
     if (!c.group.empty() && group_sizes[c.group] == 1) c.label = c.group;
   return figure;
+}
+
+std::string seed_group(const std::string& spec_json) {
+  auto spec = nlohmann::json::parse(spec_json, nullptr, /*allow_exceptions=*/false);
+  if (spec.is_discarded() || !spec.is_object()) return {};
+  spec.erase("name");
+  if (spec.contains("training") && spec["training"].is_object()) spec["training"].erase("seed");
+  return spec.dump();
 }
 
 std::string metric_label(const std::string& metric) {

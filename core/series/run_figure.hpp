@@ -33,6 +33,9 @@ struct FigureRequest {
   // those extremes rather than from every point. A frame then costs O(points) per changed run
   // instead of O(its length); spikes survive. Off (exports): LTTB sees every point.
   bool bucket_before_lttb = false;
+  // Runs whose specs differ only in training.seed become one curve: their mean with a min/max
+  // band (pool_seeds), so a finding is read against the seed-to-seed spread.
+  bool mean_of_seeds = false;
 };
 
 // Runs without a row of the metric get no curve (compare the curves' run_id with `runs` to say
@@ -68,6 +71,10 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
 // `path` of a resolved run spec; "" when the spec has no such field. data.epochs and
 // data.unique_tokens, of which a spec sets only one, are worked out from the run's plan.
 std::string group_label(const std::string& spec_json, const std::string& path);
+
+// What runs that differ only in their seed share: the resolved spec without name and
+// training.seed; "" for a spec that is not JSON (such a run is never pooled).
+std::string seed_group(const std::string& spec_json);
 
 // The run's name without its "experiment/" prefix.
 std::string short_run_name(const RunRow& run);

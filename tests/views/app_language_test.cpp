@@ -52,9 +52,9 @@ TEST(ViewsAppLanguage, UnknownLanguageChangesNothing) {
   ASSERT_TRUE(installAppLanguage("de"));
   EXPECT_FALSE(installAppLanguage("tlh"));
   EXPECT_EQ(installedAppLanguage(), "de");
-  EXPECT_EQ(QCoreApplication::translate("wb::RunListWindow", "&File"), "&Datei");
+  EXPECT_EQ(QCoreApplication::translate("wb::MainWindow", "&File"), "&Datei");
   ASSERT_TRUE(installAppLanguage("en"));
-  EXPECT_EQ(QCoreApplication::translate("wb::RunListWindow", "&File"), "&File");
+  EXPECT_EQ(QCoreApplication::translate("wb::MainWindow", "&File"), "&File");
 }
 
 }  // namespace

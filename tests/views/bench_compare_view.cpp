@@ -26,7 +26,7 @@
 #include "views/chart/figure_chart.hpp"
 #include "views/chart/figure_view.hpp"
 #include "views/compare/compare_widget.hpp"
-#include "views/run_list_window.hpp"
+#include "views/main_window.hpp"
 
 namespace {
 
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
 
   // Open: what a user waits for between starting the app and seeing all curves.
   start = Clock::now();
-  RunListWindow window(db);
+  MainWindow window(db);
   window.show();
   window.table()->selectAll();
   window.compare()->view()->flush();

@@ -13,7 +13,11 @@
 
 #include "common/temp_dir.hpp"
 #include "spec/run_spec.hpp"
+#include <QtCharts/QChartView>
+#include <algorithm>
+
 #include "views/chart/bar_view.hpp"
+#include "views/chart/curve_layer.hpp"
 #include "views/chart/figure_view.hpp"
 #include "views/compare/compare_controls.hpp"
 #include "views/compare/compare_widget.hpp"
@@ -153,6 +157,38 @@ TEST(ViewsCompareSummary, SmallMultiplesShowOnePanelPerLevelOnSharedAxes) {
   EXPECT_FALSE(compare.panel(0)->figure().y_range.set());
   compare.controls()->layoutBox()->setCurrentIndex(0);
   EXPECT_FALSE(compare.showsPanels());
+}
+
+TEST(ViewsCompareSummary, SeedsPooledIntoAMeanWithABand) {
+  test::TempDir dir;
+  auto store = RunStore::open(dir / "runs.db");
+  const auto experiment = store.create_experiment("seeds", "{}");
+  std::vector<RunRow> runs;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    RunSpec spec;
+    spec.name = "seeds/seed=" + std::to_string(seed);
+    spec.training.seed = seed;
+    const auto id = store.create_run(experiment, spec.name, to_json(spec).dump(), {});
+    std::vector<MetricRow> rows;
+    for (int i = 1; i <= 5; ++i)
+      rows.push_back({i * 100, i * 1000, 0.1 * i, "eval/val_loss", 3.0 - 0.1 * i + 0.05 * static_cast<double>(seed), i});
+    store.append_metrics(id, rows);
+  }
+  CompareWidget compare;
+  compare.show();
+  compare.setRuns(&store, store.runs(experiment));
+  compare.controls()->groupBox()->setCurrentIndex(0);  // each run
+  EXPECT_EQ(compare.figure().curves.size(), 3u);
+  compare.controls()->seedsBox()->setChecked(true);
+  const series::Figure pooled = compare.figure();
+  ASSERT_EQ(pooled.curves.size(), 1u);
+  ASSERT_EQ(pooled.curves[0].band_low.size(), 5u);
+  EXPECT_NEAR(pooled.curves[0].band_high[0].y - pooled.curves[0].band_low[0].y, 0.1, 1e-12);
+  compare.view()->flush();
+  const CurveLayer* layer = CurveLayer::of(compare.view()->chartView()->chart());
+  ASSERT_NE(layer, nullptr);
+  EXPECT_TRUE(std::any_of(layer->lines().begin(), layer->lines().end(), [](const auto& l) { return l.band; }));
+  test::save_screenshot(compare, "compare_seed_band");
 }
 
 }  // namespace

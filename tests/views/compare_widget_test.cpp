@@ -18,7 +18,7 @@
 #include "views/chart/figure_view.hpp"
 #include "views/compare/compare_controls.hpp"
 #include "views/qt_paths.hpp"
-#include "views/run_list_window.hpp"
+#include "views/main_window.hpp"
 #include "views_test_util.hpp"
 
 namespace wb {
@@ -61,7 +61,7 @@ struct CurveDatabase {
 TEST(ViewsCompare, SelectedRunsAreDrawnColouredByEpochs) {
   test::TempDir dir;
   CurveDatabase db(dir / "runs.db");
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.show();
   EXPECT_TRUE(window.compare()->runs().empty());
 
@@ -92,7 +92,7 @@ TEST(ViewsCompare, RefreshesReadOnlyNewRowsAndControlsDoNotReadTheStore) {
   test::TempDir dir;
   CurveDatabase db(dir / "runs.db");
   db.store.append_metrics(db.ids[1], std::vector<MetricRow>{{128, 131072, 0.5, "train/loss", 3.0, 1.0}});
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.table()->selectAll();
   const series::MetricCache& cache = window.compare()->cache();
   EXPECT_EQ(cache.stats().full_reads, 3u);
@@ -124,7 +124,7 @@ TEST(ViewsCompare, RefreshesReadOnlyNewRowsAndControlsDoNotReadTheStore) {
 TEST(ViewsCompare, ExportsEveryPaperFormat) {
   test::TempDir dir;
   CurveDatabase db(dir / "runs.db");
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.table()->selectAll();
   for (const char* name : {"f.pdf", "f.svg", "f.png", "f.csv", "f.tex"}) {
     const QString path = toQString(dir / name);

@@ -1,5 +1,5 @@
 // RunListModel over a read-only store: contents, headers, and refresh without model resets.
-#include "views/run_list_model.hpp"
+#include "views/runs/run_list_model.hpp"
 
 #include <gtest/gtest.h>
 

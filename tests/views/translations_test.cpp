@@ -167,7 +167,7 @@ TEST(ViewsTranslations, EveryStringInTheCodeIsInEveryTsFile) {
   const QString fresh = dir.filePath(QStringLiteral("workbench_check.ts"));
   QStringList arguments = splitList(WB_TRANSLATABLE_SOURCES);
   // The project root, as the views include their headers: lupdate needs the classes'
-  // namespaces from them for the contexts ("wb::RunListWindow").
+  // namespaces from them for the contexts ("wb::MainWindow").
   arguments << QStringLiteral("-I") << QStringLiteral(WB_SOURCE_DIR) << QStringLiteral("-silent")
             << QStringLiteral("-locations") << QStringLiteral("none") << QStringLiteral("-ts")
             << fresh;
@@ -235,7 +235,7 @@ TEST(ViewsTranslations, InstalledLanguageTranslatesTheApp) {
               kOpenDatabase.value(code));
   }
   ASSERT_TRUE(installAppLanguage(QStringLiteral("ja")));
-  EXPECT_EQ(QCoreApplication::translate("wb::RunListWindow", "%n run(s)", nullptr, 3),
+  EXPECT_EQ(QCoreApplication::translate("wb::MainWindow", "%n run(s)", nullptr, 3),
             QStringLiteral("3 件の実行"));
   ASSERT_TRUE(installAppLanguage(QStringLiteral("en")));
   EXPECT_EQ(QCoreApplication::translate("wb::DatabaseMessageWidget", "Open database…"),

@@ -87,6 +87,17 @@ void CurveLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
   painter->setClipRect(area);
   QPolygonF pixels;
   for (const Line& line : lines_) {
+    if (line.band) {  // the lower edge forwards, the upper edge back: one polygon
+      pixels.resize(line.points.size() + line.upper.size());
+      qsizetype k = 0;
+      for (const QPointF& p : line.points) pixels[k++] = QPointF(x(p.x()), y(p.y()));
+      for (auto p = line.upper.crbegin(); p != line.upper.crend(); ++p) pixels[k++] = QPointF(x(p->x()), y(p->y()));
+      painter->setPen(Qt::NoPen);
+      painter->setBrush(line.pen.color());
+      painter->drawPolygon(pixels);
+      painter->setBrush(Qt::NoBrush);
+      continue;
+    }
     pixels.resize(line.points.size());
     for (qsizetype i = 0; i < line.points.size(); ++i) pixels[i] = QPointF(x(line.points[i].x()), y(line.points[i].y()));
     painter->setPen(line.pen);

@@ -28,6 +28,10 @@ class CurveLayer : public QGraphicsItem {
     bool shadow = false;    // the raw curve under a smoothed one
     QPen pen;
     QList<QPointF> points;  // in axis values, x ascending
+    // A band (min/max over seeds): `points` is its lower edge, `upper` its upper edge, filled
+    // with the pen's colour; no outline.
+    bool band = false;
+    QList<QPointF> upper;
   };
 
   // A child of `chart` (deleted with it), drawn in its plot area with the chart's first

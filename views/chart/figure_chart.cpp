@@ -28,7 +28,8 @@ QString shapeOf(const series::Figure& figure) {
   QString shape = figure.log_x ? QStringLiteral("logx|") : QStringLiteral("linx|");
   shape += figure.log_y ? QStringLiteral("logy|") : QStringLiteral("liny|");
   for (const auto& c : figure.curves)
-    shape += QString::fromStdString(c.label + "\x1f" + c.group) + (c.raw.empty() ? "|" : "+raw|");
+    shape += QString::fromStdString(c.label + "\x1f" + c.group) + (c.raw.empty() ? "|" : "+raw|") +
+             (c.band_low.empty() ? "" : "+band");
   for (const auto& m : figure.markers) shape += QString::fromStdString(m.label) + "@";
   return shape;
 }
@@ -80,7 +81,7 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit
     for (const auto& p : points)
       if (usable(p, figure)) x.add(p.x / unit.scale), y.add(p.y);
   };
-  for (const auto& c : figure.curves) add(c.points), add(c.raw);
+  for (const auto& c : figure.curves) add(c.points), add(c.raw), add(c.band_low), add(c.band_high);
   for (const auto& m : figure.markers) add({m.at});
   if (figure.x_range.set()) x = Range{figure.x_range.lo / unit.scale, figure.x_range.hi / unit.scale};
   if (figure.y_range.set()) y = Range{figure.y_range.lo, figure.y_range.hi};
@@ -217,6 +218,12 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
   for (std::size_t i = 0; i < figure.curves.size(); ++i) {
     const auto& curve = figure.curves[i];
     const QColor colour = paletteColour(colours[i]);
+    if (!curve.band_low.empty()) {
+      QColor faint = colour;
+      faint.setAlpha(style.band_alpha);
+      lines.push_back({i, false, QPen(faint), toQt(curve.band_low, figure, unit), true,
+                       toQt(curve.band_high, figure, unit)});
+    }
     if (!curve.raw.empty()) {
       QColor faint = colour;
       faint.setAlpha(style.shadow_alpha);
@@ -256,6 +263,9 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
   const auto horizontal = chart->axes(Qt::Horizontal);
   const QString xTitle = QString::fromStdString(figure.x_label) + QLatin1String(unit.suffix);
   if (horizontal.isEmpty() || horizontal.front()->titleText() != xTitle) return false;  // another unit
+  // Another metric of the same runs (lr -> tokens_per_s) keeps the shape but not the y title.
+  const auto vertical = chart->axes(Qt::Vertical);
+  if (!vertical.isEmpty()) vertical.front()->setTitleText(QString::fromStdString(figure.y_label));
   CurveLayer* layer = CurveLayer::of(chart);
   const auto all = chart->series();
   if (!layer || all.size() < static_cast<qsizetype>(figure.markers.size())) return false;
@@ -264,7 +274,8 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
   for (auto& line : lines) {
     if (line.curve >= figure.curves.size()) return false;
     const auto& curve = figure.curves[line.curve];
-    line.points = toQt(line.shadow ? curve.raw : curve.points, figure, unit);
+    line.points = toQt(line.band ? curve.band_low : line.shadow ? curve.raw : curve.points, figure, unit);
+    if (line.band) line.upper = toQt(curve.band_high, figure, unit);
   }
   layer->setLines(std::move(lines));
   // The marker series come last.
@@ -279,7 +290,7 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
 QList<QPointF> drawnPoints(const QChart* chart, std::size_t curve) {
   if (const CurveLayer* layer = CurveLayer::of(chart))
     for (const auto& line : layer->lines())
-      if (line.curve == curve && !line.shadow) return line.points;
+      if (line.curve == curve && !line.shadow && !line.band) return line.points;
   return {};
 }
 

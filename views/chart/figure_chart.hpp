@@ -27,13 +27,14 @@ struct ChartStyle {
   double line_width = 1.0;
   double shadow_width = 1.0;  // the raw curve under a smoothed one
   int shadow_alpha = 60;      // of 255: faint
+  int band_alpha = 50;        // of 255: the min/max band around a mean over seeds
   double marker_size = 7.0;
   bool legend = true;
   bool legend_top = false;  // above the plot (paper: saves the width a side legend takes)
   int margin = 4;           // around the plot area
   int ticks = 6;            // on a linear axis, before rounding to nice numbers
   static ChartStyle screen() { return {}; }
-  static ChartStyle paper() { return {7.0, 8.0, 1.0, 0.6, 60, 4.0, true, true, 0, 5}; }
+  static ChartStyle paper() { return {7.0, 8.0, 1.0, 0.6, 60, 50, 4.0, true, true, 0, 5}; }
 };
 
 QColor paletteColour(std::size_t index);

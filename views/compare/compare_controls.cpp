@@ -44,6 +44,7 @@ CompareControls::CompareControls(QWidget* parent)
       logY_(new QCheckBox(this)),
       layout_(new QComboBox(this)),
       sharedAxes_(new QCheckBox(this)),
+      seeds_(new QCheckBox(this)),
       metricLabel_(new QLabel(this)),
       xAxisLabel_(new QLabel(this)),
       groupLabel_(new QLabel(this)),
@@ -75,6 +76,7 @@ CompareControls::CompareControls(QWidget* parent)
   layout->addWidget(smoothingValue_);
   layout->addWidget(logX_);
   layout->addWidget(logY_);
+  layout->addWidget(seeds_);
   layout->addWidget(layout_);
   layout->addWidget(sharedAxes_);
 
@@ -93,6 +95,7 @@ CompareControls::CompareControls(QWidget* parent)
     emitChanged();
   });
   connect(sharedAxes_, &QCheckBox::toggled, this, emitChanged);
+  connect(seeds_, &QCheckBox::toggled, this, emitChanged);
   smoothingValue_->setText(QStringLiteral("0.00"));
 }
 
@@ -106,6 +109,8 @@ void CompareControls::retranslate() {
   layout_->setItemText(0, tr("overlaid"));
   layout_->setItemText(1, tr("small multiples"));
   layout_->setToolTip(tr("One chart with every run, or one panel per level of the colour-by factor"));
+  seeds_->setText(tr("mean of seeds"));
+  seeds_->setToolTip(tr("Runs that differ only in training.seed are drawn as their mean with a min/max band"));
   sharedAxes_->setText(tr("same axes"));
   sharedAxes_->setToolTip(tr("Every panel shows the same x and y range, so panels compare by eye"));
   metric_->setToolTip(tr("The metric to plot: validation loss, the loss on another corpus, a downstream score, ..."));
@@ -145,6 +150,7 @@ series::FigureRequest CompareControls::request() const {
   r.x_axis = static_cast<series::XAxis>(xAxis_->currentData().toInt());
   r.group_by = group_->currentData().toString().toStdString();
   r.smoothing = smoothing_->value() / 100.0;
+  r.mean_of_seeds = seeds_->isChecked();
   return r;
 }
 

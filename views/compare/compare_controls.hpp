@@ -1,6 +1,7 @@
 // The control bar above a comparison chart: which metric, against what (tokens, epochs, steps,
 // wall time), coloured by which factor (epochs, model size, objective, dropout, ...), how much
-// smoothing, log axes, overlaid or as small multiples with shared axes. Emits changed() whenever
+// smoothing, log axes, seeds pooled into a mean with a min/max band, overlaid or as small
+// multiples with shared axes. Emits changed() whenever
 // the user edits any of them.
 #pragma once
 
@@ -44,6 +45,7 @@ class CompareControls : public QWidget {
   QCheckBox* logYBox() const { return logY_; }
   QComboBox* layoutBox() const { return layout_; }
   QCheckBox* sharedAxesBox() const { return sharedAxes_; }
+  QCheckBox* seedsBox() const { return seeds_; }
 
  signals:
   void changed();
@@ -63,6 +65,7 @@ class CompareControls : public QWidget {
   QCheckBox* logY_;
   QComboBox* layout_;
   QCheckBox* sharedAxes_;
+  QCheckBox* seeds_;
   QLabel* metricLabel_;
   QLabel* xAxisLabel_;
   QLabel* groupLabel_;

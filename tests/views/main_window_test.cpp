@@ -1,7 +1,7 @@
-// RunListWindow: the "no database yet" message, picking the database up once it exists, live
+// MainWindow: the "no database yet" message, picking the database up once it exists, live
 // refresh keeping the selection, an unreadable file explained with its fix, and View > Language
 // switching the window's language live and saving the choice.
-#include "views/run_list_window.hpp"
+#include "views/main_window.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,29 +17,29 @@
 #include "views/app_language.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
-#include "views/run_list_model.hpp"
+#include "views/runs/run_list_model.hpp"
 #include "views_test_util.hpp"
 
 namespace wb {
 namespace {
 
-QString statusBarText(const RunListWindow& window) {
+QString statusBarText(const MainWindow& window) {
   QStringList parts;
   for (const QLabel* label : window.statusBar()->findChildren<QLabel*>()) parts << label->text();
   return parts.join(QLatin1Char('|'));
 }
 
-TEST(ViewsRunListWindow, ShowsMessageUntilTheDatabaseExists) {
+TEST(ViewsMainWindow, ShowsMessageUntilTheDatabaseExists) {
   test::TempDir dir;
   const auto db = dir / "runs.db";
-  RunListWindow window(db);
+  MainWindow window(db);
   window.show();
   EXPECT_FALSE(window.showsRuns());
   EXPECT_EQ(window.message()->title(), "No run database yet");
   EXPECT_TRUE(window.message()->detail().contains(toQString(db)));
   EXPECT_TRUE(window.message()->detail().contains("workbench-cli run"));
   EXPECT_TRUE(statusBarText(window).contains(toQString(db)));
-  test::save_screenshot(window, "run_list_window_no_database");
+  test::save_screenshot(window, "main_window_no_database");
   EXPECT_FALSE(std::filesystem::exists(db)) << "the window never creates the database";
 
   test::RunDatabaseWriter writer(db);  // workbench-cli starts a run
@@ -49,11 +49,11 @@ TEST(ViewsRunListWindow, ShowsMessageUntilTheDatabaseExists) {
   EXPECT_TRUE(statusBarText(window).contains("2 run(s)")) << statusBarText(window).toStdString();
 }
 
-TEST(ViewsRunListWindow, NewestFirstAndSelectionSurvivesRefresh) {
+TEST(ViewsMainWindow, NewestFirstAndSelectionSurvivesRefresh) {
   test::TempDir dir;
   test::RunDatabaseWriter writer(dir / "runs.db");
   writer.add_run("token-crisis-mini/epochs=8", "running");
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.show();
   ASSERT_TRUE(window.showsRuns());
 
@@ -63,7 +63,7 @@ TEST(ViewsRunListWindow, NewestFirstAndSelectionSurvivesRefresh) {
     return table->model()->index(row, RunListModel::kId).data().toLongLong();
   };
   EXPECT_GT(idAt(0), idAt(1));  // sorted by id, newest on top
-  test::save_screenshot(window, "run_list_window");
+  test::save_screenshot(window, "main_window");
 
   table->selectRow(2);  // the oldest run
   const auto selectedId = [&] {
@@ -80,15 +80,15 @@ TEST(ViewsRunListWindow, NewestFirstAndSelectionSurvivesRefresh) {
   EXPECT_TRUE(statusBarText(window).contains("4 run(s)"));
 }
 
-TEST(ViewsRunListWindow, UnreadableFileIsExplainedWithItsFix) {
+TEST(ViewsMainWindow, UnreadableFileIsExplainedWithItsFix) {
   test::TempDir dir;
   test::write_file(dir / "runs.db", "this is not a database, it is a shopping list");
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   EXPECT_FALSE(window.showsRuns());
   EXPECT_EQ(window.message()->title(), "Cannot show the run database");
   EXPECT_TRUE(window.message()->detail().contains("not a SQLite database"));
   EXPECT_TRUE(window.message()->detail().contains("Fix: "));
-  test::save_screenshot(window, "run_list_window_unreadable");
+  test::save_screenshot(window, "main_window_unreadable");
 
   std::filesystem::remove(dir / "runs.db");  // the user moves it away, as the fix says
   test::RunDatabaseWriter writer(dir / "runs.db");
@@ -97,13 +97,13 @@ TEST(ViewsRunListWindow, UnreadableFileIsExplainedWithItsFix) {
 }
 
 // The View > Language entry for `code` ("" = system default).
-QAction* languageAction(const RunListWindow& window, const QString& code) {
+QAction* languageAction(const MainWindow& window, const QString& code) {
   for (QAction* action : window.findChildren<QAction*>())
     if (action->isCheckable() && action->data().toString() == code) return action;
   return nullptr;
 }
 
-QStringList menuTitles(const RunListWindow& window) {
+QStringList menuTitles(const MainWindow& window) {
   QStringList titles;
   for (const QAction* action : window.menuBar()->actions()) titles << action->text();
   return titles;
@@ -111,7 +111,7 @@ QStringList menuTitles(const RunListWindow& window) {
 
 // What the menu does, then the event loop's turns: one delivers the LanguageChange events it
 // posts, the next the relayouts that the new texts post in turn.
-void chooseLanguage(const RunListWindow& window, const QString& code) {
+void chooseLanguage(const MainWindow& window, const QString& code) {
   QAction* action = languageAction(window, code);
   ASSERT_NE(action, nullptr) << code.toStdString();
   action->trigger();
@@ -119,11 +119,11 @@ void chooseLanguage(const RunListWindow& window, const QString& code) {
   QCoreApplication::processEvents();
 }
 
-TEST(ViewsRunListWindow, LanguageMenuSwitchesLiveAndSavesTheChoice) {
+TEST(ViewsMainWindow, LanguageMenuSwitchesLiveAndSavesTheChoice) {
   test::EnglishAfterwards english;
   test::TempDir dir;
   test::RunDatabaseWriter writer(dir / "runs.db");
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.show();
   ASSERT_TRUE(window.showsRuns());
   EXPECT_TRUE(languageAction(window, "")->isChecked()) << "follows the system at first";
@@ -141,12 +141,12 @@ TEST(ViewsRunListWindow, LanguageMenuSwitchesLiveAndSavesTheChoice) {
   EXPECT_TRUE(statusBarText(window).contains("2 件の実行")) << statusBarText(window).toStdString();
   EXPECT_TRUE(window.statusBar()->currentMessage().contains("日本語"));
   EXPECT_EQ(window.windowTitle(), "Repetition Workbench — runs.db");
-  test::save_screenshot(window, "run_list_window_ja");
+  test::save_screenshot(window, "main_window_ja");
 
   chooseLanguage(window, "zh_CN");
   EXPECT_EQ(menuTitles(window), QStringList({"文件(&F)", "视图(&V)"}));
   EXPECT_TRUE(statusBarText(window).contains("2 次运行"));
-  test::save_screenshot(window, "run_list_window_zh_CN");
+  test::save_screenshot(window, "main_window_zh_CN");
 
   chooseLanguage(window, "en");
   EXPECT_EQ(savedAppLanguage(), "en");
@@ -155,10 +155,10 @@ TEST(ViewsRunListWindow, LanguageMenuSwitchesLiveAndSavesTheChoice) {
   EXPECT_TRUE(statusBarText(window).contains("2 run(s)"));
 }
 
-TEST(ViewsRunListWindow, LanguageSwitchRewordsTheMessagePage) {
+TEST(ViewsMainWindow, LanguageSwitchRewordsTheMessagePage) {
   test::EnglishAfterwards english;
   test::TempDir dir;
-  RunListWindow window(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
   window.show();
   ASSERT_FALSE(window.showsRuns());
   QPushButton* open = window.message()->findChild<QPushButton*>();
@@ -170,7 +170,7 @@ TEST(ViewsRunListWindow, LanguageSwitchRewordsTheMessagePage) {
   EXPECT_TRUE(window.message()->detail().contains(toQString(dir / "runs.db")));
   EXPECT_EQ(open->text(), "Datenbank öffnen…");
   EXPECT_TRUE(statusBarText(window).contains("noch nicht angelegt"));
-  test::save_screenshot(window, "run_list_window_no_database_de");
+  test::save_screenshot(window, "main_window_no_database_de");
 
   chooseLanguage(window, "");  // back to the system's language; saved as "follow the system"
   EXPECT_EQ(savedAppLanguage(), "");

@@ -1,5 +1,5 @@
 // RunListModel: display of run rows and the row-by-row diff that keeps views stable on refresh.
-#include "views/run_list_model.hpp"
+#include "views/runs/run_list_model.hpp"
 
 #include <QBrush>
 #include <QColor>

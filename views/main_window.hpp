@@ -1,6 +1,7 @@
-// The desktop app's first window: the runs of one run database, refreshed live every 2 s while
-// workbench-cli writes, with File > Open database…, View > Language and a status bar (path, run
-// count). It only assembles the widgets; listing is RunListModel's job, opening RunDatabase's.
+// The desktop app's main window over one run database, refreshed live every 2 s while
+// workbench-cli writes: the run list with the comparison below it, File > Open database… and
+// Export figure…, View > Language, and a status bar (path, run count). It only assembles the
+// widgets and passes their requests along; listing is RunListWidget's job, opening RunDatabase's.
 // A language switch (QEvent::LanguageChange) retranslates it in place.
 #pragma once
 
@@ -15,8 +16,6 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
-class QSortFilterProxyModel;
-class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -26,21 +25,23 @@ class CompareWidget;
 class DatabaseMessageWidget;
 class RunDatabase;
 class RunListModel;
+class RunListWidget;
 
-class RunListWindow : public QMainWindow {
+class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
   static constexpr int kRefreshIntervalMs = 2000;
   static constexpr int kLanguageMessageMs = 5000;  // "Language: …" in the status bar
 
-  explicit RunListWindow(const std::filesystem::path& database, QWidget* parent = nullptr);
-  ~RunListWindow() override;
+  explicit MainWindow(const std::filesystem::path& database, QWidget* parent = nullptr);
+  ~MainWindow() override;
 
-  // For tests and for the widgets that will sit beside the list later.
-  RunListModel* model() const { return model_; }
-  QTableView* table() const { return table_; }
-  DatabaseMessageWidget* message() const { return message_; }
+  // For tests and the headless commands.
+  RunListWidget* runList() const { return runList_; }
+  RunListModel* model() const;
+  QTableView* table() const;
+  DatabaseMessageWidget* message() const;
   CompareWidget* compare() const { return compare_; }
   bool showsRuns() const;
 
@@ -74,11 +75,7 @@ class RunListWindow : public QMainWindow {
   void updateWindowTitle();
 
   std::unique_ptr<RunDatabase> database_;
-  RunListModel* model_;
-  QSortFilterProxyModel* sorted_;
-  QTableView* table_;
-  DatabaseMessageWidget* message_;
-  QStackedWidget* pages_;  // the table, or the message when there is nothing to show
+  RunListWidget* runList_;
   CompareWidget* compare_;
   QLabel* pathLabel_;
   QLabel* countLabel_;
