@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace wb::series {
 namespace {
 
@@ -65,7 +67,9 @@ TEST(RunProgress, TakesTheLastUsableOnsetEvent) {
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const auto onset = overfitting_onset(cases[i].events);
     ASSERT_EQ(onset.has_value(), cases[i].onset_step.has_value()) << "case " << i;
-    if (onset) EXPECT_EQ(onset->onset_step, *cases[i].onset_step) << "case " << i;
+    if (onset) {
+      EXPECT_EQ(onset->onset_step, *cases[i].onset_step) << "case " << i;
+    }
   }
   const auto onset = overfitting_onset({onset_event(640, 512, 2.25)});
   EXPECT_EQ(onset->onset_tokens, 640 * 1024);
@@ -102,7 +106,9 @@ TEST(RunProgress, ThroughputIsOverTheRecentWindow) {
   for (const auto& c : cases) {
     const auto rate = recent_throughput(c.rows, c.window_s);
     ASSERT_EQ(rate.has_value(), c.tokens_per_s.has_value()) << c.what;
-    if (rate) EXPECT_NEAR(rate->tokens_per_s, *c.tokens_per_s, 1e-6) << c.what;
+    if (rate) {
+      EXPECT_NEAR(rate->tokens_per_s, *c.tokens_per_s, 1e-6) << c.what;
+    }
   }
 }
 
@@ -142,7 +148,7 @@ TEST(RunProgress, EtaFollowsThePlanAndTheRecentRate) {
 
 TEST(RunProgress, BestValidationLossAndOnset) {
   const std::vector<MetricPoint> val = {{128, 0, 0.5, 3.0, 1},  {256, 0, 1.0, 2.5, 2},  {384, 0, 1.5, 2.5, 3},
-                                        {512, 0, 2.0, NAN, 4},  {640, 0, 2.5, 2.75, 5}};
+                                        {512, 0, 2.0, std::numeric_limits<double>::quiet_NaN(), 4},  {640, 0, 2.5, 2.75, 5}};
   const RunProgress p = run_progress({started(1000, 1024), onset_event(640, 256, 2.5)}, {}, {}, val, true);
   ASSERT_TRUE(p.best_step);
   EXPECT_EQ(*p.best_step, 256) << "the first of equal values, NaN ignored";
