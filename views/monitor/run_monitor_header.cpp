@@ -21,7 +21,10 @@ RunMonitorHeader::RunMonitorHeader(QWidget* parent)
   bold.setBold(true);
   bold.setPointSizeF(bold.pointSizeF() * 1.2);
   name_->setFont(bold);
-  for (QLabel* label : {name_, progressLine_, qualityLine_}) label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  for (QLabel* label : {name_, progressLine_, qualityLine_}) {
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);  // a long line must not set the window's minimum width
+  }
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);

@@ -197,10 +197,12 @@ void RunMonitorWidget::refresh() {
     for (const auto& name : names_)
       if (drawn(name)) metrics_[name].cache.update(*store_, runs, name);  // only rows after the cached ones
 
-    const auto points = [this](const char* metric) {
+    // By reference: a long run's train/loss holds millions of rows.
+    static const std::vector<MetricPoint> kNone;
+    const auto points = [this](const char* metric) -> const std::vector<MetricPoint>& {
       const auto* c = cache(metric);
       const auto* run = c ? c->find(runId_) : nullptr;
-      return run ? run->points : std::vector<MetricPoint>{};
+      return run ? run->points : kNone;
     };
     const bool hadError = !error_.isEmpty();
     error_.clear();

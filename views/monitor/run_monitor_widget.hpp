@@ -42,7 +42,8 @@ class RunMonitorWidget : public QWidget {
   explicit RunMonitorWidget(QWidget* parent = nullptr);
 
   // The run to watch, from `store` (not owned; must outlive the widget or the next setRun). A null
-  // store or run id 0 clears the monitor. Reads the run at once.
+  // store or run id 0 clears the monitor. Reads the run at once. The same store and run again only
+  // refreshes: after reopening the database, clear with setRun(nullptr, 0) first.
   void setRun(const RunStore* store, std::int64_t runId);
   std::int64_t runId() const { return runId_; }
 
