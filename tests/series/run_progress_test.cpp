@@ -147,8 +147,9 @@ TEST(RunProgress, EtaFollowsThePlanAndTheRecentRate) {
 }
 
 TEST(RunProgress, BestValidationLossAndOnset) {
-  const std::vector<MetricPoint> val = {{128, 0, 0.5, 3.0, 1},  {256, 0, 1.0, 2.5, 2},  {384, 0, 1.5, 2.5, 3},
-                                        {512, 0, 2.0, std::numeric_limits<double>::quiet_NaN(), 4},  {640, 0, 2.5, 2.75, 5}};
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<MetricPoint> val = {{128, 0, 0.5, 3.0, 1}, {256, 0, 1.0, 2.5, 2}, {384, 0, 1.5, 2.5, 3},
+                                        {512, 0, 2.0, nan, 4}, {640, 0, 2.5, 2.75, 5}};
   const RunProgress p = run_progress({started(1000, 1024), onset_event(640, 256, 2.5)}, {}, {}, val, true);
   ASSERT_TRUE(p.best_step);
   EXPECT_EQ(*p.best_step, 256) << "the first of equal values, NaN ignored";

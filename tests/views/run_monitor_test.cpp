@@ -166,6 +166,13 @@ TEST(RunMonitor, RefreshReadsOnlyNewRowsAndDrawsOnlyWhenSomethingChanged) {
   run.steps(161, 192, {"eval/val_loss/code"});
   monitor.refresh();
   EXPECT_NE(curveNamed(loss->figure(), "validation loss, code"), nullptr);
+
+  // Resumed from its checkpoint at step 160: the rows after it are gone, the code corpus with them.
+  run.writer.store.truncate_run(run.id, 160);
+  monitor.refresh();
+  EXPECT_EQ(curveNamed(loss->figure(), "validation loss, code"), nullptr);
+  EXPECT_EQ(loss->figure().curves[0].points.size(), 160u);
+  EXPECT_TRUE(monitor.header()->progressText().contains("step 160 of 512"));
 }
 
 TEST(RunMonitor, OverfittingOnsetEventMarksTheLossPanelAndTheHeader) {

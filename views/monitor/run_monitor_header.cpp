@@ -101,7 +101,8 @@ void RunMonitorHeader::retranslate() {
   QStringList quality;
   if (p.best_val_loss)
     quality << tr("best validation loss %1 at step %2")
-                   .arg(locale.toString(*p.best_val_loss, 'f', 4), locale.toString(static_cast<qlonglong>(*p.best_step)));
+                   .arg(locale.toString(*p.best_val_loss, 'f', 4),
+                        locale.toString(static_cast<qlonglong>(*p.best_step)));
   else
     quality << tr("no validation loss yet");
   if (p.onset)

@@ -127,6 +127,16 @@ void RunMonitorWidget::retranslate() {
   redraw();  // figure titles, axis and curve labels
 }
 
+QString RunMonitorWidget::xAxisTitle(series::XAxis axis) {
+  switch (axis) {
+    case series::XAxis::kSteps: return tr("optimizer steps");
+    case series::XAxis::kTokens: return tr("training tokens");
+    case series::XAxis::kEpochs: return tr("epochs");
+    case series::XAxis::kWallTime: return tr("wall time (s)");
+  }
+  return {};
+}
+
 void RunMonitorWidget::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslate();
   QWidget::changeEvent(event);
@@ -193,6 +203,10 @@ void RunMonitorWidget::refresh() {
     // show up while the run trains.
     names_ = store_->metric_names(std::vector<std::int64_t>{runId_});
     events_ = store_->events(runId_);
+    // A resumed run is cut back to its checkpoint: a metric logged only after it is gone again.
+    std::erase_if(metrics_, [this](const auto& entry) {
+      return std::find(names_.begin(), names_.end(), entry.first) == names_.end();
+    });
     const std::vector<RunRow> runs{*run_};
     for (const auto& name : names_)
       if (drawn(name)) metrics_[name].cache.update(*store_, runs, name);  // only rows after the cached ones
@@ -255,9 +269,7 @@ void RunMonitorWidget::showPanel(Panel panel, series::Figure figure) {
 void RunMonitorWidget::redraw() {
   if (!store_ || runId_ == 0 || !run_ || !error_.isEmpty()) return;
   pages_->setCurrentWidget(content_);
-  const auto axis = static_cast<series::XAxis>(xAxis_->currentData().toInt());
-  const QString xLabels[] = {tr("optimizer steps"), tr("training tokens"), tr("epochs"), tr("wall time (s)")};
-  const std::string xLabel = xLabels[static_cast<int>(axis)].toStdString();
+  const std::string xLabel = xAxisTitle(static_cast<series::XAxis>(xAxis_->currentData().toInt())).toStdString();
   const auto figure = [&](const QString& title, const QString& yLabel) {
     series::Figure f;
     f.title = title.toStdString();
@@ -277,9 +289,10 @@ void RunMonitorWidget::redraw() {
   loss.curves.push_back(curveOf(kEvalTrainLoss, tr("training loss (evaluation)"), 0.0, lossPoints, nullptr));
   loss.curves.push_back(curveOf(series::kValidationLoss, tr("validation loss"), 0.0, lossPoints, &loss.markers));
   for (const auto& name : names_)
-    if (startsWith(name, kCorpusPrefix))
-      loss.curves.push_back(curveOf(name, tr("validation loss, %1").arg(QString::fromStdString(name.substr(kCorpusPrefix.size()))),
-                                    0.0, lossPoints, nullptr));
+    if (startsWith(name, kCorpusPrefix)) {
+      const QString corpus = QString::fromStdString(name.substr(kCorpusPrefix.size()));
+      loss.curves.push_back(curveOf(name, tr("validation loss, %1").arg(corpus), 0.0, lossPoints, nullptr));
+    }
   showPanel(kLoss, std::move(loss));
 
   series::Figure lr = figure(tr("Learning rate"), tr("learning rate"));
@@ -294,7 +307,8 @@ void RunMonitorWidget::redraw() {
   series::Figure dropout = figure(tr("Dropout rate"), tr("rate"));
   const std::pair<const char*, QString> sites[] = {
       {"dropout/attn", tr("attention")}, {"dropout/resid", tr("residual")}, {"dropout/embd", tr("embedding")}};
-  for (const auto& [name, label] : sites) dropout.curves.push_back(curveOf(name, label, 0.0, points(kDropout), nullptr));
+  for (const auto& [name, label] : sites)
+    dropout.curves.push_back(curveOf(name, label, 0.0, points(kDropout), nullptr));
   showPanel(kDropout, std::move(dropout));
 
   // Each task's accuracy (acc_norm, log-likelihood and perplexity stay in the comparison view).

@@ -75,6 +75,7 @@ class RunMonitorWidget : public QWidget {
   };
 
   void retranslate();
+  static QString xAxisTitle(series::XAxis axis);  // the charts' x-axis title, translated
   // Draws every panel from the cached rows (no store read).
   void redraw();
   // The run's curve of `metric` (empty points when the run has none), markers appended for
