@@ -7,9 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLocale>
 #include <QSlider>
+#include <QThread>
 #include <QtCharts/QAbstractAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -258,6 +260,29 @@ TEST(RunMonitor, ClearsUnknownRunsAndRendersAtItsSize) {
   EXPECT_EQ(monitor.runId(), 0);
   EXPECT_FALSE(monitor.message().isEmpty());
   EXPECT_TRUE(monitor.header()->nameText().isEmpty());
+}
+
+TEST(RunMonitor, WiderPanelsDrawALongRunInMoreDetail) {
+  test::TempDir dir;
+  LiveRun run(dir / "runs.db");
+  run.steps(1, 4000);
+  RunMonitorWidget monitor;
+  monitor.resize(400, 600);
+  monitor.setRun(&run.writer.store, run.id);
+  FigureView* loss = monitor.view(RunMonitorWidget::kLoss);
+  const std::size_t narrow = loss->figure().curves.at(0).points.size();
+  EXPECT_LT(narrow, 1000u) << "downsampled to the screen";
+
+  monitor.resize(1600, 900);
+  monitor.show();
+  QElapsedTimer waited;
+  waited.start();
+  while (loss->figure().curves.at(0).points.size() == narrow && waited.elapsed() < 3000) {
+    QCoreApplication::processEvents();
+    QThread::msleep(10);
+  }
+  EXPECT_GT(loss->figure().curves.at(0).points.size(), 2 * narrow) << "redrawn once the size settled";
+  EXPECT_GT(loss->figure().curves.at(0).raw.size(), 2 * narrow);
 }
 
 TEST(RunMonitor, SpeaksTheInstalledLanguage) {

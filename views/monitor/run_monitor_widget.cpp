@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -50,7 +51,8 @@ RunMonitorWidget::RunMonitorWidget(QWidget* parent)
       smoothingValue_(new QLabel(this)),
       pages_(new QStackedWidget(this)),
       message_(new QLabel(this)),
-      panels_(new QWidget(this)) {
+      panels_(new QWidget(this)),
+      resized_(new QTimer(this)) {
   for (auto axis : {series::XAxis::kTokens, series::XAxis::kEpochs, series::XAxis::kSteps, series::XAxis::kWallTime})
     xAxis_->addItem(QString(), static_cast<int>(axis));
   smoothing_->setRange(0, 99);
@@ -104,6 +106,14 @@ RunMonitorWidget::RunMonitorWidget(QWidget* parent)
 
   // Controls redraw from the cached rows: no store read.
   connect(xAxis_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+  // Curves are downsampled to the panels' width: a long run drawn while the widget was small
+  // (before it was shown) gets its detail back. Not at every step of a drag: LTTB over a
+  // million-row loss takes milliseconds.
+  resized_->setSingleShot(true);
+  resized_->setInterval(150);
+  connect(resized_, &QTimer::timeout, this, [this] {
+    if (screenPoints(kLoss) != drawnPoints_) redraw();
+  });
   connect(smoothing_, &QSlider::valueChanged, this, [this](int value) {
     smoothingValue_->setText(QString::number(value / 100.0, 'f', 2));
     redraw();
@@ -135,6 +145,16 @@ QString RunMonitorWidget::xAxisTitle(series::XAxis axis) {
     case series::XAxis::kWallTime: return tr("wall time (s)");
   }
   return {};
+}
+
+void RunMonitorWidget::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  resized_->start();
+}
+
+std::size_t RunMonitorWidget::screenPoints(Panel panel) const {
+  // About two points per pixel column keeps LTTB's shape exact to the eye.
+  return static_cast<std::size_t>(std::max(400, 2 * views_[panel]->width()));
 }
 
 void RunMonitorWidget::changeEvent(QEvent* event) {
@@ -277,13 +297,13 @@ void RunMonitorWidget::redraw() {
     f.y_label = yLabel.toStdString();
     return f;
   };
-  // About two points per pixel column keeps LTTB's shape exact to the eye.
-  const auto points = [this](Panel p) { return static_cast<std::size_t>(std::max(400, 2 * views_[p]->width())); };
+  const auto points = [this](Panel p) { return screenPoints(p); };
 
   // Loss: the per-step loss smoothed over its raw shadow, then the evaluations; the markers sit
   // on the validation curve.
   series::Figure loss = figure(tr("Loss"), tr("loss"));
   const std::size_t lossPoints = points(kLoss);
+  drawnPoints_ = lossPoints;
   loss.curves.push_back(curveOf(kTrainLoss, tr("training loss (per step)"), smoothing_->value() / 100.0, lossPoints,
                                 nullptr));
   loss.curves.push_back(curveOf(kEvalTrainLoss, tr("training loss (evaluation)"), 0.0, lossPoints, nullptr));

@@ -25,6 +25,7 @@ class QComboBox;
 class QLabel;
 class QSlider;
 class QStackedWidget;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace wb {
@@ -67,6 +68,7 @@ class RunMonitorWidget : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;  // a language switch rewords labels and figures
+  void resizeEvent(QResizeEvent* event) override;  // wider panels: more points, once resizing settles
 
  private:
   struct Metric {
@@ -78,6 +80,7 @@ class RunMonitorWidget : public QWidget {
   static QString xAxisTitle(series::XAxis axis);  // the charts' x-axis title, translated
   // Draws every panel from the cached rows (no store read).
   void redraw();
+  std::size_t screenPoints(Panel panel) const;
   // The run's curve of `metric` (empty points when the run has none), markers appended for
   // eval/val_loss.
   series::Curve curveOf(const std::string& metric, const QString& label, double smoothing, std::size_t points,
@@ -94,6 +97,7 @@ class RunMonitorWidget : public QWidget {
   std::vector<EventRow> events_;
   std::map<std::string, Metric> metrics_;
   std::vector<std::uint64_t> drawnSignature_;
+  std::size_t drawnPoints_ = 0;  // points per curve the loss panel was last drawn with
   series::RunProgress progress_;
   QString error_;  // a failed read, shown until the next good one
 
@@ -110,6 +114,7 @@ class RunMonitorWidget : public QWidget {
   FigureView* views_[kPanelCount];
   QLabel* notes_[kPanelCount];
   QStackedWidget* panelPages_[kPanelCount];
+  QTimer* resized_;  // redraws after a resize, once the size settles
 };
 
 }  // namespace wb
