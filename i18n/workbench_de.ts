@@ -407,6 +407,232 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     </message>
 </context>
 <context>
+    <name>wb::RunMonitorHeader</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3%)</source>
+        <translation>Schritt %1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <source>elapsed %1</source>
+        <translation>Laufzeit %1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Rest ca. %1</translation>
+    </message>
+    <message>
+        <source>best validation loss %1 at step %2</source>
+        <translation>bester Validierungsverlust %1 bei Schritt %2</translation>
+    </message>
+    <message>
+        <source>no validation loss yet</source>
+        <translation>noch kein Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>overfitting from step %1 (epoch %2)</source>
+        <translation>Überanpassung ab Schritt %1 (Epoche %2)</translation>
+    </message>
+    <message>
+        <source>no overfitting detected</source>
+        <translation>keine Überanpassung erkannt</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunMonitorWidget</name>
+    <message>
+        <source>against</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Smoothing of the per-step training loss: a debiased exponential moving average, as in TensorBoard; the raw loss stays as a faint shadow</source>
+        <translation>Glättung des Trainingsverlusts je Schritt: ein bias-korrigierter exponentieller gleitender Mittelwert wie in TensorBoard; der Rohverlust bleibt als blasser Schatten sichtbar</translation>
+    </message>
+    <message>
+        <source>No loss logged yet.</source>
+        <translation>Noch kein Verlust protokolliert.</translation>
+    </message>
+    <message>
+        <source>No learning rate logged yet.</source>
+        <translation>Noch keine Lernrate protokolliert.</translation>
+    </message>
+    <message>
+        <source>No throughput logged yet: the trainer logs it at each evaluation.</source>
+        <translation>Noch kein Durchsatz protokolliert: Der Trainer schreibt ihn bei jeder Evaluation.</translation>
+    </message>
+    <message>
+        <source>No dropout in this run.</source>
+        <translation>Kein Dropout in diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>No downstream evaluation in this run.</source>
+        <translation>Keine Downstream-Evaluation in diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>Choose a run to watch it train.</source>
+        <translation>Wählen Sie einen Lauf, um sein Training zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>optimizer steps</source>
+        <translation>Optimiererschritte</translation>
+    </message>
+    <message>
+        <source>training tokens</source>
+        <translation>Trainings-Tokens</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>Laufzeit (s)</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in this database.</source>
+        <translation>Lauf %1 ist nicht in dieser Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>Lauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>training loss (per step)</source>
+        <translation>Trainingsverlust (je Schritt)</translation>
+    </message>
+    <message>
+        <source>training loss (evaluation)</source>
+        <translation>Trainingsverlust (Evaluation)</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>validation loss, %1</source>
+        <translation>Validierungsverlust, %1</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>Dropout-Rate</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>Residual</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>Downstream accuracy</source>
+        <translation>Downstream-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+</context>
+<context>
     <name>wb::SummaryTableModel</name>
     <message>
         <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>

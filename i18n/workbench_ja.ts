@@ -406,6 +406,232 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     </message>
 </context>
 <context>
+    <name>wb::RunMonitorHeader</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3%)</source>
+        <translation>ステップ %1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>エポック %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 トークン/秒</translation>
+    </message>
+    <message>
+        <source>elapsed %1</source>
+        <translation>経過 %1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>best validation loss %1 at step %2</source>
+        <translation>最良の検証損失 %1（ステップ %2）</translation>
+    </message>
+    <message>
+        <source>no validation loss yet</source>
+        <translation>検証損失はまだありません</translation>
+    </message>
+    <message>
+        <source>overfitting from step %1 (epoch %2)</source>
+        <translation>ステップ %1 から過学習（エポック %2）</translation>
+    </message>
+    <message>
+        <source>no overfitting detected</source>
+        <translation>過学習は検出されていません</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>エラー：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunMonitorWidget</name>
+    <message>
+        <source>against</source>
+        <translation>横軸</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>経過時間</translation>
+    </message>
+    <message>
+        <source>Smoothing of the per-step training loss: a debiased exponential moving average, as in TensorBoard; the raw loss stays as a faint shadow</source>
+        <translation>ステップごとの訓練損失の平滑化：TensorBoard と同じバイアス補正付き指数移動平均。元の損失は薄い影として残ります</translation>
+    </message>
+    <message>
+        <source>No loss logged yet.</source>
+        <translation>損失はまだ記録されていません。</translation>
+    </message>
+    <message>
+        <source>No learning rate logged yet.</source>
+        <translation>学習率はまだ記録されていません。</translation>
+    </message>
+    <message>
+        <source>No throughput logged yet: the trainer logs it at each evaluation.</source>
+        <translation>スループットはまだ記録されていません。トレーナーは評価のたびに記録します。</translation>
+    </message>
+    <message>
+        <source>No dropout in this run.</source>
+        <translation>この実行ではドロップアウトを使っていません。</translation>
+    </message>
+    <message>
+        <source>No downstream evaluation in this run.</source>
+        <translation>この実行には下流タスクの評価がありません。</translation>
+    </message>
+    <message>
+        <source>Choose a run to watch it train.</source>
+        <translation>実行を選ぶと、その学習の様子を表示します。</translation>
+    </message>
+    <message>
+        <source>optimizer steps</source>
+        <translation>オプティマイザのステップ</translation>
+    </message>
+    <message>
+        <source>training tokens</source>
+        <translation>学習トークン</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>経過時間（秒）</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in this database.</source>
+        <translation>実行 %1 はこのデータベースにありません。</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>実行 %1 を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>training loss (per step)</source>
+        <translation>訓練損失（ステップごと）</translation>
+    </message>
+    <message>
+        <source>training loss (evaluation)</source>
+        <translation>訓練損失（評価）</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>validation loss, %1</source>
+        <translation>検証損失、%1</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>スループット</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>トークン/秒</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>ドロップアウト率</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>率</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>埋め込み</translation>
+    </message>
+    <message>
+        <source>Downstream accuracy</source>
+        <translation>下流タスクの正解率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>正解率</translation>
+    </message>
+</context>
+<context>
     <name>wb::SummaryTableModel</name>
     <message>
         <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>

@@ -406,6 +406,232 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     </message>
 </context>
 <context>
+    <name>wb::RunMonitorHeader</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3%)</source>
+        <translation>第 %1 / %2 步（%3%）</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮（epoch）</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 词元</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <source>best validation loss %1 at step %2</source>
+        <translation>最佳验证损失 %1（第 %2 步）</translation>
+    </message>
+    <message>
+        <source>no validation loss yet</source>
+        <translation>尚无验证损失</translation>
+    </message>
+    <message>
+        <source>overfitting from step %1 (epoch %2)</source>
+        <translation>自第 %1 步起过拟合（第 %2 轮）</translation>
+    </message>
+    <message>
+        <source>no overfitting detected</source>
+        <translation>未检测到过拟合</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunMonitorWidget</name>
+    <message>
+        <source>against</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数（epoch）</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>墙钟时间</translation>
+    </message>
+    <message>
+        <source>Smoothing of the per-step training loss: a debiased exponential moving average, as in TensorBoard; the raw loss stays as a faint shadow</source>
+        <translation>每步训练损失的平滑：与 TensorBoard 相同的去偏指数移动平均；原始损失以淡色阴影保留</translation>
+    </message>
+    <message>
+        <source>No loss logged yet.</source>
+        <translation>尚未记录损失。</translation>
+    </message>
+    <message>
+        <source>No learning rate logged yet.</source>
+        <translation>尚未记录学习率。</translation>
+    </message>
+    <message>
+        <source>No throughput logged yet: the trainer logs it at each evaluation.</source>
+        <translation>尚未记录吞吐量：训练程序在每次评估时记录它。</translation>
+    </message>
+    <message>
+        <source>No dropout in this run.</source>
+        <translation>此运行未使用 dropout。</translation>
+    </message>
+    <message>
+        <source>No downstream evaluation in this run.</source>
+        <translation>此运行没有下游任务评估。</translation>
+    </message>
+    <message>
+        <source>Choose a run to watch it train.</source>
+        <translation>选择一个运行以观察其训练过程。</translation>
+    </message>
+    <message>
+        <source>optimizer steps</source>
+        <translation>优化器步数</translation>
+    </message>
+    <message>
+        <source>training tokens</source>
+        <translation>训练词元</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>墙钟时间（秒）</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in this database.</source>
+        <translation>此数据库中没有运行 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>无法读取运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>training loss (per step)</source>
+        <translation>训练损失（每步）</translation>
+    </message>
+    <message>
+        <source>training loss (evaluation)</source>
+        <translation>训练损失（评估）</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>validation loss, %1</source>
+        <translation>验证损失，%1</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>Dropout 比率</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Downstream accuracy</source>
+        <translation>下游任务准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+</context>
+<context>
     <name>wb::SummaryTableModel</name>
     <message>
         <source>Final validation loss against the run with the fewest epochs among runs that differ only in repetition (same budget, model and settings)</source>
