@@ -50,7 +50,8 @@ CliJob::~CliJob() {
 }
 
 void CliJob::start() {
-  if (process_.state() != QProcess::NotRunning) return;
+  if (started_) return;  // one process per job: Resume and Re-run make new jobs
+  started_ = true;
   setStatus(Status::kStarting);
   process_.start(invocation_.program, invocation_.arguments, QIODevice::ReadOnly);
 }
@@ -134,7 +135,7 @@ std::optional<double> CliJob::progress() const {
 }
 
 double CliJob::tokensPerSecond() const {
-  if (!isActive()) return 0.0;
+  if (hasEnded()) return 0.0;
   double sum = 0.0;
   for (const RunProgress& r : runs_)
     if (!r.done) sum += r.tokensPerS;

@@ -79,7 +79,9 @@ class CliJob : public QObject {
   QString commandLine() const;
 
   Status status() const { return status_; }
-  bool isActive() const { return status_ == Status::kStarting || status_ == Status::kRunning || status_ == Status::kStopping; }
+  // Started and not ended yet. A job never started is not active (it has nothing to stop).
+  bool isActive() const { return started_ && !hasEnded(); }
+  bool hasEnded() const { return status_ == Status::kFinished || status_ == Status::kFailed || status_ == Status::kInterrupted; }
   static QString statusText(Status status);  // translated
   // Why it failed or stopped, and what to do next; empty while running well.
   const QString& message() const { return message_; }
@@ -93,7 +95,7 @@ class CliJob : public QObject {
   bool trains(std::int64_t runId) const;  // a run of this job that has not finished
   int runsDone() const;
   std::optional<int> runsTotal() const { return runsTotal_; }
-  // How many runs this job will train, when the caller knows (from the run database).
+  // How many runs this job will train, when the caller knows (from the run database); 0: unknown.
   void setRunsTotal(int total);
   // The experiment, once known: from experiment_finished, or set by the caller from the
   // database at the first run_started.
@@ -103,7 +105,7 @@ class CliJob : public QObject {
   // 0..1 over the whole job where runsTotal() is known, else over the current run; nullopt
   // before the first plan.
   std::optional<double> progress() const;
-  double tokensPerSecond() const;  // all runs training now, smoothed
+  double tokensPerSecond() const;  // all runs training now, smoothed; 0 once the job has ended
   // Remaining tokens / tokens per second: of the runs training now, plus (runsTotal() known)
   // the runs still queued, guessed at the average size of the runs seen so far.
   std::optional<double> etaSeconds() const;
@@ -139,6 +141,7 @@ class CliJob : public QObject {
   QProcess process_;
   CliInvocation invocation_;
   Status status_ = Status::kStarting;
+  bool started_ = false;
   QString message_;
   std::optional<int> exitCode_;
   int killAfterMs_ = kDefaultKillAfterMs;

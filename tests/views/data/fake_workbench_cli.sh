@@ -8,11 +8,13 @@
 #                       stubborn (ignores SIGINT: only a kill ends it)
 #   FAKE_CLI_HOLD_FILE  after step 500 and its evaluation, wait until this file exists
 #   FAKE_CLI_RUN_ID     the run id in the events (default 7)
+#   FAKE_CLI_EXPERIMENT_ID  the experiment id of experiment_finished (default 3)
 # The run: 1000 steps of 1000 tokens at 50000 tokens/s, step lines every 100 steps, evaluations
 # at 500 (val_loss 2.5) and 1000 (2.25); one line that is not JSON and one of an unknown type.
 if [ -n "$FAKE_CLI_ARGS_FILE" ]; then printf '%s\n' "$@" > "$FAKE_CLI_ARGS_FILE"; fi
 mode=${FAKE_CLI_MODE:-train}
 id=${FAKE_CLI_RUN_ID:-7}
+experiment=${FAKE_CLI_EXPERIMENT_ID:-3}
 run="\"run\":{\"id\":$id,\"name\":\"mini/epochs=4\"}"
 
 if [ "$mode" = fail ]; then
@@ -29,8 +31,8 @@ stop_if_interrupted() {
   [ "$interrupted" = 1 ] || return 0
   echo "{\"v\":1,\"type\":\"event\",$run,\"kind\":\"checkpoint\",\"step\":$1,\"tokens\":$(($1 * 1000)),\"data\":{},\"wall_s\":1.0}"
   echo "{\"v\":1,\"type\":\"run_finished\",$run,\"status\":\"interrupted\",\"steps\":$1,\"final_val_loss\":null,\"best_val_loss\":null,\"best_step\":0,\"wall_s\":1.0}"
-  echo "{\"v\":1,\"type\":\"experiment_finished\",\"experiment_id\":3,\"interrupted\":true,\"results_dir\":\"/tmp/r\",\"runs\":[]}"
-  echo "Interrupted: continue with \`workbench-cli resume --experiment 3\`" >&2
+  echo "{\"v\":1,\"type\":\"experiment_finished\",\"experiment_id\":$experiment,\"interrupted\":true,\"results_dir\":\"/tmp/r\",\"runs\":[]}"
+  echo "Interrupted: continue with \`workbench-cli resume --experiment $experiment\`" >&2
   exit 130
 }
 
@@ -58,5 +60,5 @@ while [ $step -le 1000 ]; do
 done
 echo "{\"v\":1,\"type\":\"eval\",$run,\"step\":1000,\"tokens\":1000000,\"epoch\":4,\"lr\":0.001,\"train_loss\":2.1,\"val_loss\":2.25,\"tokens_per_s\":50000,\"wall_s\":2.0,\"metrics\":{}}"
 echo "{\"v\":1,\"type\":\"run_finished\",$run,\"status\":\"finished\",\"steps\":1000,\"final_val_loss\":2.25,\"best_val_loss\":2.25,\"best_step\":1000,\"wall_s\":2.0}"
-echo "{\"v\":1,\"type\":\"experiment_finished\",\"experiment_id\":3,\"interrupted\":false,\"results_dir\":\"/tmp/r\",\"runs\":[]}"
+echo "{\"v\":1,\"type\":\"experiment_finished\",\"experiment_id\":$experiment,\"interrupted\":false,\"results_dir\":\"/tmp/r\",\"runs\":[]}"
 echo "Results: /tmp/r (summary.csv, metrics.csv)" >&2
