@@ -157,7 +157,7 @@ TEST(LauncherCliJob, LiveUpdatesFromAFakeChild) {
   model.flushChanges();
   EXPECT_EQ(job->status(), CliJob::Status::kRunning);
   EXPECT_EQ(cell(model, 0, JobListModel::kStatus), "running");
-  EXPECT_EQ(cell(model, 0, JobListModel::kWhat), "mini: mini/epochs=4");
+  EXPECT_EQ(cell(model, 0, JobListModel::kWhat), "mini: epochs=4");  // the run, without its experiment
   EXPECT_EQ(cell(model, 0, JobListModel::kStep), "500 / 1000");
   EXPECT_EQ(cell(model, 0, JobListModel::kProgress), "50%");
   EXPECT_DOUBLE_EQ(model.data(model.index(0, 0), JobListModel::kProgressRole).toDouble(), 0.5);
@@ -442,6 +442,8 @@ TEST(LauncherWidget, LearnsTheExperimentFromTheDatabaseAndResumesOrRerunsIt) {
   CliJob* resumed = launcher.selectedJob();
   ASSERT_NE(resumed, job);
   ASSERT_TRUE(waitForEnd(*resumed, 8000));
+  EXPECT_EQ(resumed->experimentId(), writer.experiment);
+  EXPECT_EQ(resumed->runsTotal(), 2) << "learnt from the database although the experiment was known";
   EXPECT_EQ(fake.arguments().mid(2), QStringList({"resume", "--experiment", QString::number(writer.experiment), "--events", "jsonl"}));
 
   // Duplicate & edit hands the spec as written to the designer.

@@ -100,10 +100,13 @@ int JobListModel::columnCount(const QModelIndex& parent) const { return parent.i
 QVariant JobListModel::display(const CliJob& job, int column) const {
   const CliJob::RunProgress* run = job.currentRun();
   switch (column) {
-    case kWhat:
-      if (run && job.isActive() && !run->name.isEmpty() && run->name != job.title())
-        return tr("%1: %2").arg(job.title(), run->name);
-      return job.title();
+    case kWhat: {
+      if (!run || !job.isActive() || run->name.isEmpty() || run->name == job.title()) return job.title();
+      // Run names are "EXPERIMENT/VARIANT": beside the experiment, the variant says enough.
+      QString variant = run->name;
+      if (variant.startsWith(job.title() + QLatin1Char('/'))) variant.remove(0, job.title().size() + 1);
+      return tr("%1: %2").arg(job.title(), variant);
+    }
     case kTarget:
       return job.target().displayName();
     case kStatus:
@@ -131,6 +134,10 @@ QVariant JobListModel::display(const CliJob& job, int column) const {
     case kValLoss:
       return job.lastValLoss() ? QLocale().toString(*job.lastValLoss(), 'f', 4) : QVariant();
     case kMessage:
+      // Before its first event the CLI prepares data (import, tokenize: minutes for a new
+      // corpus); its last stderr line says what it is doing.
+      if (job.status() == CliJob::Status::kStarting && job.message().isEmpty() && !job.stderrTail().isEmpty())
+        return job.stderrTail().last();
       return job.message();
     default:
       return {};

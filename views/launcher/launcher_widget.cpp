@@ -160,13 +160,16 @@ CliJob* LauncherWidget::launch(QStringList arguments, const QString& title, QStr
 // The events name runs, not their experiment; the database knows it, and how many runs the job
 // will train (for overall progress and ETA). Looked up once, at the job's first run.
 void LauncherWidget::learnExperiment(CliJob* job) {
-  if (job->experimentId() > 0) return;
-  const CliJob::RunProgress* run = job->currentRun();
-  const auto row = run ? RunActions::findRun(database_, run->id) : std::nullopt;
-  if (!row) return;
-  job->setExperimentId(row->experiment_id);
-  if (!specOf(*job).isEmpty()) job->setTitle(QString::fromStdString(row->experiment));
-  const int toTrain = RunActions::runsToTrain(database_, row->experiment_id, resumesExperiment(*job));
+  if (job->experimentId() > 0 && job->runsTotal()) return;
+  if (job->experimentId() == 0) {  // resumeExperiment() knows it already
+    const CliJob::RunProgress* run = job->currentRun();
+    const auto row = run ? RunActions::findRun(database_, run->id) : std::nullopt;
+    if (!row) return;
+    job->setExperimentId(row->experiment_id);
+    if (!specOf(*job).isEmpty()) job->setTitle(QString::fromStdString(row->experiment));
+  }
+  if (job->runsTotal()) return;
+  const int toTrain = RunActions::runsToTrain(database_, job->experimentId(), resumesExperiment(*job));
   if (toTrain > 0) job->setRunsTotal(toTrain + job->runsDone());
 }
 
