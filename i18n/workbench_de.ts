@@ -106,6 +106,10 @@
         <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
         <translation>%1 kann nicht gestartet werden: %2. Setzen Sie WB_CLI auf das Programm workbench-cli oder legen Sie es in den PATH.</translation>
     </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>Angehalten, bevor das Training begann.</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareControls</name>

@@ -106,6 +106,10 @@
         <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
         <translation>%1 を起動できません: %2。WB_CLI に workbench-cli プログラムを設定するか、PATH に置いてください。</translation>
     </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>学習が始まる前に停止しました。</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareControls</name>

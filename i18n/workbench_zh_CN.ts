@@ -106,6 +106,10 @@
         <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
         <translation>无法启动 %1：%2。请将 WB_CLI 设为 workbench-cli 程序，或将其放入 PATH。</translation>
     </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>在训练开始之前已停止。</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareControls</name>

@@ -3,7 +3,6 @@
 #include "views/launcher/cli_job.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace wb {
 namespace {
@@ -288,6 +287,9 @@ void CliJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus) {
   if (!stdoutBuffer_.isEmpty()) handleLine(std::exchange(stdoutBuffer_, {}));  // last line, no newline
   if (killed_)
     return finish(Status::kInterrupted, tr("Killed before it wrote a checkpoint: Resume continues from the last one."));
+  // SIGINT before the CLI installed its handler (it is still reading the spec) ends it at once.
+  if (exitStatus == QProcess::CrashExit && stopTimer_.isValid())
+    return finish(Status::kInterrupted, tr("Stopped before training began."));
   if (exitStatus == QProcess::CrashExit)
     return finish(Status::kFailed, tr("workbench-cli ended abnormally (a signal). %1").arg(cliErrorText()).trimmed());
   exitCode_ = exitCode;

@@ -8,6 +8,7 @@
 //   exit 130                      -> interrupted: checkpoint written, the run can be resumed
 //   exit 1, 2, 3, 4               -> failed; the message is the CLI's "error: ... fix: ..." lines
 //   killed by a second Stop       -> interrupted (resumes from the last checkpoint)
+//   a signal after Stop           -> interrupted (stopped before the CLI could catch it)
 //   any other signal, no start    -> failed
 #pragma once
 
