@@ -419,6 +419,10 @@ TEST(LauncherWidget, LearnsTheExperimentFromTheDatabaseAndResumesOrRerunsIt) {
   EXPECT_EQ(launcher.jobs()->data(launcher.jobs()->index(0, JobListModel::kStatus)).toString(),
             "running (0 of 2 runs done)");
   EXPECT_EQ(launcher.selectedJob(), job);
+  launcher.resize(1100, 220);
+  launcher.show();
+  launcher.jobs()->flushChanges();
+  test::save_screenshot(launcher, "launcher_widget_running");
   EXPECT_TRUE(launcher.stopAction()->isEnabled());
   EXPECT_FALSE(launcher.resumeAction()->isEnabled());
 
@@ -493,7 +497,8 @@ TEST(LauncherWidget, StopsRunsOfOtherProcessesOnlyWhenSafe) {
   QProcess other;
   other.start(program, {"run", "x"});
   ASSERT_TRUE(other.waitForStarted());
-  ASSERT_TRUE(waitUntil([&] { return other.canReadLine() && other.readAll().contains("\"eval\""); }));
+  QByteArray printed;  // kept whole: a read may end in the middle of a line
+  ASSERT_TRUE(waitUntil([&] { return (printed += other.readAll()).contains("\"type\":\"eval\""); }));
   run.status = "running";
   run.environment.pid = other.processId();
   EXPECT_TRUE(RunActions::isWorkbenchCliProcess(run.environment.pid));

@@ -71,6 +71,9 @@ LauncherWidget::LauncherWidget(QWidget* parent)
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setWordWrap(false);
+  // Room for "experiment: variant" and "running (2 of 8 runs done)"; the numbers fit the default.
+  table_->horizontalHeader()->resizeSection(JobListModel::kWhat, 260);
+  table_->horizontalHeader()->resizeSection(JobListModel::kStatus, 200);
   connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LauncherWidget::updateActions);
   connect(model_, &QAbstractItemModel::dataChanged, this, &LauncherWidget::updateActions);
   connect(model_, &QAbstractItemModel::rowsRemoved, this, &LauncherWidget::updateActions);
