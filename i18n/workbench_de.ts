@@ -33,6 +33,85 @@
     </message>
 </context>
 <context>
+    <name>wb::CliJob</name>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>[a line of more than %1 MiB without a newline was dropped]</source>
+        <translation>[eine Zeile von mehr als %1 MiB ohne Zeilenumbruch wurde verworfen]</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Killed before it wrote a checkpoint: Resume continues from the last one.</source>
+        <translation>Hart beendet, bevor ein Checkpoint geschrieben wurde: Fortsetzen macht beim letzten weiter.</translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>Angehalten, bevor das Training begann.</translation>
+    </message>
+    <message>
+        <source>workbench-cli ended abnormally (a signal). %1</source>
+        <translation>workbench-cli wurde abnormal beendet (durch ein Signal). %1</translation>
+    </message>
+    <message>
+        <source>Stopped: Resume continues from the checkpoint.</source>
+        <translation>Angehalten: Fortsetzen macht beim Checkpoint weiter.</translation>
+    </message>
+    <message>
+        <source>Stopped: a checkpoint was written; Resume continues from it.</source>
+        <translation>Angehalten: Ein Checkpoint wurde geschrieben; Fortsetzen macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Training or I/O failed: %1</source>
+        <translation>Training oder Ein-/Ausgabe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Bad command line or spec: %1</source>
+        <translation>Fehlerhafte Befehlszeile oder Spezifikation: %1</translation>
+    </message>
+    <message>
+        <source>Data problem: %1</source>
+        <translation>Datenproblem: %1</translation>
+    </message>
+    <message>
+        <source>Run database problem: %1</source>
+        <translation>Problem mit der Laufdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>workbench-cli exited with code %1: %2</source>
+        <translation>workbench-cli wurde mit Code %1 beendet: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
+        <translation>%1 kann nicht gestartet werden: %2. Setzen Sie WB_CLI auf das Programm workbench-cli oder legen Sie es in den PATH.</translation>
+    </message>
+</context>
+<context>
     <name>wb::CompareControls</name>
     <message>
         <source>each run</source>
@@ -216,6 +295,209 @@
     </message>
 </context>
 <context>
+    <name>wb::JobListModel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 runs done)</source>
+        <translation>%1 (%2 von %3 Läufen fertig)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LauncherWidget</name>
+    <message>
+        <source>Run spec…</source>
+        <translation>Spezifikation ausführen…</translation>
+    </message>
+    <message>
+        <source>Train every run of an experiment spec file</source>
+        <translation>Alle Läufe einer Experiment-Spezifikationsdatei trainieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop gracefully: the run writes a checkpoint and can be resumed. Stop again later to kill it.</source>
+        <translation>Sauber anhalten: Der Lauf schreibt einen Checkpoint und kann fortgesetzt werden. Später erneut anhalten, um ihn hart zu beenden.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted runs from their checkpoints, then the queued ones</source>
+        <translation>Die unterbrochenen Läufe ab ihren Checkpoints fortsetzen, dann die wartenden</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Train the same spec again, as a new experiment</source>
+        <translation>Dieselbe Spezifikation erneut trainieren, als neues Experiment</translation>
+    </message>
+    <message>
+        <source>Duplicate &amp;&amp; edit</source>
+        <translation>Duplizieren &amp;&amp; bearbeiten</translation>
+    </message>
+    <message>
+        <source>Open a copy of the spec in the designer</source>
+        <translation>Eine Kopie der Spezifikation im Designer öffnen</translation>
+    </message>
+    <message>
+        <source>Show output</source>
+        <translation>Ausgabe anzeigen</translation>
+    </message>
+    <message>
+        <source>The command line, errors and last lines of the selected job</source>
+        <translation>Befehlszeile, Fehler und letzte Zeilen des gewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>Remove ended</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from the list</source>
+        <translation>Beendete Aufträge aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>No run database is set: open one first.</source>
+        <translation>Keine Laufdatenbank gesetzt: Öffnen Sie zuerst eine.</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>experiment %1</source>
+        <translation>Experiment %1</translation>
+    </message>
+    <message>
+        <source>Stopping %1: it finishes the step and writes a checkpoint.</source>
+        <translation>%1 wird angehalten: Der Schritt wird beendet und ein Checkpoint geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 is still writing its checkpoint; Stop again after %2 s to kill it.</source>
+        <translation>%1 schreibt noch seinen Checkpoint; erneutes Anhalten nach %2 s beendet ihn hart.</translation>
+    </message>
+    <message>
+        <source>%1 was killed.</source>
+        <translation>%1 wurde hart beendet.</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Experiment %1 is not in %2.</source>
+        <translation>Experiment %1 ist nicht in %2.</translation>
+    </message>
+    <message>
+        <source>The spec of %1 is not known yet (a preset? `workbench-cli presets show NAME` prints it).</source>
+        <translation>Die Spezifikation von %1 ist noch nicht bekannt (eine Vorlage? `workbench-cli presets show NAME` gibt sie aus).</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Exit code: %1</source>
+        <translation>Exit-Code: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard error (last %n line(s)):</source>
+        <translation>
+            <numerusform>Standardfehlerausgabe (letzte %n Zeile):</numerusform>
+            <numerusform>Standardfehlerausgabe (letzte %n Zeilen):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard output (last %n line(s)):</source>
+        <translation>
+            <numerusform>Standardausgabe (letzte %n Zeile):</numerusform>
+            <numerusform>Standardausgabe (letzte %n Zeilen):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>Run an experiment spec</source>
+        <translation>Eine Experiment-Spezifikation ausführen</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>Experiment-Spezifikationen (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LocalTarget</name>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+</context>
+<context>
     <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -303,6 +585,49 @@
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 gespeichert (3,25 Zoll breit, einspaltig)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunActions</name>
+    <message>
+        <source>%1 is still running.</source>
+        <translation>%1 läuft noch.</translation>
+    </message>
+    <message>
+        <source>%1 has finished: Re-run trains its experiment again.</source>
+        <translation>%1 ist fertig: Erneut ausführen trainiert sein Experiment noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2: stop it there (Ctrl-C in its terminal, or kill -INT %3).</source>
+        <translation>%1 läuft auf %2: Halten Sie ihn dort an (Strg-C in seinem Terminal oder kill -INT %3).</translation>
+    </message>
+    <message>
+        <source>The process of %1 (pid %2) is gone: Resume continues the run from its last checkpoint.</source>
+        <translation>Der Prozess von %1 (PID %2) existiert nicht mehr: Fortsetzen setzt den Lauf ab seinem letzten Checkpoint fort.</translation>
+    </message>
+    <message>
+        <source>Process %1 is not a workbench-cli (the pid was reused?): %2 was not stopped.</source>
+        <translation>Prozess %1 ist kein workbench-cli (PID wiederverwendet?): %2 wurde nicht angehalten.</translation>
+    </message>
+    <message>
+        <source>Cannot signal process %1: %2.</source>
+        <translation>Prozess %1 kann kein Signal gesendet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Asked %1 (pid %2) to stop: it writes a checkpoint and marks the run interrupted.</source>
+        <translation>%1 (PID %2) wurde zum Anhalten aufgefordert: Er schreibt einen Checkpoint und markiert den Lauf als unterbrochen.</translation>
     </message>
 </context>
 <context>

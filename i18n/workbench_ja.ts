@@ -33,6 +33,85 @@
     </message>
 </context>
 <context>
+    <name>wb::CliJob</name>
+    <message>
+        <source>starting</source>
+        <translation>起動中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>[a line of more than %1 MiB without a newline was dropped]</source>
+        <translation>[改行のない %1 MiB を超える行を破棄しました]</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Killed before it wrote a checkpoint: Resume continues from the last one.</source>
+        <translation>チェックポイントを書く前に強制終了しました。「再開」は最後のチェックポイントから続けます。</translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>学習が始まる前に停止しました。</translation>
+    </message>
+    <message>
+        <source>workbench-cli ended abnormally (a signal). %1</source>
+        <translation>workbench-cli が異常終了しました（シグナル）。%1</translation>
+    </message>
+    <message>
+        <source>Stopped: Resume continues from the checkpoint.</source>
+        <translation>停止しました。「再開」はチェックポイントから続けます。</translation>
+    </message>
+    <message>
+        <source>Stopped: a checkpoint was written; Resume continues from it.</source>
+        <translation>停止しました。チェックポイントを書きました。「再開」はそこから続けます。</translation>
+    </message>
+    <message>
+        <source>Training or I/O failed: %1</source>
+        <translation>学習または入出力に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Bad command line or spec: %1</source>
+        <translation>コマンドラインまたは実験設定の誤り: %1</translation>
+    </message>
+    <message>
+        <source>Data problem: %1</source>
+        <translation>データの問題: %1</translation>
+    </message>
+    <message>
+        <source>Run database problem: %1</source>
+        <translation>実行データベースの問題: %1</translation>
+    </message>
+    <message>
+        <source>workbench-cli exited with code %1: %2</source>
+        <translation>workbench-cli がコード %1 で終了しました: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
+        <translation>%1 を起動できません: %2。WB_CLI に workbench-cli プログラムを設定するか、PATH に置いてください。</translation>
+    </message>
+</context>
+<context>
     <name>wb::CompareControls</name>
     <message>
         <source>each run</source>
@@ -216,6 +295,207 @@
     </message>
 </context>
 <context>
+    <name>wb::JobListModel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 runs done)</source>
+        <translation>%1（%3 件中 %2 件完了）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>実行先</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>トークン/秒</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LauncherWidget</name>
+    <message>
+        <source>Run spec…</source>
+        <translation>実験設定を実行…</translation>
+    </message>
+    <message>
+        <source>Train every run of an experiment spec file</source>
+        <translation>実験設定ファイルのすべての実行を学習する</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop gracefully: the run writes a checkpoint and can be resumed. Stop again later to kill it.</source>
+        <translation>穏やかに停止: 実行はチェックポイントを書き、再開できます。後でもう一度停止すると強制終了します。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted runs from their checkpoints, then the queued ones</source>
+        <translation>中断された実行をチェックポイントから続け、次に待機中の実行を行う</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>再実行</translation>
+    </message>
+    <message>
+        <source>Train the same spec again, as a new experiment</source>
+        <translation>同じ設定を新しい実験としてもう一度学習する</translation>
+    </message>
+    <message>
+        <source>Duplicate &amp;&amp; edit</source>
+        <translation>複製して編集</translation>
+    </message>
+    <message>
+        <source>Open a copy of the spec in the designer</source>
+        <translation>設定のコピーをデザイナーで開く</translation>
+    </message>
+    <message>
+        <source>Show output</source>
+        <translation>出力を表示</translation>
+    </message>
+    <message>
+        <source>The command line, errors and last lines of the selected job</source>
+        <translation>選択したジョブのコマンドライン、エラー、最後の行</translation>
+    </message>
+    <message>
+        <source>Remove ended</source>
+        <translation>終了したものを削除</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from the list</source>
+        <translation>終了したジョブを一覧から削除する</translation>
+    </message>
+    <message>
+        <source>No run database is set: open one first.</source>
+        <translation>実行データベースが設定されていません。先に開いてください。</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <source>experiment %1</source>
+        <translation>実験 %1</translation>
+    </message>
+    <message>
+        <source>Stopping %1: it finishes the step and writes a checkpoint.</source>
+        <translation>%1 を停止しています。現在のステップを終えてチェックポイントを書きます。</translation>
+    </message>
+    <message>
+        <source>%1 is still writing its checkpoint; Stop again after %2 s to kill it.</source>
+        <translation>%1 はまだチェックポイントを書いています。%2 秒後にもう一度停止すると強制終了します。</translation>
+    </message>
+    <message>
+        <source>%1 was killed.</source>
+        <translation>%1 を強制終了しました。</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 は実行中ではありません。</translation>
+    </message>
+    <message>
+        <source>Experiment %1 is not in %2.</source>
+        <translation>実験 %1 は %2 にありません。</translation>
+    </message>
+    <message>
+        <source>The spec of %1 is not known yet (a preset? `workbench-cli presets show NAME` prints it).</source>
+        <translation>%1 の設定はまだ分かりません（プリセットなら `workbench-cli presets show NAME` で表示できます）。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <source>Exit code: %1</source>
+        <translation>終了コード: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard error (last %n line(s)):</source>
+        <translation>
+            <numerusform>標準エラー出力（最後の %n 行）:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard output (last %n line(s)):</source>
+        <translation>
+            <numerusform>標準出力（最後の %n 行）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 の出力</translation>
+    </message>
+    <message>
+        <source>Run an experiment spec</source>
+        <translation>実験設定を実行</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>実験設定 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LocalTarget</name>
+    <message>
+        <source>this computer</source>
+        <translation>このコンピューター</translation>
+    </message>
+</context>
+<context>
     <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -302,6 +582,49 @@
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 を保存しました（幅 3.25 インチ、1 段組）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunActions</name>
+    <message>
+        <source>%1 is still running.</source>
+        <translation>%1 はまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>%1 has finished: Re-run trains its experiment again.</source>
+        <translation>%1 は完了しています。「再実行」でその実験をもう一度学習します。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 は実行中ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2: stop it there (Ctrl-C in its terminal, or kill -INT %3).</source>
+        <translation>%1 は %2 で実行中です。そちらで停止してください（端末で Ctrl-C、または kill -INT %3）。</translation>
+    </message>
+    <message>
+        <source>The process of %1 (pid %2) is gone: Resume continues the run from its last checkpoint.</source>
+        <translation>%1 のプロセス（pid %2）はもうありません。「再開」で最後のチェックポイントから続けます。</translation>
+    </message>
+    <message>
+        <source>Process %1 is not a workbench-cli (the pid was reused?): %2 was not stopped.</source>
+        <translation>プロセス %1 は workbench-cli ではありません（pid が再利用された？）。%2 は停止していません。</translation>
+    </message>
+    <message>
+        <source>Cannot signal process %1: %2.</source>
+        <translation>プロセス %1 にシグナルを送れません: %2。</translation>
+    </message>
+    <message>
+        <source>Asked %1 (pid %2) to stop: it writes a checkpoint and marks the run interrupted.</source>
+        <translation>%1（pid %2）に停止を要求しました。チェックポイントを書き、実行を中断済みにします。</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,85 @@
     </message>
 </context>
 <context>
+    <name>wb::CliJob</name>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>[a line of more than %1 MiB without a newline was dropped]</source>
+        <translation>[已丢弃一行超过 %1 MiB 且没有换行的输出]</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Killed before it wrote a checkpoint: Resume continues from the last one.</source>
+        <translation>在写入检查点之前被强制结束：“继续”将从上一个检查点继续。</translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>在训练开始之前已停止。</translation>
+    </message>
+    <message>
+        <source>workbench-cli ended abnormally (a signal). %1</source>
+        <translation>workbench-cli 异常结束（信号）。%1</translation>
+    </message>
+    <message>
+        <source>Stopped: Resume continues from the checkpoint.</source>
+        <translation>已停止：“继续”将从检查点继续。</translation>
+    </message>
+    <message>
+        <source>Stopped: a checkpoint was written; Resume continues from it.</source>
+        <translation>已停止：已写入检查点；“继续”将从该处继续。</translation>
+    </message>
+    <message>
+        <source>Training or I/O failed: %1</source>
+        <translation>训练或输入/输出失败：%1</translation>
+    </message>
+    <message>
+        <source>Bad command line or spec: %1</source>
+        <translation>命令行或实验配置有误：%1</translation>
+    </message>
+    <message>
+        <source>Data problem: %1</source>
+        <translation>数据问题：%1</translation>
+    </message>
+    <message>
+        <source>Run database problem: %1</source>
+        <translation>运行数据库问题：%1</translation>
+    </message>
+    <message>
+        <source>workbench-cli exited with code %1: %2</source>
+        <translation>workbench-cli 以代码 %1 退出：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2. Set WB_CLI to the workbench-cli program, or put it on PATH.</source>
+        <translation>无法启动 %1：%2。请将 WB_CLI 设为 workbench-cli 程序，或将其放入 PATH。</translation>
+    </message>
+</context>
+<context>
     <name>wb::CompareControls</name>
     <message>
         <source>each run</source>
@@ -216,6 +295,207 @@
     </message>
 </context>
 <context>
+    <name>wb::JobListModel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 runs done)</source>
+        <translation>%1（%3 个运行中已完成 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LauncherWidget</name>
+    <message>
+        <source>Run spec…</source>
+        <translation>运行实验配置…</translation>
+    </message>
+    <message>
+        <source>Train every run of an experiment spec file</source>
+        <translation>训练实验配置文件中的所有运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop gracefully: the run writes a checkpoint and can be resumed. Stop again later to kill it.</source>
+        <translation>平稳停止：运行会写入检查点，之后可以继续。稍后再次停止将强制结束它。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted runs from their checkpoints, then the queued ones</source>
+        <translation>从检查点继续被中断的运行，然后是排队的运行</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Train the same spec again, as a new experiment</source>
+        <translation>以新实验的形式再次训练相同的配置</translation>
+    </message>
+    <message>
+        <source>Duplicate &amp;&amp; edit</source>
+        <translation>复制并编辑</translation>
+    </message>
+    <message>
+        <source>Open a copy of the spec in the designer</source>
+        <translation>在设计器中打开配置的副本</translation>
+    </message>
+    <message>
+        <source>Show output</source>
+        <translation>显示输出</translation>
+    </message>
+    <message>
+        <source>The command line, errors and last lines of the selected job</source>
+        <translation>所选任务的命令行、错误和最后几行输出</translation>
+    </message>
+    <message>
+        <source>Remove ended</source>
+        <translation>移除已结束的</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from the list</source>
+        <translation>从列表中移除已结束的任务</translation>
+    </message>
+    <message>
+        <source>No run database is set: open one first.</source>
+        <translation>未设置运行数据库：请先打开一个。</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>experiment %1</source>
+        <translation>实验 %1</translation>
+    </message>
+    <message>
+        <source>Stopping %1: it finishes the step and writes a checkpoint.</source>
+        <translation>正在停止 %1：它会完成当前步并写入检查点。</translation>
+    </message>
+    <message>
+        <source>%1 is still writing its checkpoint; Stop again after %2 s to kill it.</source>
+        <translation>%1 仍在写入检查点；%2 秒后再次停止将强制结束它。</translation>
+    </message>
+    <message>
+        <source>%1 was killed.</source>
+        <translation>%1 已被强制结束。</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>Experiment %1 is not in %2.</source>
+        <translation>实验 %1 不在 %2 中。</translation>
+    </message>
+    <message>
+        <source>The spec of %1 is not known yet (a preset? `workbench-cli presets show NAME` prints it).</source>
+        <translation>%1 的配置尚不可知（是预设？`workbench-cli presets show NAME` 可打印它）。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Exit code: %1</source>
+        <translation>退出代码：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard error (last %n line(s)):</source>
+        <translation>
+            <numerusform>标准错误（最后 %n 行）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Standard output (last %n line(s)):</source>
+        <translation>
+            <numerusform>标准输出（最后 %n 行）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 的输出</translation>
+    </message>
+    <message>
+        <source>Run an experiment spec</source>
+        <translation>运行实验配置</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>实验配置 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LocalTarget</name>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+</context>
+<context>
     <name>wb::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -302,6 +582,49 @@
     <message>
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>已保存 %1（宽 3.25 英寸，单栏）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunActions</name>
+    <message>
+        <source>%1 is still running.</source>
+        <translation>%1 仍在运行。</translation>
+    </message>
+    <message>
+        <source>%1 has finished: Re-run trains its experiment again.</source>
+        <translation>%1 已完成：“重新运行”会再次训练其实验。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 未在运行。</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2: stop it there (Ctrl-C in its terminal, or kill -INT %3).</source>
+        <translation>%1 运行在 %2 上：请在那里停止它（在其终端按 Ctrl-C，或 kill -INT %3）。</translation>
+    </message>
+    <message>
+        <source>The process of %1 (pid %2) is gone: Resume continues the run from its last checkpoint.</source>
+        <translation>%1 的进程（pid %2）已不存在：“继续”将从其上一个检查点继续该运行。</translation>
+    </message>
+    <message>
+        <source>Process %1 is not a workbench-cli (the pid was reused?): %2 was not stopped.</source>
+        <translation>进程 %1 不是 workbench-cli（pid 被重用了？）：%2 未被停止。</translation>
+    </message>
+    <message>
+        <source>Cannot signal process %1: %2.</source>
+        <translation>无法向进程 %1 发送信号：%2。</translation>
+    </message>
+    <message>
+        <source>Asked %1 (pid %2) to stop: it writes a checkpoint and marks the run interrupted.</source>
+        <translation>已请求 %1（pid %2）停止：它会写入检查点并将运行标记为已中断。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,84 @@
+// Where a launcher job runs: the seam between "start workbench-cli with these arguments" and the
+// machine that does it. Today there is LocalTarget (a child process on this machine); the
+// scale-out issue adds remote targets (`ssh://host`) behind the same interface, so CliJob, the
+// job list and the launcher widget stay as they are.
+//
+// What a remote target (e.g. SshTarget for "ssh://user@host") must provide:
+//   - invocation(): a local program whose stdout is the remote CLI's stdout, unbuffered, one
+//     JSON line at a time (e.g. `ssh -T host -- workbench-cli --db REMOTE_DB run SPEC --events
+//     jsonl`), and whose stderr carries the remote CLI's stderr. The database and home are paths
+//     on that host: map CliCommand::database/home to the host's (and copy the spec file there
+//     first: CliCommand::files lists the local files an argument names).
+//   - the exit status of the remote CLI as its own (ssh does), so CliJob's exit-code mapping
+//     (docs/cli.md: 0, 1, 2, 3, 4, 130) holds.
+//   - interrupt(): deliver SIGINT to the remote workbench-cli (not to ssh: a killed ssh session
+//     only hangs the remote side up), e.g. `ssh host kill -INT PID` with the pid from the run's
+//     environment, or a pty (`ssh -tt`) and a ^C written to it.
+//   - isLocal() false: stopping a run by its recorded pid (LauncherWidget::stopRun) is then not
+//     attempted from here.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <filesystem>
+
+class QProcess;
+
+namespace wb {
+
+// A workbench-cli command line, before a target decides how to start it.
+struct CliCommand {
+  std::filesystem::path database;  // always passed as --db
+  std::filesystem::path home;      // passed as --home only when not empty
+  QStringList arguments;           // the command and its options: "run", SPEC, "--events", "jsonl"
+  QStringList files;               // local files that arguments name (the spec), for remote copies
+};
+
+// What QProcess starts.
+struct CliInvocation {
+  QString program;
+  QStringList arguments;
+};
+
+class LaunchTarget {
+ public:
+  virtual ~LaunchTarget() = default;
+
+  // For the job list's Target column ("this computer", "ssh://gpu-box-1").
+  virtual QString displayName() const = 0;
+  // True when the CLI runs on this machine: runs it recorded can be signalled by pid.
+  virtual bool isLocal() const = 0;
+  // The program and arguments that run `command`.
+  virtual CliInvocation invocation(const CliCommand& command) const = 0;
+  // Asks the running CLI to stop gracefully: it finishes the step, writes a checkpoint, marks
+  // the run interrupted and exits 130. False if the signal could not be delivered.
+  virtual bool interrupt(QProcess& process) const = 0;
+  // Ends it at once (a second Stop when the graceful one takes too long). The run stays
+  // "running" in the database until `resume --experiment` picks it up from its last checkpoint.
+  virtual void kill(QProcess& process) const;
+};
+
+// This computer: workbench-cli as a child process.
+class LocalTarget : public LaunchTarget {
+  Q_DECLARE_TR_FUNCTIONS(wb::LocalTarget)
+
+ public:
+  // `program` empty: resolveProgram() at each invocation (so WB_CLI set later is honoured).
+  explicit LocalTarget(QString program = {});
+
+  // The workbench-cli to start: $WB_CLI if set, else the one next to this application
+  // (the desktop app and the CLI are installed side by side), else the first on PATH, else the
+  // bare name (QProcess then reports that it cannot be found).
+  static QString resolveProgram();
+
+  QString displayName() const override;
+  bool isLocal() const override { return true; }
+  CliInvocation invocation(const CliCommand& command) const override;
+  bool interrupt(QProcess& process) const override;
+
+ private:
+  QString program_;
+};
+
+}  // namespace wb
