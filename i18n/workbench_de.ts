@@ -586,6 +586,26 @@
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 gespeichert (3,25 Zoll breit, einspaltig)</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>In the database</source>
+        <translation>In der Datenbank</translation>
+    </message>
+    <message>
+        <source>Launched here</source>
+        <translation>Hier gestartet</translation>
+    </message>
+    <message>
+        <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
+        <translation>Von diesem Fenster gestartete workbench-cli-Jobs: Fortschritt, Restzeit, Stoppen, Fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

@@ -583,6 +583,26 @@
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>%1 を保存しました（幅 3.25 インチ、1 段組）</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>モニター</translation>
+    </message>
+    <message>
+        <source>In the database</source>
+        <translation>データベース内</translation>
+    </message>
+    <message>
+        <source>Launched here</source>
+        <translation>ここで起動</translation>
+    </message>
+    <message>
+        <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
+        <translation>このウィンドウから起動した workbench-cli ジョブ：進捗、残り時間、停止、再開</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

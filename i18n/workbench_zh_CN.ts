@@ -583,6 +583,26 @@
         <source>Saved %1 (3.25 in wide, single column)</source>
         <translation>已保存 %1（宽 3.25 英寸，单栏）</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监视器</translation>
+    </message>
+    <message>
+        <source>In the database</source>
+        <translation>数据库中</translation>
+    </message>
+    <message>
+        <source>Launched here</source>
+        <translation>在此启动</translation>
+    </message>
+    <message>
+        <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
+        <translation>从此窗口启动的 workbench-cli 任务：进度、剩余时间、停止、继续</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

@@ -18,7 +18,12 @@
 
 #include "common/errors.hpp"
 #include "views/app_language.hpp"
+#include <QTabWidget>
+
 #include "views/compare/compare_widget.hpp"
+#include "views/launcher/cli_job.hpp"  // complete type for the jobStarted/jobFinished signals
+#include "views/launcher/launcher_widget.hpp"
+#include "views/monitor/run_monitor_widget.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_database.hpp"
@@ -29,18 +34,29 @@ namespace wb {
 
 MainWindow::MainWindow(const std::filesystem::path& database, QWidget* parent)
     : QMainWindow(parent),
+      tabs_(new QTabWidget(this)),
+      runTabs_(new QTabWidget(this)),
       runList_(new RunListWidget(this)),
+      launcher_(new LauncherWidget(this)),
       compare_(new CompareWidget(this)),
+      monitor_(new RunMonitorWidget(this)),
       pathLabel_(new QLabel(this)),
       countLabel_(new QLabel(this)),
       refreshTimer_(new QTimer(this)) {
   // The run list above, the selected runs' curves below.
+  runTabs_->addTab(runList_, QString());
+  runTabs_->addTab(launcher_, QString());
+  runTabs_->setDocumentMode(true);
   auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(runList_);
+  split->addWidget(runTabs_);
   split->addWidget(compare_);
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 3);
-  setCentralWidget(split);
+  tabs_->addTab(split, QString());
+  tabs_->addTab(monitor_, QString());
+  tabs_->setDocumentMode(true);
+  setCentralWidget(tabs_);
+  connectRunActions();
   connect(runList_, &RunListWidget::selectionChanged, this, &MainWindow::showSelectedRuns);
   connect(runList_, &RunListWidget::openDatabaseRequested, this, &MainWindow::chooseDatabase);
 
@@ -61,6 +77,30 @@ MainWindow::MainWindow(const std::filesystem::path& database, QWidget* parent)
 
 MainWindow::~MainWindow() {
   model()->setStore(nullptr);  // the model must not outlive its store pointer's owner
+}
+
+void MainWindow::connectRunActions() {
+  connect(runList_, &RunListWidget::monitorRequested, this, [this](const RunRow& run) { showInMonitor(run.id); });
+  connect(launcher_, &LauncherWidget::runActivated, this, [this](qint64 id) { showInMonitor(id); });
+  // The run list's context menu acts through the launcher: it starts and stops workbench-cli.
+  connect(runList_, &RunListWidget::stopRequested, launcher_, [this](const RunRow& run) { launcher_->stopRun(run); });
+  connect(runList_, &RunListWidget::resumeRequested, launcher_, [this](const RunRow& run) { launcher_->resume(run); });
+  connect(runList_, &RunListWidget::rerunRequested, launcher_, [this](const RunRow& run) { launcher_->rerun(run); });
+  connect(runList_, &RunListWidget::duplicateRequested, launcher_,
+          [this](const RunRow& run) { launcher_->duplicate(run); });
+  connect(launcher_, &LauncherWidget::jobStarted, this, [this] {
+    tabs_->setCurrentIndex(kRunsTab);
+    runTabs_->setCurrentWidget(launcher_);
+  });
+  connect(launcher_, &LauncherWidget::jobFinished, this, &MainWindow::refresh);
+  connect(launcher_, &LauncherWidget::messageChanged, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+}
+
+void MainWindow::showInMonitor(std::int64_t runId) {
+  monitorStore_ = database_->store();
+  monitor_->setRun(monitorStore_, runId);
+  tabs_->setCurrentIndex(kMonitorTab);
 }
 
 RunListModel* MainWindow::model() const { return runList_->model(); }
@@ -87,6 +127,7 @@ void MainWindow::createMenus() {
   // finds theirs.
   languageMenu_ = viewMenu_->addMenu(QString());
   languages_ = new QActionGroup(this);  // exclusive: one checked
+  languages_->setObjectName(QStringLiteral("languages"));
   systemLanguageAction_ = languages_->addAction(QString());
   systemLanguageAction_->setData(QString());
   languageMenu_->addAction(systemLanguageAction_);
@@ -106,6 +147,11 @@ void MainWindow::retranslateUi() {
   openAction_->setText(tr("&Open database…"));
   exportAction_->setText(tr("&Export figure…"));
   quitAction_->setText(tr("&Quit"));
+  tabs_->setTabText(kRunsTab, tr("Runs"));
+  tabs_->setTabText(kMonitorTab, tr("Monitor"));
+  runTabs_->setTabText(0, tr("In the database"));
+  runTabs_->setTabText(1, tr("Launched here"));
+  runTabs_->setTabToolTip(1, tr("workbench-cli jobs started from this window: progress, ETA, stop, resume"));
   viewMenu_->setTitle(tr("&View"));
   refreshAction_->setText(tr("&Refresh"));
   languageMenu_->setTitle(tr("&Language"));
@@ -153,7 +199,10 @@ bool MainWindow::showsRuns() const { return runList_->showsRuns(); }
 void MainWindow::openDatabase(const std::filesystem::path& database) {
   model()->setStore(nullptr);
   model()->refresh();  // no store: clears the rows of the previous database
+  monitor_->setRun(nullptr, 0);  // it read the previous database
+  monitorStore_ = nullptr;
   database_ = std::make_unique<RunDatabase>(database);
+  launcher_->setDatabase(database);
   updateWindowTitle();
   refresh();
 }
@@ -180,6 +229,11 @@ void MainWindow::refresh() {
   runList_->showRuns();
   updateStatusBar();
   showSelectedRuns();
+  if (const std::int64_t shown = monitor_->runId(); shown != 0) {
+    if (monitorStore_ != store) monitor_->setRun(nullptr, 0);  // the database was reopened
+    monitorStore_ = store;
+    monitor_->setRun(store, shown);  // the same store and run: reads the new rows only
+  }
 }
 
 void MainWindow::showSelectedRuns() {

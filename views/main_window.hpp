@@ -1,8 +1,11 @@
 // The desktop app's main window over one run database, refreshed live every 2 s while
-// workbench-cli writes: the run list with the comparison below it, File > Open database… and
-// Export figure…, View > Language, and a status bar (path, run count). It only assembles the
-// widgets and passes their requests along; listing is RunListWidget's job, opening RunDatabase's.
-// A language switch (QEvent::LanguageChange) retranslates it in place.
+// workbench-cli writes. Three tabs, in the order of the work: Design (the experiment designer),
+// Runs (the database's runs and the jobs launched from here above, the comparison of the
+// selected runs below) and Monitor (one run, live). File > Open database…, Export figure…,
+// View > Language, a status bar (path, run count, messages). It only assembles the widgets and
+// passes their requests along: the designer's Launch to the launcher, the run list's and the
+// launcher's "open in monitor" to the monitor, "duplicate and edit" to the designer. A language
+// switch (QEvent::LanguageChange) retranslates it in place.
 #pragma once
 
 #include <QMainWindow>
@@ -16,6 +19,7 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -26,6 +30,8 @@ class DatabaseMessageWidget;
 class RunDatabase;
 class RunListModel;
 class RunListWidget;
+class LauncherWidget;
+class RunMonitorWidget;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -43,6 +49,13 @@ class MainWindow : public QMainWindow {
   QTableView* table() const;
   DatabaseMessageWidget* message() const;
   CompareWidget* compare() const { return compare_; }
+  LauncherWidget* launcher() const { return launcher_; }
+  RunMonitorWidget* monitor() const { return monitor_; }
+  QTabWidget* tabs() const { return tabs_; }
+  enum Tab { kRunsTab, kMonitorTab };  // tab indices; kDesignTab comes with the designer
+
+  // Shows this run in the Monitor tab and switches to it.
+  void showInMonitor(std::int64_t runId);
   bool showsRuns() const;
 
   // Selects these runs in the list (and so shows them in the comparison); others are deselected.
@@ -74,9 +87,16 @@ class MainWindow : public QMainWindow {
   void updateStatusBar();
   void updateWindowTitle();
 
+  void connectRunActions();
+
   std::unique_ptr<RunDatabase> database_;
+  QTabWidget* tabs_;
+  QTabWidget* runTabs_;  // the database's runs | the jobs launched from here
   RunListWidget* runList_;
+  LauncherWidget* launcher_;
   CompareWidget* compare_;
+  RunMonitorWidget* monitor_;
+  const RunStore* monitorStore_ = nullptr;  // the store the monitor reads (reset when reopened)
   QLabel* pathLabel_;
   QLabel* countLabel_;
   QTimer* refreshTimer_;

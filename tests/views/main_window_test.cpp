@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
@@ -98,8 +99,10 @@ TEST(ViewsMainWindow, UnreadableFileIsExplainedWithItsFix) {
 
 // The View > Language entry for `code` ("" = system default).
 QAction* languageAction(const MainWindow& window, const QString& code) {
-  for (QAction* action : window.findChildren<QAction*>())
-    if (action->isCheckable() && action->data().toString() == code) return action;
+  const auto* languages = window.findChild<QActionGroup*>(QStringLiteral("languages"));
+  if (!languages) return nullptr;
+  for (QAction* action : languages->actions())
+    if (action->data().toString() == code) return action;
   return nullptr;
 }
 
