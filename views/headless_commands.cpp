@@ -16,6 +16,7 @@
 #include "views/compare/compare_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/main_window.hpp"
+#include "views/monitor/run_monitor_widget.hpp"
 
 namespace wb {
 namespace {
@@ -182,8 +183,8 @@ int runScreenshotCommand(const QStringList& arguments) {
   Options o;
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral(
-      "workbench screenshot: saves the main window, with the experiment's runs selected and compared, as "
-      "FOLDER/compare.png (1200 x 800), for documentation.\n"
+      "workbench screenshot: saves the main window (1200 x 800), for documentation: FOLDER/compare.png with the "
+      "experiment's runs selected and compared, FOLDER/monitor.png with its last run in the live monitor.\n"
       "Example: workbench screenshot --experiment token-crisis-mini -o docs/images"));
   parser.addOptions({o.db, o.experiment, o.output});
   int code = 0;
@@ -198,27 +199,43 @@ int runScreenshotCommand(const QStringList& arguments) {
   window.resize(1200, 800);
   window.show();
   window.table()->selectAll();
+  std::vector<RunRow> runs = window.compare()->runs();
   if (parser.isSet(o.experiment)) {
     // Only the experiment's runs: select them by id in the list.
     try {
       const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
       RunSelection s;
       s.experiment = parser.value(o.experiment).toStdString();
-      const auto runs = select_runs(store, s);
+      runs = select_runs(store, s);
       window.selectRuns(runs);
     } catch (const UserError& e) {
       printError(QString::fromUtf8(e.what()), QString::fromStdString(e.fix()));
       return static_cast<int>(e.code());
     }
   }
+  QStringList written;
+  const auto save = [&](const QString& name) {
+    QCoreApplication::processEvents();  // coalesced redraws and relayouts
+    const QString path = folder.filePath(name);
+    if (!window.grab().save(path)) return false;
+    written << path;
+    return true;
+  };
   window.compare()->view()->flush();
-  const QString path = folder.filePath(QStringLiteral("compare.png"));
-  if (!window.grab().save(path)) {
-    printError(QStringLiteral("cannot write %1").arg(path));
+  if (!save(QStringLiteral("compare.png"))) {
+    printError(QStringLiteral("cannot write %1").arg(folder.filePath(QStringLiteral("compare.png"))));
     return 2;
   }
-  std::printf("%s\n", qPrintable(path));
-  return 0;
+  // The monitor on the selection's most repeated run (the last of a repetition sweep): the
+  // one whose curve turns up.
+  if (!runs.empty()) {
+    window.showInMonitor(runs.back().id);
+    window.monitor()->refresh();
+    for (FigureView* view : window.monitor()->findChildren<FigureView*>()) view->flush();
+    save(QStringLiteral("monitor.png"));
+  }
+  for (const QString& path : written) std::printf("%s\n", qPrintable(path));
+  return written.isEmpty() ? 2 : 0;
 }
 
 }  // namespace wb

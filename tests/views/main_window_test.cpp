@@ -9,7 +9,9 @@
 #include <QActionGroup>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -17,6 +19,9 @@
 #include "common/temp_dir.hpp"
 #include "views/app_language.hpp"
 #include "views/database_message_widget.hpp"
+#include "views/launcher/launcher_widget.hpp"
+#include "views/monitor/run_monitor_widget.hpp"
+#include "views/runs/run_list_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/runs/run_list_model.hpp"
 #include "views_test_util.hpp"
@@ -178,6 +183,35 @@ TEST(ViewsMainWindow, LanguageSwitchRewordsTheMessagePage) {
   chooseLanguage(window, "");  // back to the system's language; saved as "follow the system"
   EXPECT_EQ(savedAppLanguage(), "");
   EXPECT_TRUE(languageAction(window, "")->isChecked());
+}
+
+TEST(ViewsMainWindow, RunListOpensRunsInTheMonitorAndHandsActionsToTheLauncher) {
+  test::TempDir dir;
+  test::RunDatabaseWriter writer(dir / "runs.db");
+  MainWindow window(dir / "runs.db");
+  window.show();
+  EXPECT_EQ(window.launcher()->database(), dir / "runs.db");
+  EXPECT_EQ(window.tabs()->currentIndex(), MainWindow::kRunsTab);
+
+  // The context menu of the failed run: monitor, stop (disabled: not running), resume, ...
+  const RunRow failed = *writer.store.find_run(std::to_string(writer.second));
+  QMenu* menu = window.runList()->contextMenuFor({failed});
+  QStringList texts;
+  for (QAction* action : menu->actions())
+    if (!action->isSeparator()) texts << action->text();
+  EXPECT_EQ(texts, QStringList({"Open in monitor", "Stop", "Resume", "Re-run experiment", "Duplicate and edit…"}));
+  EXPECT_FALSE(menu->actions()[2]->isEnabled());  // Stop
+  EXPECT_TRUE(menu->actions()[3]->isEnabled());   // Resume
+  menu->actions()[0]->trigger();
+  EXPECT_EQ(window.tabs()->currentIndex(), MainWindow::kMonitorTab);
+  EXPECT_EQ(window.monitor()->runId(), writer.second);
+
+  // A refresh keeps the monitor on its run; another database clears it.
+  window.refresh();
+  EXPECT_EQ(window.monitor()->runId(), writer.second);
+  window.openDatabase(dir / "other.db");
+  EXPECT_EQ(window.monitor()->runId(), 0);
+  EXPECT_EQ(window.launcher()->database(), dir / "other.db");
 }
 
 }  // namespace
