@@ -139,6 +139,17 @@ ExperimentDesigner::ExperimentDesigner(QWidget* parent)
 
 void ExperimentDesigner::setStore(const RunStore* store) {
   store_ = store;
+  // Read once here rather than on every edit: the throughput scans finished runs' metrics.
+  measuredFlopsPerS_.reset();
+  fits_.clear();
+  if (store_) {
+    try {
+      measuredFlopsPerS_ = design::measured_throughput(*store_);
+      fits_ = store_->fits();
+    } catch (const std::exception&) {
+      // A failing read only costs the estimates, never the designer.
+    }
+  }
   fillStartFrom();
   refresh();
 }
@@ -227,15 +238,8 @@ void ExperimentDesigner::refresh() {
   try {
     const ExperimentSpec experiment = parse_experiment(experimentJson());
     design::EstimateOptions options;
-    if (store_) {
-      // Both are small reads (a few runs' throughput metrics, the fits table); a failing read
-      // only costs the estimates, never the designer.
-      try {
-        options.flops_per_s = design::measured_throughput(*store_);
-        options.fits = store_->fits();
-      } catch (const std::exception&) {
-      }
-    }
+    options.flops_per_s = measuredFlopsPerS_;
+    options.fits = fits_;
     estimates = design::estimate_runs(experiment, options);
     for (const auto& e : estimates)
       if (!e.error.empty()) throw SpecError(e.name + ": " + e.error);

@@ -10,6 +10,10 @@
 #include <QString>
 #include <QWidget>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "store/run_store.hpp"
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
@@ -22,7 +26,6 @@ QT_END_NAMESPACE
 
 namespace wb {
 
-class RunStore;
 class SpecForm;
 class FactorGridEditor;
 class ExpandedRunsModel;
@@ -35,7 +38,8 @@ class ExperimentDesigner : public QWidget {
 
   // The open database (not owned; may be null): its experiments are offered under "Start from",
   // its finished runs give the measured throughput, its saved fits the predicted losses, and
-  // Launch saves a new spec under its folder (specs/NAME.json).
+  // Launch saves a new spec under its folder (specs/NAME.json). Throughput and fits are read
+  // here; call it again after runs finish or fits are saved to refresh the estimates.
   void setStore(const RunStore* store);
 
   // The experiment document as it would be saved: schema, name, description, the base run
@@ -84,6 +88,8 @@ class ExperimentDesigner : public QWidget {
   QString defaultSpecPath() const;
 
   const RunStore* store_ = nullptr;
+  std::optional<double> measuredFlopsPerS_;  // model FLOP/s of the store's newest finished runs
+  std::vector<FitRow> fits_;                 // the store's saved scaling-law fits
   QLabel* startFromLabel_;
   QComboBox* startFrom_;
   QLabel* nameLabel_;

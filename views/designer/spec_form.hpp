@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QWidget>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QGroupBox;
