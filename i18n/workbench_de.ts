@@ -272,6 +272,282 @@
     </message>
 </context>
 <context>
+    <name>wb::ExpandedRunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>Predicted by the saved fit &quot;%1&quot;</source>
+        <translation>Vorhergesagt durch den gespeicherten Fit „%1“</translation>
+    </message>
+    <message>
+        <source>No finished run in this database measured a throughput yet</source>
+        <translation>Noch kein abgeschlossener Lauf dieser Datenbank hat einen Durchsatz gemessen</translation>
+    </message>
+    <message>
+        <source>cannot plan</source>
+        <translation>nicht planbar</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens, in whole sequences</source>
+        <translation>U: verschiedene Trainings-Tokens, in ganzen Sequenzen</translation>
+    </message>
+    <message>
+        <source>R = D / U: how often each unique token is seen</source>
+        <translation>R = D / U: wie oft jedes eindeutige Token gesehen wird</translation>
+    </message>
+    <message>
+        <source>D: training tokens, whole optimizer steps of the budget</source>
+        <translation>D: Trainings-Tokens, ganze Optimierungsschritte des Budgets</translation>
+    </message>
+    <message>
+        <source>N: trainable parameters (vocabulary estimated from the tokenizer)</source>
+        <translation>N: trainierbare Parameter (Vokabular aus dem Tokenizer geschätzt)</translation>
+    </message>
+    <message>
+        <source>Training FLOPs: FLOPs per token (6 N + attention) x D</source>
+        <translation>Trainings-FLOPs: FLOPs pro Token (6 N + Attention) x D</translation>
+    </message>
+    <message>
+        <source>Wall time at the model FLOP/s the newest finished runs of this database measured</source>
+        <translation>Laufzeit bei den Modell-FLOP/s, die die neuesten abgeschlossenen Läufe dieser Datenbank gemessen haben</translation>
+    </message>
+    <message>
+        <source>Final validation loss predicted by a saved scaling-law fit (data-constrained for repeated data, else Chinchilla)</source>
+        <translation>Finaler Validierungsverlust laut einem gespeicherten Skalierungsgesetz-Fit (datenbeschränkt bei wiederholten Daten, sonst Chinchilla)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>Eindeutige Tokens</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Est. time</source>
+        <translation>Gesch. Zeit</translation>
+    </message>
+    <message>
+        <source>Predicted loss</source>
+        <translation>Vorhergesagter Verlust</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ExperimentDesigner</name>
+    <message>
+        <source>Cannot load spec</source>
+        <translation>Spezifikation kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (an experiment spec is one JSON object)</source>
+        <translation>%1: kein JSON-Objekt (eine Experiment-Spezifikation ist ein JSON-Objekt)</translation>
+    </message>
+    <message>
+        <source>Cannot save spec</source>
+        <translation>Spezifikation kann nicht gespeichert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 FLOPs</source>
+        <translation>%1 FLOPs</translation>
+    </message>
+    <message>
+        <source>about %1 in sequence</source>
+        <translation>etwa %1 nacheinander</translation>
+    </message>
+    <message>
+        <source>no measured throughput yet</source>
+        <translation>noch kein gemessener Durchsatz</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>Ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Save spec before launching</source>
+        <translation>Spezifikation vor dem Start speichern</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>Experiment-Spezifikationen (*.json)</translation>
+    </message>
+    <message>
+        <source>Save spec</source>
+        <translation>Spezifikation speichern</translation>
+    </message>
+    <message>
+        <source>Load spec</source>
+        <translation>Spezifikation laden</translation>
+    </message>
+    <message>
+        <source>Choose a preset or a previous experiment…</source>
+        <translation>Eine Vorlage oder ein früheres Experiment wählen…</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>Experiment: %1 (%2)</source>
+        <translation>Experiment: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Experiment %1 has no readable spec</source>
+        <translation>Experiment %1 hat keine lesbare Spezifikation</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgehend von:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Experiment name; runs are named NAME/LABEL after their grid point</source>
+        <translation>Name des Experiments; Läufe heißen NAME/LABEL nach ihrem Gitterpunkt</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>What the experiment tests, e.g. the finding of a study it reproduces</source>
+        <translation>Was das Experiment prüft, z. B. das Ergebnis einer Studie, das es reproduziert</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>Spezifikation laden…</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>Spezifikation speichern…</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Save the spec and train every run it expands to (workbench-cli run)</source>
+        <translation>Spezifikation speichern und jeden Lauf trainieren, zu dem sie sich entfaltet (workbench-cli run)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FactorGridEditor</name>
+    <message>
+        <source>Epochs at a fixed token budget</source>
+        <translation>Epochen bei festem Token-Budget</translation>
+    </message>
+    <message>
+        <source>Unique tokens at a fixed token budget</source>
+        <translation>Eindeutige Tokens bei festem Token-Budget</translation>
+    </message>
+    <message>
+        <source>Model size (n_layer, n_embd)</source>
+        <translation>Modellgröße (n_layer, n_embd)</translation>
+    </message>
+    <message>
+        <source>Architecture: dense, MoE, shared</source>
+        <translation>Architektur: dicht, MoE, geteilt</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Trainingsziel</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>Dropout-Rate</translation>
+    </message>
+    <message>
+        <source>Dropout schedule: constant vs dropstage</source>
+        <translation>Dropout-Zeitplan: konstant vs. Dropstage</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>LR-Zeitplan</translation>
+    </message>
+    <message>
+        <source>Replay fraction (needs a replay corpus)</source>
+        <translation>Replay-Anteil (braucht ein Replay-Korpus)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Factors&lt;/b&gt; (the grid: every combination of the levels is one run)</source>
+        <translation>&lt;b&gt;Faktoren&lt;/b&gt; (das Gitter: jede Kombination der Stufen ist ein Lauf)</translation>
+    </message>
+    <message>
+        <source>Add factor</source>
+        <translation>Faktor hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an empty row, or pick a factor of the studies from the menu</source>
+        <translation>Eine leere Zeile hinzufügen oder einen Faktor der Studien aus dem Menü wählen</translation>
+    </message>
+    <message>
+        <source>Runs list (optional, JSON): one object of overrides per run, crossed with the grid</source>
+        <translation>Laufliste (optional, JSON): ein Objekt mit Überschreibungen pro Lauf, mit dem Gitter gekreuzt</translation>
+    </message>
+    <message>
+        <source>A dotted path into the run spec, e.g. data.epochs or model</source>
+        <translation>Ein Punkt-Pfad in die Lauf-Spezifikation, z. B. data.epochs oder model</translation>
+    </message>
+    <message>
+        <source>Levels, comma-separated: numbers, words or JSON objects</source>
+        <translation>Stufen, durch Kommas getrennt: Zahlen, Wörter oder JSON-Objekte</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 4, 16, 64</source>
+        <translation>z. B. 1, 4, 16, 64</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>wb::FigureFileExport</name>
     <message>
         <source>a figure must be between 0.5 and 100 inches wide and high</source>
@@ -975,6 +1251,393 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SpecFieldCatalog</name>
+    <message>
+        <source>Training corpus: an imported corpus or a built-in recipe (workbench-cli data list).</source>
+        <translation>Trainingskorpus: ein importiertes Korpus oder ein eingebautes Rezept (workbench-cli data list).</translation>
+    </message>
+    <message>
+        <source>byte: 256 bytes + EOT; char: the training split&apos;s characters; bpe: SentencePiece BPE trained on the training split.</source>
+        <translation>byte: 256 Bytes + EOT; char: die Zeichen des Trainingsteils; bpe: SentencePiece-BPE, auf dem Trainingsteil trainiert.</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>BPE vocabulary size (bpe only). A larger vocabulary shortens the token count of the same text.</source>
+        <translation>BPE-Vokabulargröße (nur bpe). Ein größeres Vokabular verkürzt die Token-Zahl desselben Textes.</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Share of the corpus held out as whole documents for the validation loss; never trained on.</source>
+        <translation>Anteil des Korpus, der als ganze Dokumente für den Validierungsverlust zurückgehalten wird; nie trainiert.</translation>
+    </message>
+    <message>
+        <source>Which documents are held out for validation.</source>
+        <translation>Welche Dokumente für die Validierung zurückgehalten werden.</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens. At a fixed budget D the run repeats them R = D / U times (Xue et al. 2023&apos;s token crisis). Give this or epochs.</source>
+        <translation>U: verschiedene Trainings-Tokens. Bei festem Budget D wiederholt der Lauf sie R = D / U Mal (die Token-Krise bei Xue et al. 2023). Dies oder epochs angeben.</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>R: times each unique token is seen; U = D / R. Up to about 4 epochs are almost as good as unique data; at 16 a repeated token is worth much less (Muennighoff et al. 2023).</source>
+        <translation>R: wie oft jedes eindeutige Token gesehen wird; U = D / R. Bis etwa 4 Epochen sind fast so gut wie eindeutige Daten; bei 16 ist ein wiederholtes Token viel weniger wert (Muennighoff et al. 2023).</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>Transformer blocks (depth). Larger models overfit sooner when tokens are scarce (Xue et al. 2023).</source>
+        <translation>Transformer-Blöcke (Tiefe). Größere Modelle überanpassen früher, wenn Tokens knapp sind (Xue et al. 2023).</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <translation>Köpfe</translation>
+    </message>
+    <message>
+        <source>Attention heads; must divide n_embd.</source>
+        <translation>Attention-Köpfe; müssen n_embd teilen.</translation>
+    </message>
+    <message>
+        <source>Model width. Parameters grow with n_layer x n_embd squared (12 C^2 per block).</source>
+        <translation>Modellbreite. Die Parameter wachsen mit n_layer x n_embd zum Quadrat (12 C^2 pro Block).</translation>
+    </message>
+    <message>
+        <source>Context length; U is rounded down to whole sequences of this length.</source>
+        <translation>Kontextlänge; U wird auf ganze Sequenzen dieser Länge abgerundet.</translation>
+    </message>
+    <message>
+        <source>Biases in Linear layers and LayerNorms (nanoGPT&apos;s bias).</source>
+        <translation>Biases in Linear-Schichten und LayerNorms (nanoGPTs bias).</translation>
+    </message>
+    <message>
+        <source>dense GPT; moe: mixture of experts (more parameters at the same FLOPs); shared: ALBERT-style shared blocks (fewer parameters at the same FLOPs). Xue et al. 2023 compare them under repetition.</source>
+        <translation>dense: GPT; moe: Mixture of Experts (mehr Parameter bei gleichen FLOPs); shared: geteilte Blöcke wie bei ALBERT (weniger Parameter bei gleichen FLOPs). Xue et al. 2023 vergleichen sie unter Wiederholung.</translation>
+    </message>
+    <message>
+        <source>experts</source>
+        <translation>Experten</translation>
+    </message>
+    <message>
+        <source>Experts per MoE layer (arch moe).</source>
+        <translation>Experten pro MoE-Schicht (arch moe).</translation>
+    </message>
+    <message>
+        <source>Experts per token: 1 as in Switch, 2 as in GShard.</source>
+        <translation>Experten pro Token: 1 wie bei Switch, 2 wie bei GShard.</translation>
+    </message>
+    <message>
+        <source>Every n-th block gets an MoE MLP (2: every other block, as in Switch).</source>
+        <translation>Jeder n-te Block erhält ein MoE-MLP (2: jeder zweite Block, wie bei Switch).</translation>
+    </message>
+    <message>
+        <source>Expert capacity = factor x tokens x top_k / n_expert; assignments beyond it are dropped. 0: no limit.</source>
+        <translation>Expertenkapazität = Faktor x Tokens x top_k / n_expert; Zuweisungen darüber hinaus werden verworfen. 0: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Weight of Switch&apos;s load-balancing loss.</source>
+        <translation>Gewicht des Lastausgleichsverlusts von Switch.</translation>
+    </message>
+    <message>
+        <source>Weight of the router z-loss (ST-MoE).</source>
+        <translation>Gewicht des Router-z-Verlusts (ST-MoE).</translation>
+    </message>
+    <message>
+        <source>Hidden units of each expert MLP; 0: 4 x n_embd. 4 x n_embd / top_k gives the dense model&apos;s FLOPs per token.</source>
+        <translation>Verborgene Einheiten jedes Experten-MLP; 0: 4 x n_embd. 4 x n_embd / top_k ergibt die FLOPs pro Token des dichten Modells.</translation>
+    </message>
+    <message>
+        <source>arch shared: groups of consecutive blocks that share one set of weights; must divide n_layer (1: all share).</source>
+        <translation>arch shared: Gruppen aufeinanderfolgender Blöcke, die einen Satz Gewichte teilen; muss n_layer teilen (1: alle teilen).</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after warmup.</source>
+        <translation>Maximale Lernrate nach dem Warmup.</translation>
+    </message>
+    <message>
+        <source>The LR the schedule decays to (Ibrahim et al. 2024 re-decay to 0.1 x the peak).</source>
+        <translation>Die LR, auf die der Zeitplan abfällt (Ibrahim et al. 2024 fallen erneut auf 0,1 x Maximum ab).</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Linear warmup; re-warming a continued run uses about 1% of its steps (Ibrahim et al. 2024).</source>
+        <translation>Linearer Warmup; das erneute Aufwärmen eines fortgesetzten Laufs nutzt etwa 1 % seiner Schritte (Ibrahim et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Step where the decay reaches min_lr; 0: the run&apos;s last step.</source>
+        <translation>Schritt, an dem der Abfall min_lr erreicht; 0: der letzte Schritt des Laufs.</translation>
+    </message>
+    <message>
+        <source>Shape after warmup. infinite: warmup, cooldown to constant_lr, constant, then a short anneal, so a run can continue across dataset switches without re-warming (Ibrahim et al. 2024).</source>
+        <translation>Form nach dem Warmup. infinite: Warmup, Abkühlen auf constant_lr, konstant, dann kurzes Annealing, sodass ein Lauf über Datensatzwechsel hinweg ohne erneutes Aufwärmen weiterlaufen kann (Ibrahim et al. 2024).</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on Linear weights. Xue et al. 2023 found that it destabilized training under repetition.</source>
+        <translation>Entkoppelter AdamW-Weight-Decay auf Linear-Gewichten. Xue et al. 2023 fanden, dass er das Training unter Wiederholung destabilisierte.</translation>
+    </message>
+    <message>
+        <source>AdamW beta1, in [0, 1).</source>
+        <translation>AdamW beta1, in [0, 1).</translation>
+    </message>
+    <message>
+        <source>AdamW beta2, in [0, 1).</source>
+        <translation>AdamW beta2, in [0, 1).</translation>
+    </message>
+    <message>
+        <source>Maximum global gradient norm; 0 disables clipping.</source>
+        <translation>Maximale globale Gradientennorm; 0 schaltet das Clipping ab.</translation>
+    </message>
+    <message>
+        <source>LR the warmup starts from: a continued run can re-warm from its predecessor&apos;s final LR.</source>
+        <translation>LR, bei der das Warmup beginnt: ein fortgesetzter Lauf kann von der letzten LR seines Vorgängers aus erneut aufwärmen.</translation>
+    </message>
+    <message>
+        <source>infinite: the plateau LR; 0: the peak lr.</source>
+        <translation>infinite: die Plateau-LR; 0: die maximale lr.</translation>
+    </message>
+    <message>
+        <source>infinite: steps from lr down to constant_lr after warmup.</source>
+        <translation>infinite: Schritte von lr hinab zu constant_lr nach dem Warmup.</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the cooldown.</source>
+        <translation>infinite: Form des Abkühlens.</translation>
+    </message>
+    <message>
+        <source>infinite: steps from constant_lr down to min_lr; 0: never anneal.</source>
+        <translation>infinite: Schritte von constant_lr hinab zu min_lr; 0: nie annealen.</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the anneal.</source>
+        <translation>infinite: Form des Annealings.</translation>
+    </message>
+    <message>
+        <source>infinite: step the anneal starts; -1: the run&apos;s last anneal_steps steps.</source>
+        <translation>infinite: Schritt, an dem das Annealing beginnt; -1: die letzten anneal_steps Schritte des Laufs.</translation>
+    </message>
+    <message>
+        <source>D: total training tokens, = U x R. Chinchilla&apos;s compute-optimal budget is about 20 tokens per parameter (Hoffmann et al. 2022).</source>
+        <translation>D: Trainings-Tokens insgesamt, = U x R. Das rechenoptimale Budget von Chinchilla liegt bei etwa 20 Tokens pro Parameter (Hoffmann et al. 2022).</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Sequences per micro-batch (per process).</source>
+        <translation>Sequenzen pro Mikro-Batch (pro Prozess).</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step; tokens per step = batch_size x block_size x grad_accum.</source>
+        <translation>Mikro-Batches pro Optimierungsschritt; Tokens pro Schritt = batch_size x block_size x grad_accum.</translation>
+    </message>
+    <message>
+        <source>Initialization, dropout, and which U tokens are chosen and in what order. Sweep it to see run-to-run noise.</source>
+        <translation>Initialisierung, Dropout und welche U Tokens in welcher Reihenfolge gewählt werden. Variieren, um das Rauschen zwischen Läufen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Steps between validation evaluations; the overfitting onset is found at this resolution.</source>
+        <translation>Schritte zwischen Validierungen; der Beginn der Überanpassung wird in dieser Auflösung gefunden.</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Fixed validation batches per evaluation (the same windows every time).</source>
+        <translation>Feste Validierungs-Batches pro Evaluierung (jedes Mal dieselben Fenster).</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints; 0: only at the end.</source>
+        <translation>Schritte zwischen Checkpoints; 0: nur am Ende.</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA (bf16 autocast) when available.</source>
+        <translation>auto wählt CUDA (bf16-Autocast), wenn verfügbar.</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>LibTorch intra-op threads; 0: all cores.</source>
+        <translation>LibTorch-Intra-Op-Threads; 0: alle Kerne.</translation>
+    </message>
+    <message>
+        <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>
+        <translation>Trainingsziel auf dem Decoder. Unter Wiederholung verschlechtert sich UL2 stärker als Span Corruption (Xue et al. 2023). Verluste verschiedener Ziele sind nicht vergleichbar.</translation>
+    </message>
+    <message>
+        <source>Span corruption: share of tokens corrupted (T5: 15%).</source>
+        <translation>Span Corruption: Anteil verfälschter Tokens (T5: 15 %).</translation>
+    </message>
+    <message>
+        <source>Span corruption: mean noise span length (T5: 3).</source>
+        <translation>Span Corruption: mittlere Länge der Rauschspannen (T5: 3).</translation>
+    </message>
+    <message>
+        <source>Masked LM: share of positions predicted (BERT: 15%).</source>
+        <translation>Masked LM: Anteil vorhergesagter Positionen (BERT: 15 %).</translation>
+    </message>
+    <message>
+        <source>Dropout on attention, residual branches and embeddings. The regularization that helps most against repetition; best 0.2-0.3 on MoE proxies (Xue et al. 2023).</source>
+        <translation>Dropout auf Attention, Residualzweigen und Embeddings. Die Regularisierung, die gegen Wiederholung am meisten hilft; am besten 0,2-0,3 auf MoE-Stellvertretern (Xue et al. 2023).</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights; overrides rate.</source>
+        <translation>Dropout auf Attention-Gewichten; überschreibt rate.</translation>
+    </message>
+    <message>
+        <source>Dropout on the attention and MLP outputs; overrides rate.</source>
+        <translation>Dropout auf den Ausgaben von Attention und MLP; überschreibt rate.</translation>
+    </message>
+    <message>
+        <source>Dropout on the embeddings; overrides rate.</source>
+        <translation>Dropout auf den Embeddings; überschreibt rate.</translation>
+    </message>
+    <message>
+        <source>When dropout is on. dropstage: off until start, then on; it reaches constant dropout&apos;s result with faster early training (Xue et al. 2023).</source>
+        <translation>Wann Dropout aktiv ist. dropstage: bis start aus, dann an; erreicht das Ergebnis konstanten Dropouts bei schnellerem frühem Training (Xue et al. 2023).</translation>
+    </message>
+    <message>
+        <source>Where dropstage switches dropout on, or linear starts rising, in the dropout unit.</source>
+        <translation>Wo dropstage den Dropout einschaltet oder linear zu steigen beginnt, in der Dropout-Einheit.</translation>
+    </message>
+    <message>
+        <source>Where linear reaches the full rate, or early switches dropout off, in the dropout unit.</source>
+        <translation>Wo linear die volle Rate erreicht oder early den Dropout abschaltet, in der Dropout-Einheit.</translation>
+    </message>
+    <message>
+        <source>Unit of start and end: fraction of the run, steps, tokens or epochs of the run&apos;s corpus.</source>
+        <translation>Einheit von start und end: Anteil des Laufs, Schritte, Tokens oder Epochen des Korpus des Laufs.</translation>
+    </message>
+    <message>
+        <source>Stochastic depth (Huang et al. 2016): rate of the last block, rising from 0 at the first. Helped a little in Xue et al. 2023.</source>
+        <translation>Stochastische Tiefe (Huang et al. 2016): Rate des letzten Blocks, ab 0 beim ersten ansteigend. Half bei Xue et al. 2023 ein wenig.</translation>
+    </message>
+    <message>
+        <source>Label smoothing of the training loss; helped a little in Xue et al. 2023. The validation loss is never smoothed.</source>
+        <translation>Label Smoothing des Trainingsverlusts; half bei Xue et al. 2023 ein wenig. Der Validierungsverlust wird nie geglättet.</translation>
+    </message>
+    <message>
+        <source>Further validation corpora, comma-separated: logs their loss and forgetting (its rise since the first evaluation).</source>
+        <translation>Weitere Validierungskorpora, durch Kommas getrennt: protokolliert ihren Verlust und das Vergessen (seinen Anstieg seit der ersten Evaluierung).</translation>
+    </message>
+    <message>
+        <source>Built-in downstream tasks, comma-separated: cloze (LAMBADA-style), next_passage (HellaSwag-style).</source>
+        <translation>Eingebaute Downstream-Aufgaben, durch Kommas getrennt: cloze (wie LAMBADA), next_passage (wie HellaSwag).</translation>
+    </message>
+    <message>
+        <source>Multiple-choice JSONL files, comma-separated, scored as lm-evaluation-harness does.</source>
+        <translation>Multiple-Choice-JSONL-Dateien, durch Kommas getrennt, bewertet wie in lm-evaluation-harness.</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Examples per built-in task.</source>
+        <translation>Beispiele pro eingebauter Aufgabe.</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>Evaluierungen</translation>
+    </message>
+    <message>
+        <source>Score downstream tasks at every n-th evaluation (and at the last).</source>
+        <translation>Downstream-Aufgaben bei jeder n-ten Evaluierung (und bei der letzten) bewerten.</translation>
+    </message>
+    <message>
+        <source>Which examples the built-in tasks draw.</source>
+        <translation>Welche Beispiele die eingebauten Aufgaben ziehen.</translation>
+    </message>
+    <message>
+        <source>Relative rise of the smoothed validation loss over its best that counts as the onset of overfitting.</source>
+        <translation>Relativer Anstieg des geglätteten Validierungsverlusts über sein Bestes, der als Beginn der Überanpassung gilt.</translation>
+    </message>
+    <message>
+        <source>Evaluations the rise must last before the onset is reported.</source>
+        <translation>Evaluierungen, die der Anstieg andauern muss, bevor der Beginn gemeldet wird.</translation>
+    </message>
+    <message>
+        <source>EMA weight of the past in the smoothed validation loss.</source>
+        <translation>EMA-Gewicht der Vergangenheit im geglätteten Validierungsverlust.</translation>
+    </message>
+    <message>
+        <source>Continue from this finished run&apos;s checkpoint (id or name): a stage of continual pre-training.</source>
+        <translation>Vom Checkpoint dieses abgeschlossenen Laufs fortsetzen (ID oder Name): eine Stufe fortgesetzten Vortrainings.</translation>
+    </message>
+    <message>
+        <source>reset: fresh AdamW moments; keep: the checkpoint&apos;s.</source>
+        <translation>reset: frische AdamW-Momente; keep: die des Checkpoints.</translation>
+    </message>
+    <message>
+        <source>An earlier corpus to replay, against forgetting it (Ibrahim et al. 2024).</source>
+        <translation>Ein früheres Korpus zum Wiederholen (Replay), gegen sein Vergessen (Ibrahim et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Share of every batch drawn from the replay corpus, replacing new tokens at equal compute. 5% suffices for a weak shift; a strong shift (English to German) needs about 25% (Ibrahim et al. 2024).</source>
+        <translation>Anteil jedes Batches aus dem Replay-Korpus, der bei gleichem Rechenaufwand neue Tokens ersetzt. 5 % genügen bei schwacher Verschiebung; eine starke (Englisch nach Deutsch) braucht etwa 25 % (Ibrahim et al. 2024).</translation>
+    </message>
+    <message>
+        <source>Train the vocabulary on these corpora, comma-separated, so that every stage of a continual pre-training experiment shares one vocabulary.</source>
+        <translation>Das Vokabular auf diesen Korpora trainieren (durch Kommas getrennt), damit alle Stufen eines Experiments mit fortgesetztem Vortraining ein Vokabular teilen.</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>Erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Optimizer and LR schedule</source>
+        <translation>Optimierer und LR-Zeitplan</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Trainingsziel</translation>
+    </message>
+    <message>
+        <source>Regularization and dropout</source>
+        <translation>Regularisierung und Dropout</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>Continual pre-training</source>
+        <translation>Fortgesetztes Vortraining</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,281 @@
     </message>
 </context>
 <context>
+    <name>wb::ExpandedRunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 日 %2 時間</translation>
+    </message>
+    <message>
+        <source>Predicted by the saved fit &quot;%1&quot;</source>
+        <translation>保存済みフィット「%1」による予測</translation>
+    </message>
+    <message>
+        <source>No finished run in this database measured a throughput yet</source>
+        <translation>このデータベースの完了した実行はまだスループットを測定していません</translation>
+    </message>
+    <message>
+        <source>cannot plan</source>
+        <translation>計画できません</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens, in whole sequences</source>
+        <translation>U: 異なる学習トークン数（完全なシーケンス単位）</translation>
+    </message>
+    <message>
+        <source>R = D / U: how often each unique token is seen</source>
+        <translation>R = D / U: 各ユニークトークンが見られる回数</translation>
+    </message>
+    <message>
+        <source>D: training tokens, whole optimizer steps of the budget</source>
+        <translation>D: 学習トークン数（予算内の完全なオプティマイザステップ）</translation>
+    </message>
+    <message>
+        <source>N: trainable parameters (vocabulary estimated from the tokenizer)</source>
+        <translation>N: 学習可能パラメータ数（語彙はトークナイザから推定）</translation>
+    </message>
+    <message>
+        <source>Training FLOPs: FLOPs per token (6 N + attention) x D</source>
+        <translation>学習 FLOPs: トークンあたり FLOPs（6 N + アテンション）x D</translation>
+    </message>
+    <message>
+        <source>Wall time at the model FLOP/s the newest finished runs of this database measured</source>
+        <translation>このデータベースの最新の完了した実行が測定したモデル FLOP/s での所要時間</translation>
+    </message>
+    <message>
+        <source>Final validation loss predicted by a saved scaling-law fit (data-constrained for repeated data, else Chinchilla)</source>
+        <translation>保存済みのスケーリング則フィットによる最終検証損失の予測（繰り返しデータにはデータ制約則、それ以外は Chinchilla）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>ユニークトークン</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Est. time</source>
+        <translation>推定時間</translation>
+    </message>
+    <message>
+        <source>Predicted loss</source>
+        <translation>予測損失</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ExperimentDesigner</name>
+    <message>
+        <source>Cannot load spec</source>
+        <translation>仕様を読み込めません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (an experiment spec is one JSON object)</source>
+        <translation>%1: JSON オブジェクトではありません（実験仕様は 1 つの JSON オブジェクトです）</translation>
+    </message>
+    <message>
+        <source>Cannot save spec</source>
+        <translation>仕様を保存できません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 件の実行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>%1 FLOPs</source>
+        <translation>%1 FLOPs</translation>
+    </message>
+    <message>
+        <source>about %1 in sequence</source>
+        <translation>順に実行して約 %1</translation>
+    </message>
+    <message>
+        <source>no measured throughput yet</source>
+        <translation>測定済みのスループットはまだありません</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>無効: %1</translation>
+    </message>
+    <message>
+        <source>Save spec before launching</source>
+        <translation>起動前に仕様を保存</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>実験仕様 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save spec</source>
+        <translation>仕様を保存</translation>
+    </message>
+    <message>
+        <source>Load spec</source>
+        <translation>仕様を読み込む</translation>
+    </message>
+    <message>
+        <source>Choose a preset or a previous experiment…</source>
+        <translation>プリセットまたは以前の実験を選択…</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>プリセット: %1</translation>
+    </message>
+    <message>
+        <source>Experiment: %1 (%2)</source>
+        <translation>実験: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Experiment %1 has no readable spec</source>
+        <translation>実験 %1 には読み取れる仕様がありません</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>開始元:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <source>Experiment name; runs are named NAME/LABEL after their grid point</source>
+        <translation>実験名。実行はグリッド点に従って NAME/LABEL と名付けられます</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>説明:</translation>
+    </message>
+    <message>
+        <source>What the experiment tests, e.g. the finding of a study it reproduces</source>
+        <translation>実験が検証する内容（例: 再現する研究の知見）</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>仕様を読み込む…</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>仕様を保存…</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <source>Save the spec and train every run it expands to (workbench-cli run)</source>
+        <translation>仕様を保存し、展開されるすべての実行を学習します（workbench-cli run）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FactorGridEditor</name>
+    <message>
+        <source>Epochs at a fixed token budget</source>
+        <translation>固定トークン予算でのエポック数</translation>
+    </message>
+    <message>
+        <source>Unique tokens at a fixed token budget</source>
+        <translation>固定トークン予算でのユニークトークン数</translation>
+    </message>
+    <message>
+        <source>Model size (n_layer, n_embd)</source>
+        <translation>モデルサイズ（n_layer, n_embd）</translation>
+    </message>
+    <message>
+        <source>Architecture: dense, MoE, shared</source>
+        <translation>アーキテクチャ: 密、MoE、共有</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>学習目的</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>ドロップアウト率</translation>
+    </message>
+    <message>
+        <source>Dropout schedule: constant vs dropstage</source>
+        <translation>ドロップアウトスケジュール: 一定 対 dropstage</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学習率スケジュール</translation>
+    </message>
+    <message>
+        <source>Replay fraction (needs a replay corpus)</source>
+        <translation>リプレイ比率（リプレイコーパスが必要）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Factors&lt;/b&gt; (the grid: every combination of the levels is one run)</source>
+        <translation>&lt;b&gt;因子&lt;/b&gt;（グリッド: 水準の組み合わせごとに 1 実行）</translation>
+    </message>
+    <message>
+        <source>Add factor</source>
+        <translation>因子を追加</translation>
+    </message>
+    <message>
+        <source>Add an empty row, or pick a factor of the studies from the menu</source>
+        <translation>空の行を追加するか、メニューから研究の因子を選びます</translation>
+    </message>
+    <message>
+        <source>Runs list (optional, JSON): one object of overrides per run, crossed with the grid</source>
+        <translation>実行リスト（任意、JSON）: 実行ごとに上書きオブジェクト 1 つ、グリッドと掛け合わせ</translation>
+    </message>
+    <message>
+        <source>A dotted path into the run spec, e.g. data.epochs or model</source>
+        <translation>実行仕様へのドット区切りパス（例: data.epochs、model）</translation>
+    </message>
+    <message>
+        <source>Levels, comma-separated: numbers, words or JSON objects</source>
+        <translation>水準（カンマ区切り）: 数値、単語、JSON オブジェクト</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 4, 16, 64</source>
+        <translation>例: 1, 4, 16, 64</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
     <name>wb::FigureFileExport</name>
     <message>
         <source>a figure must be between 0.5 and 100 inches wide and high</source>
@@ -972,6 +1247,393 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>accuracy</source>
         <translation>正解率</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SpecFieldCatalog</name>
+    <message>
+        <source>Training corpus: an imported corpus or a built-in recipe (workbench-cli data list).</source>
+        <translation>学習コーパス: インポート済みコーパスまたは組み込みレシピ（workbench-cli data list）。</translation>
+    </message>
+    <message>
+        <source>byte: 256 bytes + EOT; char: the training split&apos;s characters; bpe: SentencePiece BPE trained on the training split.</source>
+        <translation>byte: 256 バイト + EOT、char: 学習分割の文字、bpe: 学習分割で学習した SentencePiece BPE。</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <source>BPE vocabulary size (bpe only). A larger vocabulary shortens the token count of the same text.</source>
+        <translation>BPE 語彙サイズ（bpe のみ）。語彙が大きいほど同じテキストのトークン数は減ります。</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>Share of the corpus held out as whole documents for the validation loss; never trained on.</source>
+        <translation>検証損失のために文書単位で取り置くコーパスの割合。学習には使われません。</translation>
+    </message>
+    <message>
+        <source>Which documents are held out for validation.</source>
+        <translation>検証用に取り置く文書を決めます。</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens. At a fixed budget D the run repeats them R = D / U times (Xue et al. 2023&apos;s token crisis). Give this or epochs.</source>
+        <translation>U: 異なる学習トークン数。固定予算 D では R = D / U 回繰り返されます（Xue ら 2023 のトークン危機）。これか epochs を指定します。</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>R: times each unique token is seen; U = D / R. Up to about 4 epochs are almost as good as unique data; at 16 a repeated token is worth much less (Muennighoff et al. 2023).</source>
+        <translation>R: 各ユニークトークンが見られる回数。U = D / R。約 4 エポックまではユニークデータとほぼ同等、16 では繰り返しトークンの価値はずっと低くなります（Muennighoff ら 2023）。</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>Transformer blocks (depth). Larger models overfit sooner when tokens are scarce (Xue et al. 2023).</source>
+        <translation>Transformer ブロック数（深さ）。トークンが不足すると大きいモデルほど早く過学習します（Xue ら 2023）。</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <translation>ヘッド</translation>
+    </message>
+    <message>
+        <source>Attention heads; must divide n_embd.</source>
+        <translation>アテンションヘッド数。n_embd を割り切る必要があります。</translation>
+    </message>
+    <message>
+        <source>Model width. Parameters grow with n_layer x n_embd squared (12 C^2 per block).</source>
+        <translation>モデル幅。パラメータ数は n_layer x n_embd の 2 乗で増えます（ブロックあたり 12 C^2）。</translation>
+    </message>
+    <message>
+        <source>Context length; U is rounded down to whole sequences of this length.</source>
+        <translation>コンテキスト長。U はこの長さの完全なシーケンスに切り捨てられます。</translation>
+    </message>
+    <message>
+        <source>Biases in Linear layers and LayerNorms (nanoGPT&apos;s bias).</source>
+        <translation>Linear 層と LayerNorm のバイアス（nanoGPT の bias）。</translation>
+    </message>
+    <message>
+        <source>dense GPT; moe: mixture of experts (more parameters at the same FLOPs); shared: ALBERT-style shared blocks (fewer parameters at the same FLOPs). Xue et al. 2023 compare them under repetition.</source>
+        <translation>dense: 密な GPT、moe: 専門家混合（同じ FLOPs でパラメータが多い）、shared: ALBERT 風の共有ブロック（同じ FLOPs でパラメータが少ない）。Xue ら 2023 は繰り返し下でこれらを比較しました。</translation>
+    </message>
+    <message>
+        <source>experts</source>
+        <translation>エキスパート</translation>
+    </message>
+    <message>
+        <source>Experts per MoE layer (arch moe).</source>
+        <translation>MoE 層あたりのエキスパート数（arch moe）。</translation>
+    </message>
+    <message>
+        <source>Experts per token: 1 as in Switch, 2 as in GShard.</source>
+        <translation>トークンあたりのエキスパート数: 1 は Switch、2 は GShard と同じ。</translation>
+    </message>
+    <message>
+        <source>Every n-th block gets an MoE MLP (2: every other block, as in Switch).</source>
+        <translation>n ブロックごとに MoE MLP を置きます（2: 1 つおき、Switch と同じ）。</translation>
+    </message>
+    <message>
+        <source>Expert capacity = factor x tokens x top_k / n_expert; assignments beyond it are dropped. 0: no limit.</source>
+        <translation>エキスパート容量 = 係数 x トークン数 x top_k / n_expert。超えた割り当ては捨てられます。0: 無制限。</translation>
+    </message>
+    <message>
+        <source>Weight of Switch&apos;s load-balancing loss.</source>
+        <translation>Switch の負荷分散損失の重み。</translation>
+    </message>
+    <message>
+        <source>Weight of the router z-loss (ST-MoE).</source>
+        <translation>ルーター z 損失の重み（ST-MoE）。</translation>
+    </message>
+    <message>
+        <source>Hidden units of each expert MLP; 0: 4 x n_embd. 4 x n_embd / top_k gives the dense model&apos;s FLOPs per token.</source>
+        <translation>各エキスパート MLP の隠れユニット数。0: 4 x n_embd。4 x n_embd / top_k で密モデルと同じトークンあたり FLOPs になります。</translation>
+    </message>
+    <message>
+        <source>arch shared: groups of consecutive blocks that share one set of weights; must divide n_layer (1: all share).</source>
+        <translation>arch shared: 1 組の重みを共有する連続ブロックのグループ数。n_layer を割り切る必要があります（1: すべて共有）。</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after warmup.</source>
+        <translation>ウォームアップ後のピーク学習率。</translation>
+    </message>
+    <message>
+        <source>The LR the schedule decays to (Ibrahim et al. 2024 re-decay to 0.1 x the peak).</source>
+        <translation>スケジュールが減衰する先の学習率（Ibrahim ら 2024 はピークの 0.1 倍まで再減衰）。</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Linear warmup; re-warming a continued run uses about 1% of its steps (Ibrahim et al. 2024).</source>
+        <translation>線形ウォームアップ。継続実行の再ウォームアップにはステップの約 1% を使います（Ibrahim ら 2024）。</translation>
+    </message>
+    <message>
+        <source>Step where the decay reaches min_lr; 0: the run&apos;s last step.</source>
+        <translation>減衰が min_lr に達するステップ。0: 実行の最終ステップ。</translation>
+    </message>
+    <message>
+        <source>Shape after warmup. infinite: warmup, cooldown to constant_lr, constant, then a short anneal, so a run can continue across dataset switches without re-warming (Ibrahim et al. 2024).</source>
+        <translation>ウォームアップ後の形。infinite: ウォームアップ、constant_lr へのクールダウン、一定、最後に短いアニール。再ウォームアップなしでデータセット切り替えをまたいで継続できます（Ibrahim ら 2024）。</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on Linear weights. Xue et al. 2023 found that it destabilized training under repetition.</source>
+        <translation>Linear 重みへの AdamW の分離型重み減衰。Xue ら 2023 は繰り返し下で学習を不安定にすると報告しました。</translation>
+    </message>
+    <message>
+        <source>AdamW beta1, in [0, 1).</source>
+        <translation>AdamW の beta1（[0, 1)）。</translation>
+    </message>
+    <message>
+        <source>AdamW beta2, in [0, 1).</source>
+        <translation>AdamW の beta2（[0, 1)）。</translation>
+    </message>
+    <message>
+        <source>Maximum global gradient norm; 0 disables clipping.</source>
+        <translation>全体勾配ノルムの上限。0 でクリッピングなし。</translation>
+    </message>
+    <message>
+        <source>LR the warmup starts from: a continued run can re-warm from its predecessor&apos;s final LR.</source>
+        <translation>ウォームアップの開始学習率。継続実行は前の実行の最終学習率から再ウォームアップできます。</translation>
+    </message>
+    <message>
+        <source>infinite: the plateau LR; 0: the peak lr.</source>
+        <translation>infinite: 平坦部の学習率。0: ピークの lr。</translation>
+    </message>
+    <message>
+        <source>infinite: steps from lr down to constant_lr after warmup.</source>
+        <translation>infinite: ウォームアップ後に lr から constant_lr まで下げるステップ数。</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the cooldown.</source>
+        <translation>infinite: クールダウンの形。</translation>
+    </message>
+    <message>
+        <source>infinite: steps from constant_lr down to min_lr; 0: never anneal.</source>
+        <translation>infinite: constant_lr から min_lr まで下げるステップ数。0: アニールしない。</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the anneal.</source>
+        <translation>infinite: アニールの形。</translation>
+    </message>
+    <message>
+        <source>infinite: step the anneal starts; -1: the run&apos;s last anneal_steps steps.</source>
+        <translation>infinite: アニールを始めるステップ。-1: 実行の最後の anneal_steps ステップ。</translation>
+    </message>
+    <message>
+        <source>D: total training tokens, = U x R. Chinchilla&apos;s compute-optimal budget is about 20 tokens per parameter (Hoffmann et al. 2022).</source>
+        <translation>D: 学習トークン総数（= U x R）。Chinchilla の計算最適予算はパラメータあたり約 20 トークンです（Hoffmann ら 2022）。</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>シーケンス</translation>
+    </message>
+    <message>
+        <source>Sequences per micro-batch (per process).</source>
+        <translation>マイクロバッチあたりのシーケンス数（プロセスごと）。</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step; tokens per step = batch_size x block_size x grad_accum.</source>
+        <translation>オプティマイザステップあたりのマイクロバッチ数。ステップあたりトークン数 = batch_size x block_size x grad_accum。</translation>
+    </message>
+    <message>
+        <source>Initialization, dropout, and which U tokens are chosen and in what order. Sweep it to see run-to-run noise.</source>
+        <translation>初期化、ドロップアウト、どの U トークンをどの順で選ぶか。スイープすると実行間のばらつきが見えます。</translation>
+    </message>
+    <message>
+        <source>Steps between validation evaluations; the overfitting onset is found at this resolution.</source>
+        <translation>検証評価の間隔（ステップ）。過学習の開始はこの分解能で検出されます。</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Fixed validation batches per evaluation (the same windows every time).</source>
+        <translation>評価ごとの固定検証バッチ数（毎回同じウィンドウ）。</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints; 0: only at the end.</source>
+        <translation>チェックポイントの間隔（ステップ）。0: 最後のみ。</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA (bf16 autocast) when available.</source>
+        <translation>auto は利用可能なら CUDA（bf16 autocast）を選びます。</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>LibTorch intra-op threads; 0: all cores.</source>
+        <translation>LibTorch の演算内スレッド数。0: 全コア。</translation>
+    </message>
+    <message>
+        <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>
+        <translation>デコーダ上の学習目的。繰り返し下では UL2 はスパン破損より劣化します（Xue ら 2023）。異なる目的の損失は比較できません。</translation>
+    </message>
+    <message>
+        <source>Span corruption: share of tokens corrupted (T5: 15%).</source>
+        <translation>スパン破損: 破損させるトークンの割合（T5: 15%）。</translation>
+    </message>
+    <message>
+        <source>Span corruption: mean noise span length (T5: 3).</source>
+        <translation>スパン破損: ノイズスパンの平均長（T5: 3）。</translation>
+    </message>
+    <message>
+        <source>Masked LM: share of positions predicted (BERT: 15%).</source>
+        <translation>マスク言語モデル: 予測する位置の割合（BERT: 15%）。</translation>
+    </message>
+    <message>
+        <source>Dropout on attention, residual branches and embeddings. The regularization that helps most against repetition; best 0.2-0.3 on MoE proxies (Xue et al. 2023).</source>
+        <translation>アテンション、残差分岐、埋め込みへのドロップアウト。繰り返しに最も効く正則化で、MoE 代理モデルでは 0.2-0.3 が最良（Xue ら 2023）。</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights; overrides rate.</source>
+        <translation>アテンション重みへのドロップアウト。rate を上書きします。</translation>
+    </message>
+    <message>
+        <source>Dropout on the attention and MLP outputs; overrides rate.</source>
+        <translation>アテンションと MLP の出力へのドロップアウト。rate を上書きします。</translation>
+    </message>
+    <message>
+        <source>Dropout on the embeddings; overrides rate.</source>
+        <translation>埋め込みへのドロップアウト。rate を上書きします。</translation>
+    </message>
+    <message>
+        <source>When dropout is on. dropstage: off until start, then on; it reaches constant dropout&apos;s result with faster early training (Xue et al. 2023).</source>
+        <translation>ドロップアウトを有効にする時期。dropstage: start まで無効、その後有効。初期学習を速めつつ一定ドロップアウトと同じ結果に達します（Xue ら 2023）。</translation>
+    </message>
+    <message>
+        <source>Where dropstage switches dropout on, or linear starts rising, in the dropout unit.</source>
+        <translation>dropstage がドロップアウトを有効にする、または linear が上昇を始める位置（ドロップアウトの単位）。</translation>
+    </message>
+    <message>
+        <source>Where linear reaches the full rate, or early switches dropout off, in the dropout unit.</source>
+        <translation>linear が最大率に達する、または early がドロップアウトを無効にする位置（ドロップアウトの単位）。</translation>
+    </message>
+    <message>
+        <source>Unit of start and end: fraction of the run, steps, tokens or epochs of the run&apos;s corpus.</source>
+        <translation>start と end の単位: 実行の割合、ステップ、トークン、または実行のコーパスのエポック。</translation>
+    </message>
+    <message>
+        <source>Stochastic depth (Huang et al. 2016): rate of the last block, rising from 0 at the first. Helped a little in Xue et al. 2023.</source>
+        <translation>確率的深さ（Huang ら 2016）: 最後のブロックの率で、最初のブロックの 0 から増加。Xue ら 2023 では少し効果がありました。</translation>
+    </message>
+    <message>
+        <source>Label smoothing of the training loss; helped a little in Xue et al. 2023. The validation loss is never smoothed.</source>
+        <translation>学習損失のラベル平滑化。Xue ら 2023 では少し効果がありました。検証損失は平滑化されません。</translation>
+    </message>
+    <message>
+        <source>Further validation corpora, comma-separated: logs their loss and forgetting (its rise since the first evaluation).</source>
+        <translation>追加の検証コーパス（カンマ区切り）: その損失と忘却（最初の評価からの上昇）を記録します。</translation>
+    </message>
+    <message>
+        <source>Built-in downstream tasks, comma-separated: cloze (LAMBADA-style), next_passage (HellaSwag-style).</source>
+        <translation>組み込みの下流タスク（カンマ区切り）: cloze（LAMBADA 風）、next_passage（HellaSwag 風）。</translation>
+    </message>
+    <message>
+        <source>Multiple-choice JSONL files, comma-separated, scored as lm-evaluation-harness does.</source>
+        <translation>多肢選択 JSONL ファイル（カンマ区切り）。lm-evaluation-harness と同じ方法で採点します。</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>例</translation>
+    </message>
+    <message>
+        <source>Examples per built-in task.</source>
+        <translation>組み込みタスクあたりの例の数。</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Score downstream tasks at every n-th evaluation (and at the last).</source>
+        <translation>n 回ごとの評価（と最後）で下流タスクを採点します。</translation>
+    </message>
+    <message>
+        <source>Which examples the built-in tasks draw.</source>
+        <translation>組み込みタスクが抽出する例を決めます。</translation>
+    </message>
+    <message>
+        <source>Relative rise of the smoothed validation loss over its best that counts as the onset of overfitting.</source>
+        <translation>平滑化した検証損失が最良値から相対的にどれだけ上がれば過学習の開始とみなすか。</translation>
+    </message>
+    <message>
+        <source>Evaluations the rise must last before the onset is reported.</source>
+        <translation>開始を報告する前に上昇が続く必要がある評価回数。</translation>
+    </message>
+    <message>
+        <source>EMA weight of the past in the smoothed validation loss.</source>
+        <translation>平滑化した検証損失における過去の EMA 重み。</translation>
+    </message>
+    <message>
+        <source>Continue from this finished run&apos;s checkpoint (id or name): a stage of continual pre-training.</source>
+        <translation>この完了した実行のチェックポイントから継続します（ID または名前）: 継続事前学習の 1 段階。</translation>
+    </message>
+    <message>
+        <source>reset: fresh AdamW moments; keep: the checkpoint&apos;s.</source>
+        <translation>reset: AdamW のモーメントを新規に、keep: チェックポイントのものを使用。</translation>
+    </message>
+    <message>
+        <source>An earlier corpus to replay, against forgetting it (Ibrahim et al. 2024).</source>
+        <translation>忘却を防ぐためにリプレイする以前のコーパス（Ibrahim ら 2024）。</translation>
+    </message>
+    <message>
+        <source>Share of every batch drawn from the replay corpus, replacing new tokens at equal compute. 5% suffices for a weak shift; a strong shift (English to German) needs about 25% (Ibrahim et al. 2024).</source>
+        <translation>各バッチのうちリプレイコーパスから取る割合。同じ計算量で新しいトークンを置き換えます。弱いシフトには 5% で十分、強いシフト（英語からドイツ語）には約 25% が必要です（Ibrahim ら 2024）。</translation>
+    </message>
+    <message>
+        <source>Train the vocabulary on these corpora, comma-separated, so that every stage of a continual pre-training experiment shares one vocabulary.</source>
+        <translation>これらのコーパス（カンマ区切り）で語彙を学習し、継続事前学習実験の全段階で 1 つの語彙を共有します。</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>許容値: %1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>既定値: %1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Optimizer and LR schedule</source>
+        <translation>オプティマイザと学習率スケジュール</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>学習目的</translation>
+    </message>
+    <message>
+        <source>Regularization and dropout</source>
+        <translation>正則化とドロップアウト</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Continual pre-training</source>
+        <translation>継続事前学習</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,281 @@
     </message>
 </context>
 <context>
+    <name>wb::ExpandedRunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>Predicted by the saved fit &quot;%1&quot;</source>
+        <translation>由已保存的拟合“%1”预测</translation>
+    </message>
+    <message>
+        <source>No finished run in this database measured a throughput yet</source>
+        <translation>此数据库中尚无已完成的运行测得吞吐量</translation>
+    </message>
+    <message>
+        <source>cannot plan</source>
+        <translation>无法规划</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens, in whole sequences</source>
+        <translation>U：不同的训练词元数，按完整序列计</translation>
+    </message>
+    <message>
+        <source>R = D / U: how often each unique token is seen</source>
+        <translation>R = D / U：每个唯一词元被看到的次数</translation>
+    </message>
+    <message>
+        <source>D: training tokens, whole optimizer steps of the budget</source>
+        <translation>D：训练词元数，预算中的完整优化步</translation>
+    </message>
+    <message>
+        <source>N: trainable parameters (vocabulary estimated from the tokenizer)</source>
+        <translation>N：可训练参数（词表大小按分词器估计）</translation>
+    </message>
+    <message>
+        <source>Training FLOPs: FLOPs per token (6 N + attention) x D</source>
+        <translation>训练 FLOPs：每词元 FLOPs（6 N + 注意力）x D</translation>
+    </message>
+    <message>
+        <source>Wall time at the model FLOP/s the newest finished runs of this database measured</source>
+        <translation>按此数据库最新已完成运行测得的模型 FLOP/s 估算的耗时</translation>
+    </message>
+    <message>
+        <source>Final validation loss predicted by a saved scaling-law fit (data-constrained for repeated data, else Chinchilla)</source>
+        <translation>由已保存的缩放定律拟合预测的最终验证损失（重复数据用数据受限定律，否则用 Chinchilla）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Unique tokens</source>
+        <translation>唯一词元</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Est. time</source>
+        <translation>预计时间</translation>
+    </message>
+    <message>
+        <source>Predicted loss</source>
+        <translation>预测损失</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ExperimentDesigner</name>
+    <message>
+        <source>Cannot load spec</source>
+        <translation>无法加载规格</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (an experiment spec is one JSON object)</source>
+        <translation>%1：不是 JSON 对象（实验规格是一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>Cannot save spec</source>
+        <translation>无法保存规格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 词元</translation>
+    </message>
+    <message>
+        <source>%1 FLOPs</source>
+        <translation>%1 FLOPs</translation>
+    </message>
+    <message>
+        <source>about %1 in sequence</source>
+        <translation>依次运行约 %1</translation>
+    </message>
+    <message>
+        <source>no measured throughput yet</source>
+        <translation>尚无测得的吞吐量</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>Save spec before launching</source>
+        <translation>启动前保存规格</translation>
+    </message>
+    <message>
+        <source>Experiment specs (*.json)</source>
+        <translation>实验规格 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save spec</source>
+        <translation>保存规格</translation>
+    </message>
+    <message>
+        <source>Load spec</source>
+        <translation>加载规格</translation>
+    </message>
+    <message>
+        <source>Choose a preset or a previous experiment…</source>
+        <translation>选择预设或以前的实验…</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>预设：%1</translation>
+    </message>
+    <message>
+        <source>Experiment: %1 (%2)</source>
+        <translation>实验：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Experiment %1 has no readable spec</source>
+        <translation>实验 %1 没有可读的规格</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Experiment name; runs are named NAME/LABEL after their grid point</source>
+        <translation>实验名称；运行按其网格点命名为 NAME/LABEL</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>What the experiment tests, e.g. the finding of a study it reproduces</source>
+        <translation>实验检验的内容，例如它复现的某项研究结论</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>加载规格…</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>保存规格…</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Save the spec and train every run it expands to (workbench-cli run)</source>
+        <translation>保存规格并训练其展开的每个运行（workbench-cli run）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FactorGridEditor</name>
+    <message>
+        <source>Epochs at a fixed token budget</source>
+        <translation>固定词元预算下的轮数</translation>
+    </message>
+    <message>
+        <source>Unique tokens at a fixed token budget</source>
+        <translation>固定词元预算下的唯一词元数</translation>
+    </message>
+    <message>
+        <source>Model size (n_layer, n_embd)</source>
+        <translation>模型规模（n_layer, n_embd）</translation>
+    </message>
+    <message>
+        <source>Architecture: dense, MoE, shared</source>
+        <translation>架构：稠密、MoE、共享</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>Dropout 率</translation>
+    </message>
+    <message>
+        <source>Dropout schedule: constant vs dropstage</source>
+        <translation>Dropout 调度：恒定与 dropstage</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Replay fraction (needs a replay corpus)</source>
+        <translation>回放比例（需要回放语料）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Factors&lt;/b&gt; (the grid: every combination of the levels is one run)</source>
+        <translation>&lt;b&gt;因素&lt;/b&gt;（网格：各水平的每种组合为一次运行）</translation>
+    </message>
+    <message>
+        <source>Add factor</source>
+        <translation>添加因素</translation>
+    </message>
+    <message>
+        <source>Add an empty row, or pick a factor of the studies from the menu</source>
+        <translation>添加空行，或从菜单中选择研究中的因素</translation>
+    </message>
+    <message>
+        <source>Runs list (optional, JSON): one object of overrides per run, crossed with the grid</source>
+        <translation>运行列表（可选，JSON）：每个运行一个覆盖对象，与网格交叉组合</translation>
+    </message>
+    <message>
+        <source>A dotted path into the run spec, e.g. data.epochs or model</source>
+        <translation>运行规格中的点分路径，例如 data.epochs 或 model</translation>
+    </message>
+    <message>
+        <source>Levels, comma-separated: numbers, words or JSON objects</source>
+        <translation>水平，以逗号分隔：数字、单词或 JSON 对象</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 4, 16, 64</source>
+        <translation>例如 1, 4, 16, 64</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>wb::FigureFileExport</name>
     <message>
         <source>a figure must be between 0.5 and 100 inches wide and high</source>
@@ -972,6 +1247,393 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>accuracy</source>
         <translation>准确率</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SpecFieldCatalog</name>
+    <message>
+        <source>Training corpus: an imported corpus or a built-in recipe (workbench-cli data list).</source>
+        <translation>训练语料：已导入的语料或内置配方（workbench-cli data list）。</translation>
+    </message>
+    <message>
+        <source>byte: 256 bytes + EOT; char: the training split&apos;s characters; bpe: SentencePiece BPE trained on the training split.</source>
+        <translation>byte：256 个字节 + EOT；char：训练集中的字符；bpe：在训练集上训练的 SentencePiece BPE。</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>BPE vocabulary size (bpe only). A larger vocabulary shortens the token count of the same text.</source>
+        <translation>BPE 词表大小（仅 bpe）。词表越大，同一文本的词元数越少。</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Share of the corpus held out as whole documents for the validation loss; never trained on.</source>
+        <translation>以整篇文档留出用于验证损失的语料比例；从不用于训练。</translation>
+    </message>
+    <message>
+        <source>Which documents are held out for validation.</source>
+        <translation>哪些文档被留作验证。</translation>
+    </message>
+    <message>
+        <source>U: distinct training tokens. At a fixed budget D the run repeats them R = D / U times (Xue et al. 2023&apos;s token crisis). Give this or epochs.</source>
+        <translation>U：不同的训练词元数。在固定预算 D 下，运行将其重复 R = D / U 次（Xue 等 2023 的词元危机）。给出此项或 epochs。</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>R: times each unique token is seen; U = D / R. Up to about 4 epochs are almost as good as unique data; at 16 a repeated token is worth much less (Muennighoff et al. 2023).</source>
+        <translation>R：每个唯一词元被看到的次数；U = D / R。约 4 轮以内几乎与唯一数据一样好；到 16 轮时重复词元的价值低得多（Muennighoff 等 2023）。</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Transformer blocks (depth). Larger models overfit sooner when tokens are scarce (Xue et al. 2023).</source>
+        <translation>Transformer 块数（深度）。词元稀缺时，较大模型更早过拟合（Xue 等 2023）。</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>Attention heads; must divide n_embd.</source>
+        <translation>注意力头数；必须整除 n_embd。</translation>
+    </message>
+    <message>
+        <source>Model width. Parameters grow with n_layer x n_embd squared (12 C^2 per block).</source>
+        <translation>模型宽度。参数量随 n_layer x n_embd 的平方增长（每块 12 C^2）。</translation>
+    </message>
+    <message>
+        <source>Context length; U is rounded down to whole sequences of this length.</source>
+        <translation>上下文长度；U 向下取整为此长度的完整序列。</translation>
+    </message>
+    <message>
+        <source>Biases in Linear layers and LayerNorms (nanoGPT&apos;s bias).</source>
+        <translation>Linear 层和 LayerNorm 中的偏置（nanoGPT 的 bias）。</translation>
+    </message>
+    <message>
+        <source>dense GPT; moe: mixture of experts (more parameters at the same FLOPs); shared: ALBERT-style shared blocks (fewer parameters at the same FLOPs). Xue et al. 2023 compare them under repetition.</source>
+        <translation>dense：稠密 GPT；moe：混合专家（相同 FLOPs 下参数更多）；shared：ALBERT 式共享块（相同 FLOPs 下参数更少）。Xue 等 2023 在重复数据下比较了它们。</translation>
+    </message>
+    <message>
+        <source>experts</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Experts per MoE layer (arch moe).</source>
+        <translation>每个 MoE 层的专家数（arch moe）。</translation>
+    </message>
+    <message>
+        <source>Experts per token: 1 as in Switch, 2 as in GShard.</source>
+        <translation>每个词元的专家数：1 同 Switch，2 同 GShard。</translation>
+    </message>
+    <message>
+        <source>Every n-th block gets an MoE MLP (2: every other block, as in Switch).</source>
+        <translation>每第 n 个块使用 MoE MLP（2：每隔一个块，同 Switch）。</translation>
+    </message>
+    <message>
+        <source>Expert capacity = factor x tokens x top_k / n_expert; assignments beyond it are dropped. 0: no limit.</source>
+        <translation>专家容量 = 系数 x 词元数 x top_k / n_expert；超出的分配被丢弃。0：无限制。</translation>
+    </message>
+    <message>
+        <source>Weight of Switch&apos;s load-balancing loss.</source>
+        <translation>Switch 负载均衡损失的权重。</translation>
+    </message>
+    <message>
+        <source>Weight of the router z-loss (ST-MoE).</source>
+        <translation>路由器 z 损失的权重（ST-MoE）。</translation>
+    </message>
+    <message>
+        <source>Hidden units of each expert MLP; 0: 4 x n_embd. 4 x n_embd / top_k gives the dense model&apos;s FLOPs per token.</source>
+        <translation>每个专家 MLP 的隐藏单元数；0：4 x n_embd。4 x n_embd / top_k 可得到与稠密模型相同的每词元 FLOPs。</translation>
+    </message>
+    <message>
+        <source>arch shared: groups of consecutive blocks that share one set of weights; must divide n_layer (1: all share).</source>
+        <translation>arch shared：共享一组权重的连续块组数；必须整除 n_layer（1：全部共享）。</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after warmup.</source>
+        <translation>预热后的峰值学习率。</translation>
+    </message>
+    <message>
+        <source>The LR the schedule decays to (Ibrahim et al. 2024 re-decay to 0.1 x the peak).</source>
+        <translation>调度衰减到的学习率（Ibrahim 等 2024 重新衰减到峰值的 0.1 倍）。</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Linear warmup; re-warming a continued run uses about 1% of its steps (Ibrahim et al. 2024).</source>
+        <translation>线性预热；继续训练的运行重新预热约用其 1% 的步数（Ibrahim 等 2024）。</translation>
+    </message>
+    <message>
+        <source>Step where the decay reaches min_lr; 0: the run&apos;s last step.</source>
+        <translation>衰减到达 min_lr 的步；0：运行的最后一步。</translation>
+    </message>
+    <message>
+        <source>Shape after warmup. infinite: warmup, cooldown to constant_lr, constant, then a short anneal, so a run can continue across dataset switches without re-warming (Ibrahim et al. 2024).</source>
+        <translation>预热后的形状。infinite：预热、冷却到 constant_lr、保持恒定，再短暂退火，使运行无需重新预热即可跨数据集切换继续（Ibrahim 等 2024）。</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on Linear weights. Xue et al. 2023 found that it destabilized training under repetition.</source>
+        <translation>作用于 Linear 权重的 AdamW 解耦权重衰减。Xue 等 2023 发现它在重复数据下使训练不稳定。</translation>
+    </message>
+    <message>
+        <source>AdamW beta1, in [0, 1).</source>
+        <translation>AdamW beta1，取值 [0, 1)。</translation>
+    </message>
+    <message>
+        <source>AdamW beta2, in [0, 1).</source>
+        <translation>AdamW beta2，取值 [0, 1)。</translation>
+    </message>
+    <message>
+        <source>Maximum global gradient norm; 0 disables clipping.</source>
+        <translation>最大全局梯度范数；0 表示不裁剪。</translation>
+    </message>
+    <message>
+        <source>LR the warmup starts from: a continued run can re-warm from its predecessor&apos;s final LR.</source>
+        <translation>预热的起始学习率：继续训练的运行可从前一运行的最终学习率重新预热。</translation>
+    </message>
+    <message>
+        <source>infinite: the plateau LR; 0: the peak lr.</source>
+        <translation>infinite：平台期学习率；0：峰值 lr。</translation>
+    </message>
+    <message>
+        <source>infinite: steps from lr down to constant_lr after warmup.</source>
+        <translation>infinite：预热后从 lr 降到 constant_lr 的步数。</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the cooldown.</source>
+        <translation>infinite：冷却的形状。</translation>
+    </message>
+    <message>
+        <source>infinite: steps from constant_lr down to min_lr; 0: never anneal.</source>
+        <translation>infinite：从 constant_lr 降到 min_lr 的步数；0：从不退火。</translation>
+    </message>
+    <message>
+        <source>infinite: shape of the anneal.</source>
+        <translation>infinite：退火的形状。</translation>
+    </message>
+    <message>
+        <source>infinite: step the anneal starts; -1: the run&apos;s last anneal_steps steps.</source>
+        <translation>infinite：退火开始的步；-1：运行的最后 anneal_steps 步。</translation>
+    </message>
+    <message>
+        <source>D: total training tokens, = U x R. Chinchilla&apos;s compute-optimal budget is about 20 tokens per parameter (Hoffmann et al. 2022).</source>
+        <translation>D：训练词元总数，= U x R。Chinchilla 的计算最优预算约为每参数 20 个词元（Hoffmann 等 2022）。</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Sequences per micro-batch (per process).</source>
+        <translation>每个微批次的序列数（每进程）。</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step; tokens per step = batch_size x block_size x grad_accum.</source>
+        <translation>每个优化步的微批次数；每步词元数 = batch_size x block_size x grad_accum。</translation>
+    </message>
+    <message>
+        <source>Initialization, dropout, and which U tokens are chosen and in what order. Sweep it to see run-to-run noise.</source>
+        <translation>初始化、dropout，以及选择哪些 U 个词元及其顺序。扫描它可观察运行间噪声。</translation>
+    </message>
+    <message>
+        <source>Steps between validation evaluations; the overfitting onset is found at this resolution.</source>
+        <translation>两次验证评估之间的步数；过拟合起点以此分辨率检测。</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Fixed validation batches per evaluation (the same windows every time).</source>
+        <translation>每次评估的固定验证批次（每次相同的窗口）。</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints; 0: only at the end.</source>
+        <translation>检查点之间的步数；0：仅在结束时。</translation>
+    </message>
+    <message>
+        <source>auto picks CUDA (bf16 autocast) when available.</source>
+        <translation>auto 在可用时选择 CUDA（bf16 自动混合精度）。</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>LibTorch intra-op threads; 0: all cores.</source>
+        <translation>LibTorch 算子内线程数；0：全部核心。</translation>
+    </message>
+    <message>
+        <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>
+        <translation>解码器上的训练目标。在重复数据下 UL2 比片段破坏退化得更多（Xue 等 2023）。不同目标的损失不可比较。</translation>
+    </message>
+    <message>
+        <source>Span corruption: share of tokens corrupted (T5: 15%).</source>
+        <translation>片段破坏：被破坏词元的比例（T5：15%）。</translation>
+    </message>
+    <message>
+        <source>Span corruption: mean noise span length (T5: 3).</source>
+        <translation>片段破坏：噪声片段的平均长度（T5：3）。</translation>
+    </message>
+    <message>
+        <source>Masked LM: share of positions predicted (BERT: 15%).</source>
+        <translation>掩码语言模型：被预测位置的比例（BERT：15%）。</translation>
+    </message>
+    <message>
+        <source>Dropout on attention, residual branches and embeddings. The regularization that helps most against repetition; best 0.2-0.3 on MoE proxies (Xue et al. 2023).</source>
+        <translation>作用于注意力、残差分支和嵌入的 dropout。对抗重复最有效的正则化；在 MoE 代理模型上最佳为 0.2-0.3（Xue 等 2023）。</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights; overrides rate.</source>
+        <translation>注意力权重上的 dropout；覆盖 rate。</translation>
+    </message>
+    <message>
+        <source>Dropout on the attention and MLP outputs; overrides rate.</source>
+        <translation>注意力和 MLP 输出上的 dropout；覆盖 rate。</translation>
+    </message>
+    <message>
+        <source>Dropout on the embeddings; overrides rate.</source>
+        <translation>嵌入上的 dropout；覆盖 rate。</translation>
+    </message>
+    <message>
+        <source>When dropout is on. dropstage: off until start, then on; it reaches constant dropout&apos;s result with faster early training (Xue et al. 2023).</source>
+        <translation>dropout 何时开启。dropstage：在 start 之前关闭，之后开启；以更快的早期训练达到恒定 dropout 的效果（Xue 等 2023）。</translation>
+    </message>
+    <message>
+        <source>Where dropstage switches dropout on, or linear starts rising, in the dropout unit.</source>
+        <translation>dropstage 开启 dropout 或 linear 开始上升的位置，以 dropout 单位计。</translation>
+    </message>
+    <message>
+        <source>Where linear reaches the full rate, or early switches dropout off, in the dropout unit.</source>
+        <translation>linear 达到完整比率或 early 关闭 dropout 的位置，以 dropout 单位计。</translation>
+    </message>
+    <message>
+        <source>Unit of start and end: fraction of the run, steps, tokens or epochs of the run&apos;s corpus.</source>
+        <translation>start 和 end 的单位：运行的比例、步数、词元数或运行语料的轮数。</translation>
+    </message>
+    <message>
+        <source>Stochastic depth (Huang et al. 2016): rate of the last block, rising from 0 at the first. Helped a little in Xue et al. 2023.</source>
+        <translation>随机深度（Huang 等 2016）：最后一块的比率，从第一块的 0 开始递增。在 Xue 等 2023 中略有帮助。</translation>
+    </message>
+    <message>
+        <source>Label smoothing of the training loss; helped a little in Xue et al. 2023. The validation loss is never smoothed.</source>
+        <translation>训练损失的标签平滑；在 Xue 等 2023 中略有帮助。验证损失从不平滑。</translation>
+    </message>
+    <message>
+        <source>Further validation corpora, comma-separated: logs their loss and forgetting (its rise since the first evaluation).</source>
+        <translation>更多验证语料，以逗号分隔：记录其损失和遗忘（自首次评估以来的上升）。</translation>
+    </message>
+    <message>
+        <source>Built-in downstream tasks, comma-separated: cloze (LAMBADA-style), next_passage (HellaSwag-style).</source>
+        <translation>内置下游任务，以逗号分隔：cloze（LAMBADA 式）、next_passage（HellaSwag 式）。</translation>
+    </message>
+    <message>
+        <source>Multiple-choice JSONL files, comma-separated, scored as lm-evaluation-harness does.</source>
+        <translation>多项选择 JSONL 文件，以逗号分隔，按 lm-evaluation-harness 的方式评分。</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>样例</translation>
+    </message>
+    <message>
+        <source>Examples per built-in task.</source>
+        <translation>每个内置任务的样例数。</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>次评估</translation>
+    </message>
+    <message>
+        <source>Score downstream tasks at every n-th evaluation (and at the last).</source>
+        <translation>每第 n 次评估（以及最后一次）对下游任务评分。</translation>
+    </message>
+    <message>
+        <source>Which examples the built-in tasks draw.</source>
+        <translation>内置任务抽取哪些样例。</translation>
+    </message>
+    <message>
+        <source>Relative rise of the smoothed validation loss over its best that counts as the onset of overfitting.</source>
+        <translation>平滑验证损失相对其最佳值的上升幅度，超过即视为过拟合开始。</translation>
+    </message>
+    <message>
+        <source>Evaluations the rise must last before the onset is reported.</source>
+        <translation>上升须持续的评估次数，之后才报告起点。</translation>
+    </message>
+    <message>
+        <source>EMA weight of the past in the smoothed validation loss.</source>
+        <translation>平滑验证损失中过去值的 EMA 权重。</translation>
+    </message>
+    <message>
+        <source>Continue from this finished run&apos;s checkpoint (id or name): a stage of continual pre-training.</source>
+        <translation>从此已完成运行的检查点继续（ID 或名称）：持续预训练的一个阶段。</translation>
+    </message>
+    <message>
+        <source>reset: fresh AdamW moments; keep: the checkpoint&apos;s.</source>
+        <translation>reset：全新的 AdamW 矩；keep：使用检查点中的。</translation>
+    </message>
+    <message>
+        <source>An earlier corpus to replay, against forgetting it (Ibrahim et al. 2024).</source>
+        <translation>要回放的早期语料，以防遗忘（Ibrahim 等 2024）。</translation>
+    </message>
+    <message>
+        <source>Share of every batch drawn from the replay corpus, replacing new tokens at equal compute. 5% suffices for a weak shift; a strong shift (English to German) needs about 25% (Ibrahim et al. 2024).</source>
+        <translation>每个批次中取自回放语料的比例，在相同计算量下替换新词元。弱分布偏移 5% 即可；强偏移（英语到德语）约需 25%（Ibrahim 等 2024）。</translation>
+    </message>
+    <message>
+        <source>Train the vocabulary on these corpora, comma-separated, so that every stage of a continual pre-training experiment shares one vocabulary.</source>
+        <translation>在这些语料（以逗号分隔）上训练词表，使持续预训练实验的每个阶段共享同一词表。</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>允许：%1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Optimizer and LR schedule</source>
+        <translation>优化器与学习率调度</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <source>Regularization and dropout</source>
+        <translation>正则化与 Dropout</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Continual pre-training</source>
+        <translation>持续预训练</translation>
     </message>
 </context>
 <context>

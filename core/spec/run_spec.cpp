@@ -36,6 +36,7 @@ RunSpec parse_run_spec(const nlohmann::json& j) {
   RunSpec spec;
   r.text("name", spec.name);
   if (auto d = r.object("data")) spec.data = parse_data(*d);
+  else spec.data.epochs = 1.0;  // no data section: unique data by default, as parse_data decides
   if (auto m = r.object("model")) spec.model = parse_model(*m);
   if (auto o = r.object("optimizer")) spec.optimizer = parse_optimizer(*o);
   if (auto t = r.object("training")) spec.training = parse_training(*t);

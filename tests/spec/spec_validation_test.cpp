@@ -38,6 +38,16 @@ TEST(SpecValidation, MinimalSpecGetsDefaults) {
   EXPECT_DOUBLE_EQ(*spec.data.epochs, 2.0);
 }
 
+// A spec may leave out the data section (the experiment designer writes only what differs from
+// the defaults): it trains unique data, one epoch, rather than planning with no epochs at all.
+TEST(SpecValidation, NoDataSectionMeansOneEpoch) {
+  const auto experiment = parse_experiment(json{{"name", "t"}});
+  ASSERT_EQ(experiment.runs.size(), 1u);
+  ASSERT_TRUE(experiment.runs[0].spec.data.epochs);
+  EXPECT_DOUBLE_EQ(*experiment.runs[0].spec.data.epochs, 1.0);
+  EXPECT_EQ(plan_run(experiment.runs[0].spec).unique_tokens, 1000000);  // the whole default budget
+}
+
 TEST(SpecValidation, UnknownKeyNamesPathAndSuggestion) {
   auto j = minimal();
   j["model"]["n_heads"] = 4;
