@@ -882,6 +882,14 @@
         <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
         <translation>Von diesem Fenster gestartete workbench-cli-Jobs: Fortschritt, Restzeit, Stoppen, Fortsetzen</translation>
     </message>
+    <message>
+        <source>The experiment&apos;s stored spec is not valid JSON; it cannot be edited.</source>
+        <translation>Die gespeicherte Spezifikation des Experiments ist kein gültiges JSON; sie kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

@@ -878,6 +878,14 @@
         <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
         <translation>このウィンドウから起動した workbench-cli ジョブ：進捗、残り時間、停止、再開</translation>
     </message>
+    <message>
+        <source>The experiment&apos;s stored spec is not valid JSON; it cannot be edited.</source>
+        <translation>この実験の保存された仕様は有効な JSON ではないため、編集できません。</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>設計</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

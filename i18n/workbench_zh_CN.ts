@@ -878,6 +878,14 @@
         <source>workbench-cli jobs started from this window: progress, ETA, stop, resume</source>
         <translation>从此窗口启动的 workbench-cli 任务：进度、剩余时间、停止、继续</translation>
     </message>
+    <message>
+        <source>The experiment&apos;s stored spec is not valid JSON; it cannot be edited.</source>
+        <translation>该实验保存的规格不是有效的 JSON，无法编辑。</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunActions</name>

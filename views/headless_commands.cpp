@@ -15,6 +15,10 @@
 #include "views/chart/figure_view.hpp"
 #include "views/compare/compare_widget.hpp"
 #include "views/qt_paths.hpp"
+#include <QTabWidget>
+#include <nlohmann/json.hpp>
+
+#include "views/designer/experiment_designer.hpp"
 #include "views/main_window.hpp"
 #include "views/monitor/run_monitor_widget.hpp"
 
@@ -184,7 +188,8 @@ int runScreenshotCommand(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral(
       "workbench screenshot: saves the main window (1200 x 800), for documentation: FOLDER/compare.png with the "
-      "experiment's runs selected and compared, FOLDER/monitor.png with its last run in the live monitor.\n"
+      "experiment's runs selected and compared, FOLDER/monitor.png with its last run in the live monitor, "
+      "FOLDER/designer.png with its spec in the experiment designer.\n"
       "Example: workbench screenshot --experiment token-crisis-mini -o docs/images"));
   parser.addOptions({o.db, o.experiment, o.output});
   int code = 0;
@@ -233,6 +238,20 @@ int runScreenshotCommand(const QStringList& arguments) {
     window.monitor()->refresh();
     for (FigureView* view : window.monitor()->findChildren<FigureView*>()) view->flush();
     save(QStringLiteral("monitor.png"));
+  }
+  // The designer on the experiment's spec as written (its first run's experiment).
+  if (!runs.empty()) {
+    try {
+      const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
+      for (const auto& experiment : store.experiments())
+        if (experiment.id == runs.front().experiment_id)
+          window.designer()->setExperimentJson(nlohmann::json::parse(experiment.spec_json));
+    } catch (const std::exception&) {
+      // A spec that does not parse: the designer shows its default experiment.
+    }
+    window.designer()->refresh();
+    window.tabs()->setCurrentIndex(MainWindow::kDesignTab);
+    save(QStringLiteral("designer.png"));
   }
   for (const QString& path : written) std::printf("%s\n", qPrintable(path));
   return written.isEmpty() ? 2 : 0;

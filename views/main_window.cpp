@@ -20,7 +20,10 @@
 #include "views/app_language.hpp"
 #include <QTabWidget>
 
+#include <nlohmann/json.hpp>
+
 #include "views/compare/compare_widget.hpp"
+#include "views/designer/experiment_designer.hpp"
 #include "views/launcher/cli_job.hpp"  // complete type for the jobStarted/jobFinished signals
 #include "views/launcher/launcher_widget.hpp"
 #include "views/monitor/run_monitor_widget.hpp"
@@ -35,6 +38,7 @@ namespace wb {
 MainWindow::MainWindow(const std::filesystem::path& database, QWidget* parent)
     : QMainWindow(parent),
       tabs_(new QTabWidget(this)),
+      designer_(new ExperimentDesigner(this)),
       runTabs_(new QTabWidget(this)),
       runList_(new RunListWidget(this)),
       launcher_(new LauncherWidget(this)),
@@ -52,8 +56,10 @@ MainWindow::MainWindow(const std::filesystem::path& database, QWidget* parent)
   split->addWidget(compare_);
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 3);
+  tabs_->addTab(designer_, QString());
   tabs_->addTab(split, QString());
   tabs_->addTab(monitor_, QString());
+  tabs_->setCurrentIndex(kRunsTab);
   tabs_->setDocumentMode(true);
   setCentralWidget(tabs_);
   connectRunActions();
@@ -92,7 +98,22 @@ void MainWindow::connectRunActions() {
     tabs_->setCurrentIndex(kRunsTab);
     runTabs_->setCurrentWidget(launcher_);
   });
-  connect(launcher_, &LauncherWidget::jobFinished, this, &MainWindow::refresh);
+  connect(launcher_, &LauncherWidget::jobFinished, this, [this] {
+    designerStore_ = nullptr;  // new measured throughput for the designer's ETAs
+    refresh();
+  });
+  // Design -> run: the designer saves the spec, the launcher starts workbench-cli on it.
+  connect(designer_, &ExperimentDesigner::launchRequested, launcher_,
+          [this](const QString& specPath) { launcher_->launchSpec(specPath); });
+  connect(launcher_, &LauncherWidget::duplicateRequested, this, [this](const QString& json) {
+    const auto document = nlohmann::json::parse(json.toStdString(), nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) {
+      statusBar()->showMessage(tr("The experiment's stored spec is not valid JSON; it cannot be edited."), 10000);
+      return;
+    }
+    designer_->setExperimentJson(document);
+    tabs_->setCurrentIndex(kDesignTab);
+  });
   connect(launcher_, &LauncherWidget::messageChanged, this,
           [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 }
@@ -147,6 +168,7 @@ void MainWindow::retranslateUi() {
   openAction_->setText(tr("&Open database…"));
   exportAction_->setText(tr("&Export figure…"));
   quitAction_->setText(tr("&Quit"));
+  tabs_->setTabText(kDesignTab, tr("Design"));
   tabs_->setTabText(kRunsTab, tr("Runs"));
   tabs_->setTabText(kMonitorTab, tr("Monitor"));
   runTabs_->setTabText(0, tr("In the database"));
@@ -201,6 +223,8 @@ void MainWindow::openDatabase(const std::filesystem::path& database) {
   model()->refresh();  // no store: clears the rows of the previous database
   monitor_->setRun(nullptr, 0);  // it read the previous database
   monitorStore_ = nullptr;
+  designer_->setStore(nullptr);
+  designerStore_ = nullptr;
   database_ = std::make_unique<RunDatabase>(database);
   launcher_->setDatabase(database);
   updateWindowTitle();
@@ -229,6 +253,12 @@ void MainWindow::refresh() {
   runList_->showRuns();
   updateStatusBar();
   showSelectedRuns();
+  // The designer reads throughput and fits once per database (and after a launched job ends),
+  // not at every refresh: it scans finished runs.
+  if (store != designerStore_) {
+    designerStore_ = store;
+    designer_->setStore(store);
+  }
   if (const std::int64_t shown = monitor_->runId(); shown != 0) {
     if (monitorStore_ != store) monitor_->setRun(nullptr, 0);  // the database was reopened
     monitorStore_ = store;

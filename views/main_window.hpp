@@ -30,6 +30,7 @@ class DatabaseMessageWidget;
 class RunDatabase;
 class RunListModel;
 class RunListWidget;
+class ExperimentDesigner;
 class LauncherWidget;
 class RunMonitorWidget;
 
@@ -52,7 +53,8 @@ class MainWindow : public QMainWindow {
   LauncherWidget* launcher() const { return launcher_; }
   RunMonitorWidget* monitor() const { return monitor_; }
   QTabWidget* tabs() const { return tabs_; }
-  enum Tab { kRunsTab, kMonitorTab };  // tab indices; kDesignTab comes with the designer
+  ExperimentDesigner* designer() const { return designer_; }
+  enum Tab { kDesignTab, kRunsTab, kMonitorTab };  // tab indices
 
   // Shows this run in the Monitor tab and switches to it.
   void showInMonitor(std::int64_t runId);
@@ -91,6 +93,8 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<RunDatabase> database_;
   QTabWidget* tabs_;
+  ExperimentDesigner* designer_;
+  const RunStore* designerStore_ = nullptr;  // what the designer's estimates were read from
   QTabWidget* runTabs_;  // the database's runs | the jobs launched from here
   RunListWidget* runList_;
   LauncherWidget* launcher_;
