@@ -84,8 +84,12 @@ TEST(ViewsCompareSummary, OneRowPerRunWithDegradationOnsetAndDownstream) {
   EXPECT_EQ(cell(1, SummaryTableModel::kOnsetEpoch), QStringLiteral("–"));
   EXPECT_EQ(cell(2, SummaryTableModel::kFirstDownstream), "0.240");
 
-  // Sorting by degradation is numeric: 16 epochs (largest) first when descending.
+  // Runs in the sweep's order by default; factor levels by value, not "16" before "4".
   QSortFilterProxyModel* sorted = compare.summary()->sorted();
+  EXPECT_EQ(sorted->index(2, SummaryTableModel::kRun).data().toString(), "epochs=16");
+  sorted->sort(SummaryTableModel::kFactor, Qt::DescendingOrder);
+  EXPECT_EQ(sorted->index(0, SummaryTableModel::kRun).data().toString(), "epochs=16");
+  // Sorting by degradation is numeric: 16 epochs (largest) first when descending.
   sorted->sort(SummaryTableModel::kDegradation, Qt::DescendingOrder);
   EXPECT_EQ(sorted->index(0, SummaryTableModel::kRun).data().toString(), "epochs=16");
   sorted->sort(SummaryTableModel::kFinalLoss, Qt::AscendingOrder);

@@ -106,6 +106,14 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole: return text(row, column);
     case kSortRole: {
+      // Runs in the order they were made (a sweep's order), not "epochs=16" before "epochs=4";
+      // factor levels by their number where they have one.
+      if (column == kRun) return static_cast<qlonglong>(outcomes_[row].run_id);
+      if (column == kFactor) {
+        bool numeric = false;
+        const double level = levels_[row].section(QLatin1Char('='), -1).toDouble(&numeric);
+        if (numeric) return level;
+      }
       if (column == kRun || column == kStatus || column == kFactor) return text(row, column);
       const double v = number(row, column);
       return std::isnan(v) ? std::numeric_limits<double>::infinity() : v;

@@ -1,7 +1,8 @@
 // The comparison's summary table as a model: one row per run with its factor level, epochs,
 // unique tokens, final and best validation loss, the epoch where overfitting set in, the
 // degradation against its baseline (the fewest-epochs run of its group) and its final downstream
-// scores, one column per downstream metric. Sorts numerically (kSortRole): missing values last.
+// scores, one column per downstream metric. Sorts numerically (kSortRole): missing values last,
+// runs by id, factor levels by their value.
 #pragma once
 
 #include <QAbstractTableModel>
