@@ -19,7 +19,7 @@ std::string repetition_group(const nlohmann::json& run_spec) {
   return key.dump();
 }
 
-RunOutcome outcome_from_store(const RunStore& store, const RunRow& row) {
+RunOutcome outcome_from_store(const RunStore& store, const RunRow& row, const std::vector<MetricPoint>* val_loss) {
   RunOutcome r;
   r.run_id = row.id;
   r.name = row.name;
@@ -34,7 +34,8 @@ RunOutcome outcome_from_store(const RunStore& store, const RunRow& row) {
   } catch (const std::exception&) {
     // A spec this build cannot read (written by a newer one): the outcome has the losses only.
   }
-  const auto val = store.metric_points(row.id, "eval/val_loss");
+  const std::vector<MetricPoint> read = val_loss ? std::vector<MetricPoint>{} : store.metric_points(row.id, "eval/val_loss");
+  const std::vector<MetricPoint>& val = val_loss ? *val_loss : read;
   if (!val.empty()) {
     r.evaluated = true;
     r.final_val_loss = val.back().value;

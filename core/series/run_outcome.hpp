@@ -44,8 +44,10 @@ std::string repetition_group(const nlohmann::json& run_spec);
 
 // Reads a run's outcome: its plan from its spec (a spec this build cannot read leaves the plan's
 // fields at 0), losses from eval/val_loss, the onset from its overfitting_onset event, and the
-// last value of every downstream/ metric.
-RunOutcome outcome_from_store(const RunStore& store, const RunRow& row);
+// last value of every downstream/ metric. A view that already holds the run's eval/val_loss
+// points (in step order) passes them as `val_loss`, and only events and downstream rows are read.
+RunOutcome outcome_from_store(const RunStore& store, const RunRow& row,
+                              const std::vector<MetricPoint>* val_loss = nullptr);
 
 // Relative change of final validation loss against the evaluated run with the fewest epochs in
 // the same group, in percent; NaN for runs that were not evaluated and for runs alone in their group.

@@ -2,6 +2,7 @@
 #include "views/compare/compare_widget.hpp"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -89,10 +90,11 @@ void CompareWidget::setRuns(const RunStore* store, std::vector<RunRow> runs) {
   // The metric list is read once per selection, not at every refresh.
   const bool newSelection = store != store_ || ids(runs) != ids(runs_);
   // Another store object may be another file at the same path (reopened after a failure).
-  if (store != store_) cache_.clear();
+  if (store != store_) cache_.clear(), validationCache_.clear();
   store_ = store;
   runs_ = std::move(runs);
   if (newSelection && store_ && !runs_.empty()) controls_->setMetrics(store_->metric_names(ids(runs_)));
+  newSelection_ = newSelection_ || newSelection;
   refresh();
 }
 
@@ -129,7 +131,7 @@ void CompareWidget::showFigure(bool readStore) {
     hint_->setText(selectHint());
     pages_->setCurrentWidget(hint_);
     outcomes_.clear();
-    updateOutcomes();
+    updateOutcomes(true);
     return;
   }
   try {
@@ -146,7 +148,8 @@ void CompareWidget::showFigure(bool readStore) {
     }
     // Also after a control change: the colour-by factor names the table's factor column and the
     // bars' sets. Finished runs' outcomes come from memory.
-    updateOutcomes();
+    updateOutcomes(!readStore || newSelection_);
+    newSelection_ = false;
   } catch (const std::exception& e) {  // StoreError included: this runs in slots
     hint_->setText(tr("Cannot draw these runs: %1").arg(QString::fromUtf8(e.what())));
     pages_->setCurrentWidget(hint_);
@@ -174,17 +177,30 @@ void CompareWidget::showPanels(const series::Figure& figure) {
   pages_->setCurrentWidget(panelPage_);
 }
 
-void CompareWidget::updateOutcomes() {
+void CompareWidget::updateOutcomes(bool force) {
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+  if (!force && outcomesAtMs_ >= 0 && now - outcomesAtMs_ < kOutcomeIntervalMs) return;
+  outcomesAtMs_ = now;
+  const series::MetricCache* validation = &cache_;
+  if (store_ && cache_.metric() != series::kValidationLoss) {
+    validationCache_.update(*store_, runs_, series::kValidationLoss);  // new rows only
+    validation = &validationCache_;
+  }
   std::vector<RunOutcome> outcomes;
   std::vector<QString> levels, names;
   const std::string factor = controls_->request().group_by;
   std::map<std::int64_t, KnownOutcome> kept;
+  static const std::vector<MetricPoint> kNone;
   for (const RunRow& row : store_ ? runs_ : std::vector<RunRow>{}) {
+    const series::MetricCache::Run* cached = validation->find(row.id);
+    const std::vector<MetricPoint>& points = cached ? cached->points : kNone;
     auto known = outcomes_.find(row.id);
-    // A finished run's outcome does not change; one still training (or changed) is read again.
-    const bool stale = known == outcomes_.end() || !(known->second.row == row) || row.status == "running" ||
-                       row.status == "queued";
-    KnownOutcome current = stale ? KnownOutcome{row, outcome_from_store(*store_, row)} : known->second;
+    // An outcome changes with a new evaluation (loss, onset, downstream come with it) or a new
+    // status; otherwise it comes from memory.
+    const bool stale =
+        known == outcomes_.end() || !(known->second.row == row) || known->second.evaluations != points.size();
+    KnownOutcome current =
+        stale ? KnownOutcome{row, points.size(), outcome_from_store(*store_, row, &points)} : known->second;
     outcomes.push_back(current.outcome);
     levels.push_back(factor.empty() ? QString() : QString::fromStdString(series::group_label(row.spec_json, factor)));
     names.push_back(QString::fromStdString(series::short_run_name(row)));

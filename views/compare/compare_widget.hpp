@@ -36,6 +36,8 @@ class CompareWidget : public QWidget {
   Q_OBJECT
 
  public:
+  static constexpr qint64 kOutcomeIntervalMs = 1000;  // live updates of the summary table
+
   explicit CompareWidget(QWidget* parent = nullptr);
 
   // The runs to show, from `store` (not owned; must outlive the next refresh). No runs: a hint.
@@ -78,8 +80,10 @@ class CompareWidget : public QWidget {
   series::FigureRequest request(std::size_t points) const;
   void decorate(series::Figure& figure) const;
   void showPanels(const series::Figure& figure);
-  // Re-reads the outcomes of runs that are new, changed or still training; fills table and bars.
-  void updateOutcomes();
+  // Re-reads the outcomes of runs that are new, changed or evaluated since; fills table and bars.
+  // Unless forced (a new selection or control), at most once a second: a table need not follow
+  // every live frame.
+  void updateOutcomes(bool force);
   QString selectHint() const;
 
   const RunStore* store_ = nullptr;
@@ -87,10 +91,16 @@ class CompareWidget : public QWidget {
   series::MetricCache cache_;       // the shown runs' points of the shown metric
   series::FigureMemo screenMemo_;   // their curves as last drawn on screen
   struct KnownOutcome {
-    RunRow row;  // as read when the outcome was
+    RunRow row;                    // as read when the outcome was
+    std::size_t evaluations = 0;   // eval/val_loss points then
     RunOutcome outcome;
   };
   std::map<std::int64_t, KnownOutcome> outcomes_;  // by run id
+  // The shown runs' validation losses for the outcomes, read incrementally; unused while the
+  // chart shows eval/val_loss itself (cache_ has them then).
+  series::MetricCache validationCache_;
+  qint64 outcomesAtMs_ = -1;  // when the outcomes were last brought up to date
+  bool newSelection_ = false;  // setRuns changed the runs: the next draw updates the outcomes
   CompareControls* controls_;
   FigureView* view_;
   QWidget* panelPage_;
