@@ -1,5 +1,5 @@
-// MainWindow: assembles the run list, the comparison, menus and status bar, drives the refresh
-// and retranslates itself when the language changes.
+// MainWindow: assembles the designer, run list, launcher, comparison and monitor in tabs, with
+// menus and status bar; drives the refresh and retranslates itself when the language changes.
 #include "views/main_window.hpp"
 
 #include <QAction>
@@ -12,22 +12,20 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
 #include "views/app_language.hpp"
-#include <QTabWidget>
-
-#include <nlohmann/json.hpp>
-
 #include "views/compare/compare_widget.hpp"
+#include "views/database_message_widget.hpp"
 #include "views/designer/experiment_designer.hpp"
 #include "views/launcher/cli_job.hpp"  // complete type for the jobStarted/jobFinished signals
 #include "views/launcher/launcher_widget.hpp"
 #include "views/monitor/run_monitor_widget.hpp"
-#include "views/database_message_widget.hpp"
 #include "views/qt_paths.hpp"
 #include "views/run_database.hpp"
 #include "views/runs/run_list_model.hpp"
@@ -47,7 +45,7 @@ MainWindow::MainWindow(const std::filesystem::path& database, QWidget* parent)
       pathLabel_(new QLabel(this)),
       countLabel_(new QLabel(this)),
       refreshTimer_(new QTimer(this)) {
-  // The run list above, the selected runs' curves below.
+  // Runs: the run lists above, the selected runs' comparison below.
   runTabs_->addTab(runList_, QString());
   runTabs_->addTab(launcher_, QString());
   runTabs_->setDocumentMode(true);

@@ -1,4 +1,5 @@
-// CompareWidget: controls + chart over the store's runs, and export.
+// CompareWidget: controls, chart or small multiples, downstream bars and summary table over the
+// store's runs, and export.
 #include "views/compare/compare_widget.hpp"
 
 #include <QComboBox>
@@ -6,7 +7,6 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
