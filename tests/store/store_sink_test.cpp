@@ -29,7 +29,7 @@ TEST(StoreSink, EvalMakesBufferedStepsVisibleToAReader) {
   for (std::int64_t step = 1; step <= 10; ++step) sink.step(step_record(step));
   EXPECT_TRUE(reader.metrics(run_id).empty()) << "steps are buffered, not written one by one";
 
-  sink.eval({10, 640, 1.0, 1e-3, 4.95, 5.1, 1234.0, 1.0});
+  sink.eval({10, 640, 1.0, 1e-3, 4.95, 5.1, 1234.0, 1.0, {}});
   EXPECT_EQ(reader.metrics(run_id, "train/loss").size(), 10u);
   EXPECT_EQ(reader.metrics(run_id, "lr").size(), 10u);
   const auto val = reader.metrics(run_id, "eval/val_loss");
@@ -71,7 +71,7 @@ TEST(StoreSink, ResumeDropsRecordsAfterTheCheckpointStep) {
     StoreSink first(store, run_id);
     first.run_started({});
     for (std::int64_t step = 1; step <= 30; ++step) first.step(step_record(step));
-    first.eval({20, 1280, 2.0, 1e-3, 4.9, 5.0, 1234.0, 2.0});
+    first.eval({20, 1280, 2.0, 1e-3, 4.9, 5.0, 1234.0, 2.0, {}});
     first.event({25, 1600, "overfitting_onset", nlohmann::json::object(), 2.5});
     first.run_finished({"failed", 30, 0, 0, 0, 3.0, "killed"});
   }
