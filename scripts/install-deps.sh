@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libtorch-dev libopenblas0-openmp          # LibTorch (CPU); OpenMP OpenBLAS: ~10x faster than reference BLAS
+  libgloo-dev                               # Gloo headers for LibTorch's c10d (data-parallel on CPU)
   libsqlitecpp-dev libsqlite3-dev           # run store
   libcli11-dev nlohmann-json3-dev           # workbench-cli, specs
   libsentencepiece-dev                      # BPE tokenizer

@@ -176,9 +176,13 @@ struct Trainer::Impl {
     }
     state.micro_batches += accum;
     if (comm->world_size() > 1) {
+      // Every rank sends every parameter's gradient, in the same order: an MoE expert that got no
+      // tokens on this rank has none, and contributes zeros, so the buckets match across ranks.
       std::vector<torch::Tensor> grads;
-      for (auto& p : model->parameters())
-        if (p.grad().defined()) grads.push_back(p.grad());
+      for (auto& p : model->parameters()) {
+        if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
+        grads.push_back(p.grad());
+      }
       comm->all_reduce_mean(grads);
     }
     if (spec.optimizer.grad_clip > 0)
@@ -248,7 +252,7 @@ struct Trainer::Impl {
     state.eval_steps.push_back(state.step);
     if (state.initial_losses.empty()) state.initial_losses = losses;
     const std::int64_t tokens = state.step * plan.tokens_per_step;
-    EvalRecord record{state.step, tokens, epoch_at(state.step), lr, train_loss, val_loss, tokens_per_s, wall_s};
+    EvalRecord record{state.step, tokens, epoch_at(state.step), lr, train_loss, val_loss, tokens_per_s, wall_s, {}};
     for (std::size_t i = 1; i < losses.size(); ++i) {
       const std::string& metric = evaluator->metric_name(i);
       record.metrics.emplace_back(metric, losses[i]);
