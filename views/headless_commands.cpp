@@ -205,14 +205,18 @@ int runScreenshotCommand(const QStringList& arguments) {
   window.show();
   window.table()->selectAll();
   std::vector<RunRow> runs = window.compare()->runs();
-  if (parser.isSet(o.experiment)) {
-    // Only the experiment's runs: select them by id in the list.
+  std::string experimentSpec;  // the spec of the runs' experiment as written, for the designer
+  if (parser.isSet(o.experiment) || !runs.empty()) {
     try {
       const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
-      RunSelection s;
-      s.experiment = parser.value(o.experiment).toStdString();
-      runs = select_runs(store, s);
-      window.selectRuns(runs);
+      if (parser.isSet(o.experiment)) {  // only the experiment's runs: select them by id in the list
+        RunSelection s;
+        s.experiment = parser.value(o.experiment).toStdString();
+        runs = select_runs(store, s);
+        window.selectRuns(runs);
+      }
+      for (const auto& experiment : store.experiments())
+        if (!runs.empty() && experiment.id == runs.front().experiment_id) experimentSpec = experiment.spec_json;
     } catch (const UserError& e) {
       printError(QString::fromUtf8(e.what()), QString::fromStdString(e.fix()));
       return static_cast<int>(e.code());
@@ -231,24 +235,17 @@ int runScreenshotCommand(const QStringList& arguments) {
     printError(QStringLiteral("cannot write %1").arg(folder.filePath(QStringLiteral("compare.png"))));
     return 2;
   }
-  // The monitor on the selection's most repeated run (the last of a repetition sweep): the
-  // one whose curve turns up.
   if (!runs.empty()) {
+    // The monitor on the selection's most repeated run (the last of a repetition sweep): the
+    // one whose curve turns up.
     window.showInMonitor(runs.back().id);
     window.monitor()->refresh();
     for (FigureView* view : window.monitor()->findChildren<FigureView*>()) view->flush();
     save(QStringLiteral("monitor.png"));
-  }
-  // The designer on the experiment's spec as written (its first run's experiment).
-  if (!runs.empty()) {
-    try {
-      const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
-      for (const auto& experiment : store.experiments())
-        if (experiment.id == runs.front().experiment_id)
-          window.designer()->setExperimentJson(nlohmann::json::parse(experiment.spec_json));
-    } catch (const std::exception&) {
-      // A spec that does not parse: the designer shows its default experiment.
-    }
+    // The designer on the experiment's spec as written; one that does not parse leaves the
+    // designer's default experiment.
+    const auto spec = nlohmann::json::parse(experimentSpec, nullptr, /*allow_exceptions=*/false);
+    if (spec.is_object()) window.designer()->setExperimentJson(spec);
     window.designer()->refresh();
     window.tabs()->setCurrentIndex(MainWindow::kDesignTab);
     save(QStringLiteral("designer.png"));

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "series/run_figure.hpp"
+#include "views/number_format.hpp"
 
 namespace wb {
 namespace {
@@ -16,13 +17,6 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 QString shortName(const RunOutcome& r) {
   const auto slash = r.name.find('/');
   return QString::fromStdString(slash == std::string::npos ? r.name : r.name.substr(slash + 1));
-}
-
-QString count(double v) {
-  if (v >= 1e9) return QString::number(v / 1e9, 'g', 3) + QLatin1Char('B');
-  if (v >= 1e6) return QString::number(v / 1e6, 'g', 3) + QLatin1Char('M');
-  if (v >= 1e3) return QString::number(v / 1e3, 'g', 3) + QLatin1Char('k');
-  return QString::number(v, 'g', 4);
 }
 
 // "downstream/cloze/acc" -> "cloze acc"
@@ -89,7 +83,7 @@ QString SummaryTableModel::text(std::size_t row, int column) const {
   if (std::isnan(v)) return QStringLiteral("–");
   switch (column) {
     case kEpochs: return QString::number(v, 'g', 4);
-    case kUniqueTokens: return count(v);
+    case kUniqueTokens: return formatCount(v);
     case kFinalLoss:
     case kBestLoss: return QString::number(v, 'f', 4);
     case kBestStep: return QString::number(static_cast<qlonglong>(v));

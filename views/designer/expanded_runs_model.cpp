@@ -1,6 +1,8 @@
 // ExpandedRunsModel: estimates -> cells; the raw number under Qt::UserRole for sorting and tests.
 #include "views/designer/expanded_runs_model.hpp"
 
+#include "views/number_format.hpp"
+
 #include <cmath>
 
 namespace wb {
@@ -19,18 +21,7 @@ int ExpandedRunsModel::rowCount(const QModelIndex& parent) const {
 
 int ExpandedRunsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : kColumnCount; }
 
-QString ExpandedRunsModel::formatCount(double value) {
-  const double a = std::abs(value);
-  const auto scaled = [&](double unit, const char* suffix) {
-    return QString::number(value / unit, 'g', 3) + QLatin1String(suffix);
-  };
-  if (a >= 1e15) return QString::number(value, 'e', 2);
-  if (a >= 1e12) return scaled(1e12, "T");
-  if (a >= 1e9) return scaled(1e9, "B");
-  if (a >= 1e6) return scaled(1e6, "M");
-  if (a >= 1e3) return scaled(1e3, "k");
-  return QString::number(value, 'g', 3);
-}
+QString ExpandedRunsModel::formatCount(double value) { return wb::formatCount(value); }
 
 QString ExpandedRunsModel::formatDuration(double seconds) {
   const auto s = static_cast<long long>(std::llround(seconds));

@@ -26,7 +26,7 @@ class ExpandedRunsModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-  // "950", "1.05M", "3.2B", "1.2T"; "12 s", "4 min", "2 h 5 min", "3 d 4 h".
+  // "950", "1.05M", "3.2B", "1.2T" (views/number_format.hpp); "12 s", "4 min", "2 h 5 min", "3 d 4 h".
   static QString formatCount(double value);
   static QString formatDuration(double seconds);
 
