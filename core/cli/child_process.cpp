@@ -21,14 +21,25 @@ void close_pair(int fds[2]) {
 
 }  // namespace
 
-ChildProcess spawn_child(const std::vector<std::string>& argv) {
+ChildProcess spawn_child(const std::vector<std::string>& argv, const SpawnOptions& options) {
   // Everything the child needs is built before fork: between fork and exec only
   // async-signal-safe calls are allowed (LibTorch may have started threads in the parent).
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
+  std::vector<std::string> env_strings = options.env;
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    bool replaced = false;
+    for (const auto& mine : options.env) replaced = replaced || mine.rfind(name, 0) == 0;
+    if (!replaced) env_strings.emplace_back(entry);
+  }
+  std::vector<char*> envp;
+  for (auto& e : env_strings) envp.push_back(e.data());
+  envp.push_back(nullptr);
   int out[2] = {-1, -1}, err[2] = {-1, -1};
-  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+  if (options.capture_output && (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)) {
     const std::string reason = std::strerror(errno);
     close_pair(out);
     close_pair(err);
@@ -46,13 +57,16 @@ ChildProcess spawn_child(const std::vector<std::string>& argv) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(130);  // the parent died before the line above took effect
-    dup2(out[1], STDOUT_FILENO);  // dup2 clears O_CLOEXEC on the copies
-    dup2(err[1], STDERR_FILENO);
+    if (out[1] >= 0) {
+      dup2(out[1], STDOUT_FILENO);  // dup2 clears O_CLOEXEC on the copies
+      dup2(err[1], STDERR_FILENO);
+    }
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-    execv(args[0], args.data());
+    execve(args[0], args.data(), envp.data());
     _exit(127);
   }
+  if (!options.capture_output) return {pid, -1, -1};
   close(out[1]);
   close(err[1]);
   fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);

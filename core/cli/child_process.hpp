@@ -18,9 +18,15 @@ struct ChildProcess {
   int err_fd = -1;
 };
 
+struct SpawnOptions {
+  bool capture_output = true;       // false: the child writes to this process's stdout and stderr
+  std::vector<std::string> env;     // "NAME=value" set in the child on top of this environment
+};
+
 // argv[0] is the program (e.g. "/proc/self/exe"). Throws std::runtime_error when the pipes or
-// the fork fail; a failed exec shows as exit status 127.
-ChildProcess spawn_child(const std::vector<std::string>& argv);
+// the fork fail; a failed exec shows as exit status 127. Without captured output, out_fd and
+// err_fd are -1.
+ChildProcess spawn_child(const std::vector<std::string>& argv, const SpawnOptions& options = {});
 
 // "exited with status 3", "was killed by signal 9 (Killed)": a waitpid status in words.
 std::string describe_wait_status(int status);

@@ -12,27 +12,21 @@
 #include "cli/csv.hpp"
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/rank_job.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/content_hash.hpp"
 #include "common/errors.hpp"
-#include "data/corpus_store.hpp"
 #include "data/dataset.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "store/store_sink.hpp"
+#include "train/rank_group.hpp"
 #include "train/trainer.hpp"
 #include "wb_git_version.hpp"  // generated at build time
 
 
 namespace wb {
 namespace {
-
-std::string data_key(const DataSpec& d) {
-  std::string key = d.corpus + "|" + to_string(d.tokenizer.kind) + "|" + std::to_string(d.tokenizer.vocab_size) + "|" +
-                    std::to_string(d.validation_fraction) + "|" + std::to_string(d.split_seed);
-  for (const auto& corpus : d.tokenizer.corpora) key += "|" + corpus;
-  return key;
-}
 
 // Continual pre-training stages: a run whose init_from names another run of the same experiment
 // (by its full name or by its label) depends on it; the queue starts it only after that one has
@@ -54,15 +48,6 @@ std::vector<std::ptrdiff_t> stage_dependencies(const ExperimentSpec& experiment)
   return out;
 }
 
-// Every corpus a run reads: its own, the tokenizer's, replay and extra validation corpora.
-std::vector<std::string> corpora_of(const RunSpec& spec) {
-  std::vector<std::string> names = {spec.data.corpus};
-  names.insert(names.end(), spec.data.tokenizer.corpora.begin(), spec.data.tokenizer.corpora.end());
-  if (spec.data.replay.fraction > 0.0) names.push_back(spec.data.replay.corpus);
-  names.insert(names.end(), spec.eval.corpora.begin(), spec.eval.corpora.end());
-  return names;
-}
-
 }  // namespace
 
 RunEnvironment current_environment() {
@@ -71,31 +56,7 @@ RunEnvironment current_environment() {
 }
 
 ExperimentRunner::ExperimentRunner(Workspace workspace, RunStore& store, RunnerOptions options)
-    : workspace_(std::move(workspace)), store_(store), options_(options) {}
-
-void ExperimentRunner::ensure_corpus(const std::string& corpus) {
-  CorpusStore corpora(workspace_);
-  if (corpora.exists(corpus)) return;
-  for (const auto& recipe : builtin_recipes()) {
-    if (recipe.name != corpus) continue;
-    print_status_line("corpus " + corpus + " is not in " + workspace_.corpora_dir().string() +
-                      "; building it from its recipe (" + recipe.package + ")");
-    corpora.import_recipe(corpus, print_status_line);
-    return;
-  }
-  corpora.info(corpus);  // throws DataError with the fix
-}
-
-PreparedDataset& ExperimentRunner::dataset_for(const DataSpec& data) {
-  auto& slot = datasets_[data_key(data)];
-  if (!slot) {
-    ensure_corpus(data.corpus);
-    // A worker's dataset was prepared by its parent; its "using the tokenized ..." lines are noise.
-    slot = std::make_unique<PreparedDataset>(
-        prepare_dataset(data, workspace_, options_.worker ? ProgressFn{} : ProgressFn{print_status_line}));
-  }
-  return *slot;
-}
+    : workspace_(std::move(workspace)), store_(store), options_(options), inputs_(workspace_, options_.worker) {}
 
 std::string ExperimentRunner::store_folder_tag() const {
   std::error_code ec;
@@ -111,13 +72,14 @@ ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
   for (const auto& run : experiment.runs) {
     try {
       lr_schedule_for(run.spec.optimizer, plan_run(run.spec));
+      if (options_.leader) rank_batch_size(run.spec.training, options_.leader->group().env().world_size);
     } catch (const SpecError& e) {
       throw SpecError(run.spec.name + ": " + e.what(), e.fix());
     }
   }
   const auto dependencies = stage_dependencies(experiment);
   for (const auto& run : experiment.runs)
-    for (const auto& corpus : corpora_of(run.spec)) ensure_corpus(corpus);
+    for (const auto& corpus : corpora_of(run.spec)) inputs_.ensure_corpus(corpus);
   const auto experiment_id = store_.create_experiment(experiment.name, experiment.source.dump());
   const auto environment = current_environment();
   std::vector<std::int64_t> ids;
@@ -249,6 +211,10 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
         outcome.interrupted_run = *id;
         break;
       }
+    } catch (const RankFailure& e) {
+      // Another rank is gone: every further run would fail the same way.
+      store_.set_run_status(*id, "failed", e.what());
+      throw;
     } catch (const std::exception& e) {
       // One run's failure (too little data for its U, a NaN loss, ...) must not cost the others.
       store_.set_run_status(*id, "failed", e.what());
@@ -267,7 +233,7 @@ void ExperimentRunner::run_in_workers(std::int64_t experiment_id, const std::vec
                         std::find(resume_first.begin(), resume_first.end(), row.id) != resume_first.end();
     if (!to_run) continue;
     try {
-      dataset_for(parse_run_spec(nlohmann::json::parse(row.spec_json)).data);
+      inputs_.training_data(parse_run_spec(nlohmann::json::parse(row.spec_json)));
     } catch (const std::exception& e) {
       store_.set_run_status(row.id, "failed", e.what());
       print_status_line("run " + std::to_string(row.id) + " failed: " + e.what());
@@ -278,7 +244,7 @@ void ExperimentRunner::run_in_workers(std::int64_t experiment_id, const std::vec
   scheduler.jobs = options_.jobs;
   scheduler.threads_per_job = options_.threads_override >= 0 ? options_.threads_override : threads_per_job(options_.jobs);
   scheduler.device_override = options_.device_override;
-  scheduler.jsonl_events = options_.jsonl_events;
+  scheduler.events = options_.events;
   scheduler.stop = options_.stop;
   scheduler.home = std::filesystem::absolute(workspace_.root);
   scheduler.db = std::filesystem::absolute(store_.path());
@@ -297,24 +263,15 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
   if (options_.threads_override >= 0) spec.training.threads = options_.threads_override;
   configure_torch_threads(spec.training.threads);
 
-  TrainingData data;
-  data.main = &dataset_for(spec.data);
-  // Replay and extra validation corpora are tokenized with the run's tokenizer settings.
-  auto with_corpus = [&](const std::string& corpus) {
-    DataSpec other = spec.data;
-    other.corpus = corpus;
-    return &dataset_for(other);
-  };
-  if (spec.data.replay.fraction > 0.0) data.replay = with_corpus(spec.data.replay.corpus);
-  for (const auto& corpus : spec.eval.corpora) data.eval.emplace_back(corpus, with_corpus(corpus));
+  const TrainingData data = inputs_.training_data(spec);
   StoreSink store_sink(store_, run_id);
   ProgressBar progress;
   std::unique_ptr<JsonlEvents> jsonl;
   MetricsFanout sinks;
   sinks.add(&store_sink);
   sinks.add(&progress);
-  if (options_.jsonl_events) {
-    jsonl = std::make_unique<JsonlEvents>(stdout);
+  if (options_.events) {
+    jsonl = std::make_unique<JsonlEvents>(options_.events);
     sinks.add(jsonl.get());
   }
   TrainerOptions trainer_options;
@@ -323,6 +280,19 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
   trainer_options.resume = resume;
   trainer_options.stop = options_.stop;
   if (!spec.init_from.run.empty()) trainer_options.init_checkpoint = init_checkpoint(run_id, spec.init_from.run);
+  if (options_.leader) {
+    // The other ranks train this run with us: tell them which, and where its checkpoints are.
+    RankAssignment assignment;
+    assignment.run_id = run_id;
+    assignment.spec_json = to_json(original).dump();
+    assignment.checkpoint_dir = std::filesystem::absolute(trainer_options.checkpoint_dir).string();
+    assignment.resume_from_checkpoint = resume && std::filesystem::exists(trainer_options.checkpoint_dir / "last.pt");
+    if (!trainer_options.init_checkpoint.empty())
+      assignment.init_checkpoint = std::filesystem::absolute(trainer_options.init_checkpoint).string();
+    options_.leader->announce(assignment);
+    trainer_options.communicator = &options_.leader->group().communicator();
+    trainer_options.local_rank = options_.leader->group().env().local_rank;
+  }
   Trainer trainer(spec, data, sinks, trainer_options);
   return trainer.run();
 }

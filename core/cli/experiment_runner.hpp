@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/run_inputs.hpp"
 #include "cli/summary_table.hpp"
 #include "common/metrics_sink.hpp"
 #include "common/workspace.hpp"
@@ -21,14 +23,17 @@
 
 namespace wb {
 
+class RankLeader;
+
 struct RunnerOptions {
-  bool jsonl_events = false;                 // also stream JSON lines on stdout
+  std::FILE* events = nullptr;               // JSON-lines events go here (--events jsonl: stdout; --events-file)
   const std::atomic<bool>* stop = nullptr;   // SIGINT flag
   std::string device_override;               // --device
   int threads_override = -1;                 // --threads (-1: keep the spec's)
   bool force = false;                        // resume a run marked running on another host
   int jobs = 1;                              // runs at once; above 1 each runs in a worker process
   bool worker = false;                       // this process is a worker: no dataset progress lines
+  RankLeader* leader = nullptr;              // rank 0 of a data-parallel job: announce each run to the others
 };
 
 struct ExperimentOutcome {
@@ -67,10 +72,8 @@ class ExperimentRunner {
   void run_in_workers(std::int64_t experiment_id, const std::vector<std::int64_t>& resume_first,
                       ExperimentOutcome& outcome);
   RunSummary train_one(std::int64_t run_id, const RunSpec& spec, bool resume);
-  PreparedDataset& dataset_for(const DataSpec& data);
   // init_from.run (id or name) -> that run's final checkpoint; SpecError when it is not finished.
   std::filesystem::path init_checkpoint(std::int64_t run_id, const std::string& source) const;
-  void ensure_corpus(const std::string& corpus);
   // Checkpoints and results of databases other than the default one get their own folders, so
   // run 1 of one database never continues from run 1 of another.
   std::string store_folder_tag() const;
@@ -79,7 +82,7 @@ class ExperimentRunner {
   Workspace workspace_;
   RunStore& store_;
   RunnerOptions options_;
-  std::map<std::string, std::unique_ptr<PreparedDataset>> datasets_;  // by data settings
+  RunInputs inputs_;
 };
 
 // The environment recorded with every run: host, code version, library versions, pid.

@@ -1,16 +1,23 @@
 // `workbench-cli run SPEC` and `workbench-cli resume RUN | --experiment ID`: train (--jobs N at
 // once), then print the outcome table. Also the hidden `workbench-cli worker RUN_ID` that the
 // scheduler starts for each run.
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <memory>
 #include <cstdio>
 #include <filesystem>
 
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
 #include "cli/jsonl_events.hpp"
+#include "cli/local_ranks.hpp"
+#include "cli/rank_job.hpp"
+#include "cli/scheduler.hpp"
 #include "common/errors.hpp"
 #include "spec/presets.hpp"
 #include "train/dist_env.hpp"
+#include "train/rank_group.hpp"
 
 namespace wb {
 namespace {
@@ -35,10 +42,12 @@ struct RunArgs {
   int jobs = 1;
   std::int64_t worker_run = 0;  // worker RUN_ID
   bool fresh = false;           // worker: ignore a checkpoint (the run was never started)
+  std::string events_file;      // --events-file
+  int nproc = 1;                // --nproc: data-parallel ranks on this machine
 };
 
-void report(const ExperimentOutcome& outcome, const CliContext& context, bool jsonl) {
-  std::FILE* out = jsonl ? stderr : stdout;
+void report(const ExperimentOutcome& outcome, const CliContext& context, std::FILE* events) {
+  std::FILE* out = events == stdout ? stderr : stdout;
   std::fprintf(out, "\n%s (experiment %lld): %zu run(s)\n%s", outcome.experiment_name.c_str(),
                static_cast<long long>(outcome.experiment_id), outcome.runs.size(),
                format_summary_table(outcome.runs).c_str());
@@ -47,58 +56,147 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, bool js
   std::fprintf(out, "Inspect: workbench-cli runs | workbench-cli show RUN | workbench-cli metrics RUN --csv\n");
   if (outcome.interrupted && !outcome.resume_command.empty())
     std::fprintf(out, "Interrupted: continue with `%s`\n", outcome.resume_command.c_str());
-  if (jsonl) {
-    JsonlEvents events(stdout);
-    events.write({{"type", "experiment_finished"}, {"experiment_id", outcome.experiment_id},
-                  {"interrupted", outcome.interrupted}, {"results_dir", outcome.results_dir.string()},
-                  {"runs", summary_json(outcome.runs)}});
+  if (events) {
+    JsonlEvents jsonl(events);
+    jsonl.write({{"type", "experiment_finished"}, {"experiment_id", outcome.experiment_id},
+                 {"interrupted", outcome.interrupted}, {"results_dir", outcome.results_dir.string()},
+                 {"runs", summary_json(outcome.runs)}});
   }
 }
 
 enum class Command { kRun, kResume, kWorker };
 
+// Where JSON-lines events go: stdout (--events jsonl), a file appended line by line
+// (--events-file, what a detached or remote run is followed through), or nowhere.
+using EventsFile = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+EventsFile open_events(const RunArgs& args) {
+  if (!args.events.empty() && !args.events_file.empty())
+    throw UserError(ExitCode::kUsage, "--events and --events-file both say where the events go",
+                    "give one: --events jsonl for stdout, --events-file PATH for a file");
+  if (args.events == "jsonl") return {stdout, [](std::FILE*) { return 0; }};
+  if (args.events_file.empty()) return {nullptr, [](std::FILE*) { return 0; }};
+  std::FILE* file = std::fopen(args.events_file.c_str(), "a");
+  if (!file)
+    throw UserError(ExitCode::kUsage, "cannot append to the events file " + args.events_file + ": " + std::strerror(errno),
+                    "give a path in a writable folder");
+  std::setvbuf(file, nullptr, _IOLBF, 0);
+  return {file, &std::fclose};
+}
+
+// The command each rank of `--nproc N` runs: this one, without --nproc, with its share of the cores.
+std::vector<std::string> rank_command(const CliContext& context, const RunArgs& args, Command command) {
+  std::vector<std::string> argv = {"/proc/self/exe"};
+  if (!context.home.empty()) argv.insert(argv.end(), {"--home", std::filesystem::absolute(context.home).string()});
+  if (!context.db.empty()) argv.insert(argv.end(), {"--db", std::filesystem::absolute(context.db).string()});
+  if (command == Command::kRun) {
+    argv.insert(argv.end(), {"run", args.spec});
+  } else {
+    argv.push_back("resume");
+    if (!args.run.empty()) argv.push_back(args.run);
+    else argv.insert(argv.end(), {"--experiment", std::to_string(args.experiment)});
+    if (args.force) argv.push_back("--force");
+  }
+  if (!args.events.empty()) argv.insert(argv.end(), {"--events", args.events});
+  if (!args.events_file.empty())
+    argv.insert(argv.end(), {"--events-file", std::filesystem::absolute(args.events_file).string()});
+  if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
+  const int threads = args.threads >= 0 ? args.threads : threads_per_job(args.nproc);
+  argv.insert(argv.end(), {"--threads", std::to_string(threads)});
+  return argv;
+}
+
+void check_launch_options(const RunArgs& args, const DistEnv& dist) {
+  if (args.nproc > 1 && dist.distributed())
+    throw UserError(ExitCode::kUsage,
+                    "--nproc " + std::to_string(args.nproc) + " in a process that already is rank " +
+                        std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher + ")",
+                    "drop --nproc: " + dist.launcher + " starts the ranks; or unset its variables to start them here");
+  if ((args.nproc > 1 || dist.distributed()) && args.jobs > 1)
+    throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(args.jobs) + " with several ranks per run",
+                    "data-parallel ranks train one run at a time: drop --jobs, or drop --nproc and train runs side "
+                    "by side");
+}
+
 void execute(CliContext& context, const RunArgs& args, Command command) {
-  const auto dist = DistEnv::from_environment();
-  if (dist.world_size > 1)
-    throw UserError(ExitCode::kUsage, "WORLD_SIZE=" + std::to_string(dist.world_size) +
-                    ": multi-process training is not available in this build yet",
-                    "run a single process (unset RANK and WORLD_SIZE)");
   if (command == Command::kResume && args.run.empty() == (args.experiment == 0))
     throw UserError(ExitCode::kUsage, "resume needs a run or --experiment ID (one of them)",
                     "e.g. `workbench-cli resume 3` or `workbench-cli resume --experiment 1 --jobs 2`");
-  // The spec is checked before the database is touched: a typo creates no files.
-  const ExperimentSpec experiment = command == Command::kRun ? load_spec_or_preset(args.spec) : ExperimentSpec{};
-  auto store = RunStore::open(context.db_path());
+  const auto dist = DistEnv::from_environment();
+  check_launch_options(args, dist);
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  if (args.nproc > 1) {
+    if (command == Command::kRun) {  // a typo, or a batch the ranks cannot share, starts no ranks
+      for (const auto& run : load_spec_or_preset(args.spec).runs) {
+        try {
+          rank_batch_size(run.spec.training, args.nproc);
+        } catch (const SpecError& e) {
+          throw SpecError(run.spec.name + ": " + e.what(), e.fix());
+        }
+      }
+    }
+    LocalRanksOptions ranks;
+    ranks.nproc = args.nproc;
+    ranks.rank_argv = rank_command(context, args, command);
+    ranks.stop = &g_stop;
+    ranks.log_dir = (context.workspace().root / "logs").string();
+    context.exit_code = run_local_ranks(ranks);
+    return;
+  }
   RunnerOptions options;
-  options.jsonl_events = args.events == "jsonl";
   options.stop = &g_stop;
   options.device_override = args.device;
   options.threads_override = args.threads;
   options.force = args.force;
   options.jobs = args.jobs;
   options.worker = command == Command::kWorker;
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  ExperimentRunner runner(context.workspace(), store, options);
-  if (command == Command::kWorker) {
-    // If the scheduler dies, the kernel sends SIGTERM (see child_process.hpp) and the pipes to it
-    // break: writing the last progress lines must not kill the worker before its checkpoint.
-    std::signal(SIGPIPE, SIG_IGN);
-    if (runner.work(args.worker_run, args.fresh).status == "interrupted")
-      context.exit_code = static_cast<int>(ExitCode::kInterrupted);
-    return;
+
+  // A data-parallel job: every rank joins; rank 0 runs the experiment below, the others follow it.
+  std::unique_ptr<RankGroup> group;
+  std::unique_ptr<RankLeader> leader;
+  if (dist.distributed()) {
+    if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
+    group = join_rank_group(dist);
+    if (!dist.is_main()) {
+      context.exit_code = follow_rank_zero(*group, context.workspace(), options);
+      return;
+    }
+    leader = std::make_unique<RankLeader>(*group);
+    options.leader = leader.get();
   }
-  auto outcome = command == Command::kRun      ? runner.run(experiment)
-                 : args.experiment != 0        ? runner.resume_experiment(args.experiment)
-                                               : runner.resume(args.run);
-  report(outcome, context, options.jsonl_events);
-  if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
-  if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+  try {
+    // The spec is checked before the database is touched: a typo creates no files.
+    const ExperimentSpec experiment = command == Command::kRun ? load_spec_or_preset(args.spec) : ExperimentSpec{};
+    auto store = RunStore::open(context.db_path());
+    const EventsFile events = open_events(args);
+    options.events = events.get();
+    ExperimentRunner runner(context.workspace(), store, options);
+    if (command == Command::kWorker) {
+      // If the scheduler dies, the kernel sends SIGTERM (see child_process.hpp) and the pipes to it
+      // break: writing the last progress lines must not kill the worker before its checkpoint.
+      std::signal(SIGPIPE, SIG_IGN);
+      if (runner.work(args.worker_run, args.fresh).status == "interrupted")
+        context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+      return;
+    }
+    auto outcome = command == Command::kRun      ? runner.run(experiment)
+                   : args.experiment != 0        ? runner.resume_experiment(args.experiment)
+                                                 : runner.resume(args.run);
+    if (leader) leader->finish();
+    report(outcome, context, options.events);
+    if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
+    if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+  } catch (const std::exception& e) {
+    if (leader) leader->finish(e.what());  // the other ranks stop with rank 0's reason
+    throw;
+  }
 }
 
 void add_common_options(CLI::App* cmd, RunArgs& args) {
   cmd->add_option("--events", args.events, "Also stream events on stdout: jsonl (one JSON object per line)")
       ->check(CLI::IsMember({"jsonl"}));
+  cmd->add_option("--events-file", args.events_file,
+                  "Append the same JSON lines to this file instead (flushed per line; only rank 0 writes)");
   cmd->add_option("--device", args.device, "Override training.device: auto, cpu or cuda")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   cmd->add_option("--threads", args.threads,
@@ -111,6 +209,11 @@ void add_jobs_option(CLI::App* cmd, RunArgs& args) {
                   "Runs at once (default 1: one after another in this process); above 1 each run trains in a "
                   "worker process")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--nproc", args.nproc,
+                  "Data-parallel ranks on this machine (default 1): each run is trained by N processes, each on "
+                  "batch_size / N sequences of every batch (one GPU per rank where there are GPUs, else the cores "
+                  "split between them); the run's curve stays the same")
+      ->check(CLI::Range(1, 1024));
 }
 
 }  // namespace
@@ -125,7 +228,10 @@ void add_run_commands(CLI::App& app, CliContext& context) {
               "Ctrl-C writes a checkpoint and exits 130; `workbench-cli resume RUN` continues\n"
               "(`workbench-cli resume --experiment ID --jobs N` after --jobs N).\n"
               "Spec fields: docs/spec.md; events: docs/cli.md. Results go to HOME/results and the run database\n"
-              "(global --home, --db). Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl");
+              "(global --home, --db). Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl\n"
+              "Data parallel: --nproc N here; under torchrun (`torchrun --no-python --nproc-per-node N workbench-cli\n"
+              "run SPEC`) or srun each process is a rank. Rank 0 writes the database, checkpoints and events;\n"
+              "the other ranks log to HOME/logs/rank-R.log. A rank that dies fails the job within 60 s.");
   run->callback([&context, args] { execute(context, *args, Command::kRun); });
 
   auto* resume = app.add_subcommand(

@@ -130,7 +130,7 @@ void Scheduler::start(std::int64_t run_id, bool fresh, std::vector<Active>& acti
                                      options_.db.string(), "worker", std::to_string(run_id),
                                      "--threads", std::to_string(options_.threads_per_job)};
     if (!options_.device_override.empty()) argv.insert(argv.end(), {"--device", options_.device_override});
-    if (options_.jsonl_events) argv.insert(argv.end(), {"--events", "jsonl"});
+    if (options_.events) argv.insert(argv.end(), {"--events", "jsonl"});
     if (fresh) argv.emplace_back("--fresh");
     Active run;
     run.run_id = run_id;
@@ -173,9 +173,11 @@ void Scheduler::read_output(Active& run, bool until_eof) {
     LineSplitter& lines = is_stdout ? run.out : run.err;
     auto forward = [&](const std::string& line) {
       if (is_stdout) {  // JSON lines: whole lines only, so two workers never interleave within one
-        std::fwrite(line.data(), 1, line.size(), stdout);
-        std::fputc('\n', stdout);
-        std::fflush(stdout);
+        if (options_.events) {
+          std::fwrite(line.data(), 1, line.size(), options_.events);
+          std::fputc('\n', options_.events);
+          std::fflush(options_.events);
+        }
       } else {
         note("[run " + std::to_string(run.run_id) + "] " + line);
       }

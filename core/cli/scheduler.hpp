@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdio>
 #include <cstdint>
 #include <exception>
 #include <filesystem>
@@ -20,7 +21,7 @@ struct SchedulerOptions {
   int jobs = 2;                              // runs at once
   int threads_per_job = 1;                   // --threads of each worker
   std::string device_override;               // --device of each worker; empty: the spec's
-  bool jsonl_events = false;                 // workers stream JSON lines; forwarded to stdout
+  std::FILE* events = nullptr;               // workers stream JSON lines, forwarded here; null: none
   const std::atomic<bool>* stop = nullptr;   // SIGINT flag: forward to workers, start nothing new
   std::filesystem::path home;                // --home and --db of the workers
   std::filesystem::path db;

@@ -41,6 +41,11 @@ struct StoreError : UserError {
   explicit StoreError(const std::string& what, std::string fix = {})
       : UserError(ExitCode::kStore, what, std::move(fix)) {}
 };
+// Another rank of a data-parallel job stopped or died: the job cannot go on (its other runs
+// would fail the same way), unlike a run-specific failure after which the queue continues.
+struct RankFailure : UserError {
+  RankFailure(const std::string& what, std::string fix) : UserError(ExitCode::kRuntime, what, std::move(fix)) {}
+};
 // A read-only open of a database written by an older version: a writer must migrate it first.
 struct OlderSchemaError : StoreError {
   using StoreError::StoreError;

@@ -132,16 +132,16 @@ std::int64_t replay_sequences_before(std::int64_t sequences, double fraction) {
   return static_cast<std::int64_t>(std::floor(static_cast<double>(sequences) * fraction + 1e-9));
 }
 
-RunPlan plan_run(const RunSpec& spec, int world_size) {
+RunPlan plan_run(const RunSpec& spec) {
   const auto& t = spec.training;
   const std::int64_t block = spec.model.block_size;
   RunPlan plan;
-  plan.tokens_per_step = std::int64_t{t.batch_size} * block * t.grad_accum * world_size;
+  plan.tokens_per_step = std::int64_t{t.batch_size} * block * t.grad_accum;
   plan.total_steps = t.token_budget / plan.tokens_per_step;
   if (plan.total_steps < 1)
     throw SpecError("training.token_budget: " + std::to_string(t.token_budget) +
                     " is less than one optimizer step of " + std::to_string(plan.tokens_per_step) +
-                    " tokens (batch_size x block_size x grad_accum x world size); raise the budget or "
+                    " tokens (batch_size x block_size x grad_accum); raise the budget or "
                     "lower the batch");
   plan.train_tokens = plan.total_steps * plan.tokens_per_step;
   plan.replay_tokens = replay_sequences_before(plan.train_tokens / block, spec.data.replay.fraction) * block;
@@ -156,6 +156,19 @@ RunPlan plan_run(const RunSpec& spec, int world_size) {
                     "; allowed: unique_tokens >= model.block_size");
   plan.epochs = static_cast<double>(new_tokens) / static_cast<double>(plan.unique_tokens);
   return plan;
+}
+
+}  // namespace wb
+
+namespace wb {
+
+int rank_batch_size(const TrainingSpec& training, int world_size) {
+  if (world_size < 1 || training.batch_size % world_size != 0)
+    throw SpecError("training.batch_size: " + std::to_string(training.batch_size) + " sequences cannot be split evenly "
+                    "over " + std::to_string(world_size) + " ranks",
+                    "use a batch_size that is a multiple of the number of ranks (the global batch stays the "
+                    "experiment's), or run on a number of ranks that divides it");
+  return training.batch_size / world_size;
 }
 
 }  // namespace wb

@@ -120,7 +120,7 @@ struct OptimizerSpec {
 
 struct TrainingSpec {
   std::int64_t token_budget = 1'000'000;  // D: total training tokens, = U x R
-  int batch_size = 12;                    // sequences per micro-batch (per rank)
+  int batch_size = 12;                    // sequences per micro-batch, all ranks together
   int grad_accum = 1;                     // micro-batches per optimizer step
   std::uint64_t seed = 1337;              // init, dropout and sampling order
   std::int64_t eval_interval = 100;       // steps between validation evaluations
@@ -170,9 +170,10 @@ struct RunSpec {
   InitFromSpec init_from;
 };
 
-// Quantities that follow from a spec once the world size is known.
+// Quantities that follow from a spec. They do not depend on how many processes train it: ranks
+// split each micro-batch (rank_batch_size), so a run means the same on 1 process or 8.
 struct RunPlan {
-  std::int64_t tokens_per_step = 0;  // batch_size x block_size x grad_accum x world_size
+  std::int64_t tokens_per_step = 0;  // batch_size x block_size x grad_accum
   std::int64_t total_steps = 0;      // floor(token_budget / tokens_per_step)
   std::int64_t train_tokens = 0;     // total_steps x tokens_per_step (the D actually trained)
   std::int64_t unique_tokens = 0;    // U, rounded down to whole block_size sequences
@@ -188,7 +189,11 @@ struct RunPlan {
 std::int64_t replay_sequences_before(std::int64_t sequences, double fraction);
 
 // Throws SpecError when the plan is impossible (fewer tokens than one step, ...).
-RunPlan plan_run(const RunSpec& spec, int world_size = 1);
+RunPlan plan_run(const RunSpec& spec);
+
+// Sequences per micro-batch on each of `world_size` ranks: batch_size / world_size. Throws
+// SpecError naming the fix when batch_size is not a multiple of the world size.
+int rank_batch_size(const TrainingSpec& training, int world_size);
 
 // JSON <-> struct. parse_run_spec validates every field and rejects unknown keys; errors name
 // the field path (e.g. "model.n_head"), the bad value and what is allowed.

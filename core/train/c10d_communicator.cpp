@@ -3,10 +3,12 @@
 #include "train/c10d_communicator.hpp"
 
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
 #include "common/errors.hpp"
+#include "train/rank_group.hpp"
 
 namespace wb {
 namespace {
@@ -15,29 +17,23 @@ std::string describe(const Rendezvous& r) {
   return r.file.empty() ? "tcp://" + r.host + ":" + std::to_string(r.port) : "file " + r.file;
 }
 
+// A store for Gloo's own keys, kept apart from the control channel's.
+c10::intrusive_ptr<c10d::Store> prefixed(const std::string& prefix, const c10::intrusive_ptr<c10d::Store>& store) {
+  return c10::make_intrusive<c10d::PrefixStore>(prefix, store);
+}
+
 class GlooCommunicator final : public Communicator {
  public:
-  GlooCommunicator(int rank, int world_size, Rendezvous rendezvous)
-      : rank_(rank), world_size_(world_size), rendezvous_(std::move(rendezvous)) {
-    c10::intrusive_ptr<c10d::Store> store;
-    if (!rendezvous_.file.empty()) {
-      store = c10::make_intrusive<c10d::FileStore>(rendezvous_.file, world_size);
-    } else {
-      c10d::TCPStoreOptions options;
-      options.port = static_cast<std::uint16_t>(rendezvous_.port);
-      options.isServer = rank == 0;
-      options.numWorkers = world_size;
-      options.timeout = rendezvous_.timeout;
-      store = c10::make_intrusive<c10d::TCPStore>(rendezvous_.host, options);
-    }
-    store->setTimeout(rendezvous_.timeout);
+  // `loopback`: every rank on this machine; Gloo then talks over 127.0.0.1, else over the
+  // host's own address.
+  GlooCommunicator(const c10::intrusive_ptr<c10d::Store>& store, int rank, int world_size,
+                   std::chrono::milliseconds timeout, bool loopback)
+      : rank_(rank), world_size_(world_size), timeout_(timeout) {
     auto options = c10d::ProcessGroupGloo::Options::create();
-    options->timeout = rendezvous_.timeout;
-    // Gloo talks over TCP; the loopback device for one machine, else the host's own address.
-    const bool local = !rendezvous_.file.empty() || rendezvous_.host == "127.0.0.1" || rendezvous_.host == "localhost";
-    options->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
-                                     : c10d::ProcessGroupGloo::createDefaultDevice());
-    group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, world_size, options);
+    options->timeout = timeout;
+    options->devices.push_back(loopback ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                                        : c10d::ProcessGroupGloo::createDefaultDevice());
+    group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo/", store), rank, world_size, options);
   }
 
   int rank() const override { return rank_; }
@@ -89,10 +85,9 @@ class GlooCommunicator final : public Communicator {
 
   void wait(const c10::intrusive_ptr<c10d::Work>& work, const char* what) const {
     try {
-      work->wait(rendezvous_.timeout);
+      work->wait(timeout_);
     } catch (const std::exception& e) {
-      throw UserError(ExitCode::kRuntime,
-                      std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
+      throw RankFailure(std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
                           std::to_string(rank_) + ": " + e.what(),
                       "another rank stopped or died (see its log); the job stops rather than hang, resume it "
                       "from its last checkpoint");
@@ -101,8 +96,59 @@ class GlooCommunicator final : public Communicator {
 
   int rank_;
   int world_size_;
-  Rendezvous rendezvous_;
+  std::chrono::milliseconds timeout_;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group_;
+};
+
+bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int world_size, bool server) {
+  c10::intrusive_ptr<c10d::Store> store;
+  if (!r.file.empty()) {
+    store = c10::make_intrusive<c10d::FileStore>(r.file, world_size);
+  } else {
+    c10d::TCPStoreOptions options;
+    options.port = static_cast<std::uint16_t>(r.port);
+    options.isServer = server && rank == 0;
+    options.numWorkers = world_size;
+    options.timeout = r.timeout;
+    store = c10::make_intrusive<c10d::TCPStore>(r.host, options);
+  }
+  store->setTimeout(r.timeout);
+  return store;
+}
+
+class C10dRankGroup final : public RankGroup {
+ public:
+  C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout)
+      : env_(std::move(env)), control_(prefixed("wb/", store)),
+        communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
+
+  const DistEnv& env() const override { return env_; }
+  Communicator& communicator() override { return communicator_; }
+
+  void publish(const std::string& key, const std::string& value) override {
+    control_->set(key, std::vector<std::uint8_t>(value.begin(), value.end()));
+  }
+
+  std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) override {
+    try {
+      control_->wait({key}, timeout);
+      const auto bytes = control_->get(key);
+      return std::string(bytes.begin(), bytes.end());
+    } catch (const std::exception& e) {
+      throw UserError(ExitCode::kRuntime,
+                      "rank " + std::to_string(env_.rank) + " waited for " + what + " from rank 0 (" +
+                          env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + e.what(),
+                      "rank 0 stopped or died: its output says why; rerun or resume the job from rank 0's "
+                      "last checkpoint");
+    }
+  }
+
+ private:
+  DistEnv env_;
+  c10::intrusive_ptr<c10d::Store> control_;
+  GlooCommunicator communicator_;
 };
 
 }  // namespace
@@ -112,7 +158,9 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
     throw UserError(ExitCode::kUsage, "rank " + std::to_string(rank) + " of " + std::to_string(world_size) +
                                           " is not a valid rank", "ranks run from 0 to the world size - 1");
   try {
-    return std::make_unique<GlooCommunicator>(rank, world_size, rendezvous);
+    const bool loopback = !rendezvous.file.empty() || is_loopback(rendezvous.host);
+    return std::make_unique<GlooCommunicator>(make_store(rendezvous, rank, world_size, /*server=*/true), rank,
+                                              world_size, rendezvous.timeout, loopback);
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {
@@ -121,6 +169,30 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
                         "-rank group at " + describe(rendezvous) + ": " + e.what(),
                     "start every rank with the same rendezvous within the timeout; for TCP, rank 0's "
                     "MASTER_ADDR:MASTER_PORT must be reachable and free");
+  }
+}
+
+}  // namespace wb
+
+namespace wb {
+
+std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, std::chrono::milliseconds timeout) {
+  Rendezvous rendezvous;
+  rendezvous.host = env.master_addr;
+  rendezvous.port = env.master_port;
+  rendezvous.timeout = timeout;
+  try {
+    auto store = make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store);
+    if (env.agent_store) store = prefixed(env.store_prefix + "/", store);  // as torch.distributed does
+    return std::make_unique<C10dRankGroup>(env, store, timeout);
+  } catch (const UserError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw UserError(ExitCode::kRuntime,
+                    "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" + env.launcher +
+                        ") could not join the job at " + describe(rendezvous) + ": " + e.what(),
+                    "start every rank within " + std::to_string(timeout.count() / 1000) + " s of each other with "
+                    "the same MASTER_ADDR:MASTER_PORT; rank 0's host must be reachable and the port free there");
   }
 }
 

@@ -1,14 +1,15 @@
-// Parses torchrun's environment variables with errors that say what to set.
+// Parses the launchers' environment variables with errors that say what to set.
 #include "train/dist_env.hpp"
 
 #include <cstdlib>
 
 #include "common/errors.hpp"
+#include "data/process.hpp"
 
 namespace wb {
 namespace {
 
-int parse_count(const char* name, const std::string& text, int min) {
+int parse_count(const char* name, const std::string& text, int min, const char* unset_hint) {
   std::size_t used = 0;
   int value = 0;
   try {
@@ -18,33 +19,116 @@ int parse_count(const char* name, const std::string& text, int min) {
   }
   if (used != text.size() || value < min)
     throw UserError(ExitCode::kUsage, std::string(name) + "=" + text + " is not an integer >= " + std::to_string(min),
-                    "set it as torchrun does, or unset RANK, WORLD_SIZE and LOCAL_RANK for a single process");
+                    std::string("set it as the launcher does, or unset ") + unset_hint + " for a single process");
   return value;
+}
+
+void check_rank(const DistEnv& env, const std::string& rank_var, const std::string& world_var) {
+  if (env.rank >= env.world_size)
+    throw UserError(ExitCode::kUsage,
+                    rank_var + "=" + std::to_string(env.rank) + " is not below " + world_var + "=" +
+                        std::to_string(env.world_size),
+                    "ranks run from 0 to the world size - 1");
+}
+
+std::string scontrol_first_host(const std::string& nodelist) {
+  const auto result = run_command({"scontrol", "show", "hostnames", nodelist});
+  const auto end = result.out.find('\n');
+  if (result.exit_code != 0 || result.out.empty() || end == 0)
+    throw UserError(ExitCode::kUsage,
+                    "cannot find the first host of SLURM_JOB_NODELIST=" + nodelist +
+                        (result.exit_code == 127 ? ": scontrol is not installed" : ": " + result.err),
+                    "run inside a Slurm job step with scontrol in PATH, or set MASTER_ADDR (and MASTER_PORT) yourself");
+  return result.out.substr(0, end);
+}
+
+DistEnv from_torchrun(const DistEnv::Lookup& lookup, const std::string& rank, const std::string& world) {
+  constexpr const char* kUnset = "RANK and WORLD_SIZE";
+  DistEnv env;
+  env.launcher = "torchrun";
+  env.world_size = parse_count("WORLD_SIZE", world, 1, kUnset);
+  env.rank = parse_count("RANK", rank, 0, kUnset);
+  const auto local = lookup("LOCAL_RANK");
+  env.local_rank = local ? parse_count("LOCAL_RANK", *local, 0, kUnset) : env.rank;
+  check_rank(env, "RANK", "WORLD_SIZE");
+  if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) env.master_addr = *addr;
+  if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_count("MASTER_PORT", *port, 1, kUnset);
+  if (env.world_size > 1 && (!lookup("MASTER_ADDR") || !lookup("MASTER_PORT")))
+    throw UserError(ExitCode::kUsage, "RANK and WORLD_SIZE are set but MASTER_ADDR or MASTER_PORT is not",
+                    "set both to rank 0's host and a free port (torchrun does), e.g. MASTER_ADDR=127.0.0.1 "
+                    "MASTER_PORT=29500");
+  const auto agent = lookup("TORCHELASTIC_USE_AGENT_STORE");
+  env.agent_store = agent && (*agent == "True" || *agent == "true" || *agent == "1");
+  if (env.agent_store) {
+    const auto restarts = lookup("TORCHELASTIC_RESTART_COUNT");
+    env.store_prefix = "/worker/attempt_" + (restarts ? *restarts : std::string("0"));
+  }
+  return env;
+}
+
+DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& first_host, const std::string& procid) {
+  constexpr const char* kUnset = "SLURM_PROCID";
+  // SLURM_STEP_NUM_TASKS is the srun step's size; a batch script itself (no srun) has none and
+  // stays a single process even when the allocation has many tasks.
+  const auto tasks = lookup("SLURM_STEP_NUM_TASKS");
+  if (!tasks) return {};
+  DistEnv env;
+  env.launcher = "slurm";
+  env.world_size = parse_count("SLURM_STEP_NUM_TASKS", *tasks, 1, kUnset);
+  env.rank = parse_count("SLURM_PROCID", procid, 0, kUnset);
+  const auto local = lookup("SLURM_LOCALID");
+  env.local_rank = local ? parse_count("SLURM_LOCALID", *local, 0, kUnset) : env.rank;
+  check_rank(env, "SLURM_PROCID", "SLURM_STEP_NUM_TASKS");
+  if (env.world_size == 1) return env;
+  if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) {
+    env.master_addr = *addr;
+  } else {
+    const auto nodelist = lookup("SLURM_STEP_NODELIST") ? lookup("SLURM_STEP_NODELIST") : lookup("SLURM_JOB_NODELIST");
+    if (!nodelist)
+      throw UserError(ExitCode::kUsage, "srun set SLURM_PROCID but neither SLURM_STEP_NODELIST nor SLURM_JOB_NODELIST",
+                      "set MASTER_ADDR to the first node's host name");
+    const auto simple = first_host_of_nodelist(*nodelist);
+    env.master_addr = simple ? *simple : (first_host ? first_host(*nodelist) : scontrol_first_host(*nodelist));
+  }
+  if (const auto port = lookup("MASTER_PORT")) {
+    env.master_port = parse_count("MASTER_PORT", *port, 1, "MASTER_PORT");
+  } else if (const auto job = lookup("SLURM_JOB_ID")) {
+    // The same port on every rank of a job, and different jobs on one node rarely collide.
+    env.master_port = 20000 + parse_count("SLURM_JOB_ID", *job, 0, "SLURM_JOB_ID") % 20000;
+  }
+  return env;
 }
 
 }  // namespace
 
-DistEnv DistEnv::from_environment(const std::function<std::optional<std::string>(const char*)>& lookup_fn) {
+std::optional<std::string> first_host_of_nodelist(const std::string& nodelist) {
+  const auto comma = nodelist.find(',');
+  const auto bracket = nodelist.find('[');
+  if (bracket == std::string::npos) return nodelist.substr(0, comma);
+  if (comma != std::string::npos && comma < bracket) return nodelist.substr(0, comma);
+  // prefix[first-...]: the first number of the range keeps its zero padding.
+  const auto stop = nodelist.find_first_of(",-]", bracket + 1);
+  if (stop == std::string::npos || stop == bracket + 1) return std::nullopt;
+  const std::string number = nodelist.substr(bracket + 1, stop - bracket - 1);
+  if (number.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const auto close = nodelist.find(']', bracket);
+  if (close == std::string::npos || (close + 1 < nodelist.size() && nodelist[close + 1] != ',')) return std::nullopt;
+  return nodelist.substr(0, bracket) + number;
+}
+
+DistEnv DistEnv::from_environment(const Lookup& lookup_fn, const FirstHost& first_host) {
   auto lookup = lookup_fn ? lookup_fn : [](const char* name) -> std::optional<std::string> {
     const char* v = std::getenv(name);
     return v ? std::optional<std::string>(v) : std::nullopt;
   };
-  auto rank = lookup("RANK");
-  auto world = lookup("WORLD_SIZE");
-  auto local = lookup("LOCAL_RANK");
-  DistEnv env;
-  if (!rank && !world) return env;
-  if (!rank || !world)
+  const auto rank = lookup("RANK");
+  const auto world = lookup("WORLD_SIZE");
+  if (rank && world) return from_torchrun(lookup, *rank, *world);
+  if (rank || world)
     throw UserError(ExitCode::kUsage, "only one of RANK and WORLD_SIZE is set",
                     "set both (torchrun does), or neither for a single process");
-  env.world_size = parse_count("WORLD_SIZE", *world, 1);
-  env.rank = parse_count("RANK", *rank, 0);
-  env.local_rank = local ? parse_count("LOCAL_RANK", *local, 0) : env.rank;
-  if (env.rank >= env.world_size)
-    throw UserError(ExitCode::kUsage,
-                    "RANK=" + *rank + " is not below WORLD_SIZE=" + *world,
-                    "ranks run from 0 to WORLD_SIZE - 1");
-  return env;
+  if (const auto procid = lookup("SLURM_PROCID")) return from_slurm(lookup, first_host, *procid);
+  return {};
 }
 
 }  // namespace wb

@@ -1,4 +1,7 @@
-// Rank and world size from the environment, as torchrun sets them (RANK, WORLD_SIZE, LOCAL_RANK).
+// Who this process is in a data-parallel job, from the variables its launcher set: torchrun
+// (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT, and its agent's store), Slurm's srun
+// (SLURM_PROCID, SLURM_STEP_NUM_TASKS, SLURM_LOCALID, the first host of SLURM_JOB_NODELIST), or
+// `workbench-cli run --nproc N`, which sets torchrun's variables for its ranks.
 #pragma once
 
 #include <functional>
@@ -11,13 +14,30 @@ struct DistEnv {
   int rank = 0;        // global rank; only rank 0 writes metrics, checkpoints and the database
   int world_size = 1;  // processes in the job
   int local_rank = 0;  // rank on this node: which GPU to use
+  std::string launcher = "single";  // single | torchrun | slurm
+  std::string master_addr = "127.0.0.1";  // where rank 0 (or torchrun's agent) serves the store
+  int master_port = 29500;
+  // torchrun's agent already serves a store at MASTER_ADDR:MASTER_PORT: join it as a client,
+  // under this key prefix ("/worker/attempt_N"), instead of serving one from rank 0.
+  bool agent_store = false;
+  std::string store_prefix;
 
   bool is_main() const { return rank == 0; }
+  bool distributed() const { return world_size > 1; }
 
-  // Reads the variables through `lookup` (std::getenv by default). Throws UserError when they
+  using Lookup = std::function<std::optional<std::string>(const char*)>;
+  // Expands a Slurm node list ("node[1-4]") to its first host name; the default runs
+  // `scontrol show hostnames LIST`.
+  using FirstHost = std::function<std::string(const std::string& nodelist)>;
+
+  // Reads the variables through `lookup` (std::getenv by default). torchrun's win over Slurm's
+  // (torchrun inside an allocation). Throws UserError naming the variable and the fix when they
   // are malformed or inconsistent (RANK >= WORLD_SIZE, only some of them set, ...).
-  static DistEnv from_environment(
-      const std::function<std::optional<std::string>(const char*)>& lookup = {});
+  static DistEnv from_environment(const Lookup& lookup = {}, const FirstHost& first_host = {});
 };
+
+// The first host of a Slurm node list: "a,b" -> "a", "n[03-05,7]" -> "n03" without asking Slurm;
+// nullopt for forms it does not know (then `scontrol show hostnames` decides).
+std::optional<std::string> first_host_of_nodelist(const std::string& nodelist);
 
 }  // namespace wb

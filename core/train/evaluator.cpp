@@ -66,9 +66,13 @@ double Evaluator::validation_loss(const ValidationSet& set, std::size_t set_inde
   std::vector<std::int64_t> windows(static_cast<std::size_t>(B) * (T + 1));
   const std::uint64_t stream_seed = mix_seed(mix_seed(spec_.data.split_seed, kObjectiveEvalStream), set_index);
   Rows rows;
+  // Ranks take turns over the batches (batch k on rank k mod world size): the mean over all
+  // batches is the single-process value, computed once instead of on every rank.
+  const int world = comm_.world_size(), rank = comm_.rank();
   double sum = 0.0;
   int batches = 0;
   for (std::size_t first = 0; first < set.offsets.size(); first += B, ++batches) {
+    if (batches % world != rank) continue;
     const std::size_t n = std::min<std::size_t>(B, set.offsets.size() - first);
     for (std::size_t r = 0; r < n; ++r)
       set.split->copy(static_cast<std::uint64_t>(set.offsets[first + r]), std::span(windows).subspan(r * (T + 1), T + 1));
@@ -76,7 +80,7 @@ double Evaluator::validation_loss(const ValidationSet& set, std::size_t set_inde
     compat::CudaAutocast autocast(device_.is_cuda());
     sum += batch_loss(model_, rows, n, T, device_, /*label_smoothing=*/0.0).nll.item<double>();
   }
-  return comm_.all_reduce_mean(sum / std::max(1, batches));
+  return comm_.all_reduce_mean(sum) * world / std::max(1, batches);
 }
 
 std::vector<double> Evaluator::validation_losses() {

@@ -62,6 +62,7 @@ struct Trainer::Impl {
   TrainerOptions options;
   SingleProcessCommunicator single_process;
   Communicator* comm;
+  int rank_batch = 0;  // this rank's share of each micro-batch: batch_size / world size
   torch::Device device{torch::kCPU};
   std::string device_name;
   Gpt model{nullptr};
@@ -82,8 +83,9 @@ struct Trainer::Impl {
   Impl(const RunSpec& s, TrainingData d, MetricsSink& m, TrainerOptions o)
       : spec(s), inputs(std::move(d)), data(*inputs.main), sink(m), options(std::move(o)) {
     comm = options.communicator ? options.communicator : &single_process;
-    plan = plan_run(spec, comm->world_size());
-    device_name = resolve_device(spec.training.device, comm->rank());
+    plan = plan_run(spec);
+    rank_batch = rank_batch_size(spec.training, comm->world_size());
+    device_name = resolve_device(spec.training.device, options.local_rank >= 0 ? options.local_rank : comm->rank());
     device = torch::Device(device_name);
 
     torch::manual_seed(spec.training.seed);
@@ -116,7 +118,7 @@ struct Trainer::Impl {
                                                            spec.training.seed + 1);
     }
     stream = std::make_unique<TrainingStream>(*sampler, replay_sampler.get(), spec.data.replay.fraction, T,
-                                              spec.training.batch_size, comm->rank(), comm->world_size());
+                                              rank_batch, comm->rank(), comm->world_size());
   }
 
   // What a checkpoint must match to be continued: the spec, the data and the step size.
@@ -143,7 +145,7 @@ struct Trainer::Impl {
 
   // The objective's rows of this rank's next micro-batch.
   void next_micro_batch(Rows& rows) {
-    const int B = spec.training.batch_size, T = spec.model.block_size;
+    const int B = rank_batch, T = spec.model.block_size;
     windows.resize(static_cast<std::size_t>(B) * (T + 1));
     if (!replay_rows) replay_rows = std::make_unique<bool[]>(static_cast<std::size_t>(B));
     // The global index of this rank's first row: the same rule as the stream's.
@@ -167,7 +169,7 @@ struct Trainer::Impl {
       torch::Tensor loss;
       {
         compat::CudaAutocast autocast(device.is_cuda());
-        loss = batch_loss(model, rows, static_cast<std::size_t>(spec.training.batch_size), spec.model.block_size,
+        loss = batch_loss(model, rows, static_cast<std::size_t>(rank_batch), spec.model.block_size,
                           device, spec.training.label_smoothing)
                    .total;
       }
@@ -188,13 +190,61 @@ struct Trainer::Impl {
     if (spec.optimizer.grad_clip > 0)
       torch::nn::utils::clip_grad_norm_(model->parameters(), spec.optimizer.grad_clip);
     optimizer->step();
-    const double loss = comm->all_reduce_mean(loss_sum.item<double>() / accum);
+    return loss_sum.item<double>() / accum;
+  }
+
+  // The step's loss averaged over ranks, and whether any rank was asked to stop. One collective
+  // for both: every rank must stop after the same step, or the others would wait in the next
+  // step's all-reduce for a rank that has left.
+  std::pair<double, bool> agree_on_step(double rank_loss, bool rank_stop) {
+    if (comm->world_size() == 1) return {rank_loss, rank_stop};
+    std::vector<torch::Tensor> values = {torch::tensor({rank_loss, rank_stop ? 1.0 : 0.0}, torch::kFloat64)};
+    comm->all_reduce_mean(values);
+    return {values[0][0].item<double>(), values[0][1].item<double>() > 0.0};
+  }
+
+  void check_finite(double loss) const {
     if (!std::isfinite(loss))
       throw UserError(ExitCode::kRuntime,
                       "training loss became " + std::to_string(loss) + " at step " + std::to_string(state.step + 1),
                       "lower optimizer.lr, raise optimizer.warmup_steps or keep optimizer.grad_clip on; "
                       "the run's metrics up to here are in the database");
-    return loss;
+  }
+
+  // Rank 0's weights on every rank: after a resume or init_from only identical weights make the
+  // averaged gradients step every replica the same way.
+  void broadcast_parameters() {
+    if (comm->world_size() == 1) return;
+    std::vector<torch::Tensor> parameters;
+    for (auto& p : model->parameters()) parameters.push_back(p);
+    comm->broadcast(parameters, 0);
+  }
+
+  // A fingerprint of the weights (float64 sums of values and of squares over all parameters).
+  double parameter_checksum() const {
+    torch::NoGradGuard no_grad;
+    double sum = 0.0;
+    for (const auto& p : model->parameters()) {
+      const auto v = p.detach().to(torch::kFloat64);
+      sum += v.sum().item<double>() + 0.5 * v.square().sum().item<double>();
+    }
+    return sum;
+  }
+
+  // Replicas must stay bit-identical: the same averaged gradient on the same weights. A mismatch
+  // (a rank on another LibTorch, a non-deterministic kernel) is caught at the next evaluation,
+  // before the curves say something the model does not.
+  void check_replicas_agree() {
+    if (comm->world_size() == 1) return;
+    const double mine = parameter_checksum();
+    std::vector<torch::Tensor> rank0 = {torch::tensor({mine}, torch::kFloat64)};
+    comm->broadcast(rank0, 0);
+    const bool differs = rank0[0][0].item<double>() != mine;
+    if (comm->all_reduce_mean(differs ? 1.0 : 0.0) > 0.0)
+      throw UserError(ExitCode::kRuntime,
+                      "the model replicas of the " + std::to_string(comm->world_size()) +
+                          " ranks no longer agree at step " + std::to_string(state.step),
+                      "run every rank with the same workbench-cli build and LibTorch; report it if they are");
   }
 
   void write_checkpoint(double wall_s) {
@@ -320,6 +370,7 @@ struct Trainer::Impl {
       load_initial_weights(options.init_checkpoint, model,
                            spec.init_from.optimizer == "keep" ? optimizer.get() : nullptr);
     }
+    broadcast_parameters();
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
                                 {"train_tokens", plan.train_tokens}, {"unique_tokens", plan.unique_tokens},
                                 {"epochs", plan.epochs}};
@@ -343,7 +394,11 @@ struct Trainer::Impl {
     try {
       while (state.step < plan.total_steps) {
         const double lr = learning_rate(schedule, state.step);
-        const double loss = train_step(rows);
+        const double rank_loss = train_step(rows);
+        const bool asked_to_stop = (options.stop && options.stop->load()) ||
+                                   (options.stop_after_steps >= 0 && state.step + 1 >= options.stop_after_steps);
+        const auto [loss, stop_requested] = agree_on_step(rank_loss, asked_to_stop);
+        check_finite(loss);
         ++state.step;
         state.interval_loss_sum += loss;
         ++state.interval_steps;
@@ -359,9 +414,10 @@ struct Trainer::Impl {
                    tokens_per_s, wall_s});
 
         const bool last_step = state.step == plan.total_steps;
-        if (state.step % spec.training.eval_interval == 0 || last_step) report_eval(lr, tokens_per_s, wall_s);
-        const bool stop_requested = (options.stop && options.stop->load()) ||
-                                    (options.stop_after_steps >= 0 && state.step >= options.stop_after_steps);
+        if (state.step % spec.training.eval_interval == 0 || last_step) {
+          report_eval(lr, tokens_per_s, wall_s);
+          check_replicas_agree();
+        }
         const auto every = spec.training.checkpoint_interval;
         if (!last_step && (stop_requested || (every > 0 && state.step % every == 0))) write_checkpoint(wall_s);
         if (stop_requested && !last_step) {
@@ -391,5 +447,6 @@ Trainer::Trainer(const RunSpec& spec, PreparedDataset& data, MetricsSink& sink, 
 Trainer::~Trainer() = default;
 RunSummary Trainer::run() { return impl_->run(); }
 std::int64_t Trainer::parameter_count() const { return impl_->model->parameter_count(); }
+double Trainer::parameter_checksum() const { return impl_->parameter_checksum(); }
 
 }  // namespace wb

@@ -35,6 +35,7 @@ struct TrainerOptions {
   bool resume = false;                       // continue from checkpoint_dir/last.pt when present
   const std::atomic<bool>* stop = nullptr;   // set on SIGINT: checkpoint, then stop
   Communicator* communicator = nullptr;      // null: single process
+  int local_rank = -1;                       // rank on this node (picks the GPU); -1: the global rank
   std::int64_t stop_after_steps = -1;        // stop (as if interrupted) after this step; tests
   std::filesystem::path init_checkpoint;     // init_from: start from these weights (not on resume)
 };
@@ -60,6 +61,8 @@ class Trainer {
   RunSummary run();
 
   std::int64_t parameter_count() const;
+  // A fingerprint of the current weights; equal on every rank of a data-parallel run.
+  double parameter_checksum() const;
 
  private:
   struct Impl;

@@ -133,9 +133,16 @@ TEST(RunPlan, UniqueTokensRoundDownToWholeSequences) {
   EXPECT_DOUBLE_EQ(plan.epochs, static_cast<double>(plan.train_tokens) / 960.0);
 }
 
-TEST(RunPlan, WorldSizeScalesTheStep) {
+// The spec's batch is the global batch: ranks split it, and the plan does not depend on them.
+TEST(RunPlan, RanksSplitTheBatch) {
   auto spec = parse_experiment(minimal()).runs[0].spec;
-  EXPECT_EQ(plan_run(spec, 4).tokens_per_step, 4 * plan_run(spec, 1).tokens_per_step);
+  spec.training.batch_size = 12;
+  const struct {
+    int world, per_rank;
+  } ok[] = {{1, 12}, {2, 6}, {3, 4}, {4, 3}, {12, 1}};
+  for (const auto& c : ok) EXPECT_EQ(rank_batch_size(spec.training, c.world), c.per_rank) << c.world;
+  for (int world : {5, 8, 24, 0}) EXPECT_THROW(rank_batch_size(spec.training, world), SpecError) << world;
+  EXPECT_EQ(plan_run(spec).tokens_per_step, 12 * spec.model.block_size);
 }
 
 TEST(Presets, EveryPresetIsAValidExperiment) {

@@ -77,14 +77,15 @@ std::vector<double> losses(const std::string& text) {
 }
 
 // Data parallelism changes who computes the rows, not the step: 2 ranks of 2 sequences see the
-// same 4 sequences per step as 1 rank of 4, so the per-step losses agree to float rounding.
+// same 4 sequences per step as 1 rank of 4, so the per-step losses agree to float rounding; and
+// the replicas stay identical, bit for bit.
 TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
   test::TempDir dir;
   const Workspace workspace = test::make_tiny_workspace(dir);
   prepare_dataset(test::tiny_spec().data, workspace);  // once, before the ranks read it
   const std::string home = workspace.root.string();
   const auto one = run_ranks(1, (dir / "store1").string(), "train", home + " 4");
-  const auto two = run_ranks(2, (dir / "store2").string(), "train", home + " 2");
+  const auto two = run_ranks(2, (dir / "store2").string(), "train", home + " 4");
   ASSERT_EQ(one[0].status, 0) << one[0].text;
   const auto reference = losses(one[0].text);
   ASSERT_EQ(reference.size(), 24u) << one[0].text;
@@ -94,6 +95,12 @@ TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
     ASSERT_EQ(got.size(), reference.size()) << rank.text;
     for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], reference[i], 1e-5) << "step " << i + 1;
   }
+  const auto checksum = [](const std::string& text) {
+    const auto at = text.find("checksum ");
+    return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
+  };
+  ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
+  EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
 }
 
 }  // namespace

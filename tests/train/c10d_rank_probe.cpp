@@ -4,8 +4,9 @@
 //        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH
 //   reduce: all_reduce_mean of two tensors and a scalar, then a broadcast from rank 0
 //   die:    the last rank exits after joining; the others then try an all-reduce
-//   train:  trains tests/train/tiny_run.hpp's spec with BATCH sequences per rank on the prepared
-//           workspace and prints every step's loss ("loss VALUE")
+//   train:  trains tests/train/tiny_run.hpp's spec with a global batch of BATCH sequences (each
+//           rank takes BATCH / WORLD) on the prepared workspace and prints every step's loss
+//           ("loss VALUE") and the final weights' checksum ("checksum VALUE")
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -47,8 +48,10 @@ int main(int argc, char** argv) {
       wb::test::RecordingSink sink;
       wb::TrainerOptions options;
       options.communicator = comm.get();
-      wb::Trainer(spec, data, sink, options).run();
+      wb::Trainer trainer(spec, data, sink, options);
+      trainer.run();
       for (double loss : sink.losses) std::printf("loss %.9g\n", loss);
+      std::printf("checksum %.17g\n", trainer.parameter_checksum());
       return 0;
     }
     if (mode == "die") {

@@ -1,5 +1,5 @@
-// Table tests of the torchrun environment parsing (the schedules and the detector are tested in
-// tests/schedule).
+// Table tests of the launchers' environment: torchrun (with and without its agent store), srun,
+// and the Slurm node-list forms whose first host is known without asking Slurm.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -10,25 +10,95 @@
 namespace wb {
 namespace {
 
+using Env = std::map<std::string, std::string>;
+
+DistEnv read(const Env& env, const DistEnv::FirstHost& first_host = {}) {
+  return DistEnv::from_environment(
+      [&](const char* name) -> std::optional<std::string> {
+        auto it = env.find(name);
+        return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+      },
+      first_host ? first_host : [](const std::string& list) -> std::string { return "asked-scontrol-for-" + list; });
+}
+
 TEST(DistEnv, ReadsTorchrunVariables) {
-  std::map<std::string, std::string> env = {{"RANK", "3"}, {"WORLD_SIZE", "4"}, {"LOCAL_RANK", "1"}};
-  auto lookup = [&](const char* name) -> std::optional<std::string> {
-    auto it = env.find(name);
-    return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
-  auto d = DistEnv::from_environment(lookup);
+  const auto d = read({{"RANK", "3"}, {"WORLD_SIZE", "4"}, {"LOCAL_RANK", "1"}, {"MASTER_ADDR", "node7"},
+                       {"MASTER_PORT", "29511"}});
   EXPECT_EQ(d.rank, 3);
   EXPECT_EQ(d.world_size, 4);
   EXPECT_EQ(d.local_rank, 1);
+  EXPECT_EQ(d.launcher, "torchrun");
+  EXPECT_EQ(d.master_addr, "node7");
+  EXPECT_EQ(d.master_port, 29511);
+  EXPECT_FALSE(d.agent_store);
   EXPECT_FALSE(d.is_main());
-  env.clear();
-  EXPECT_EQ(DistEnv::from_environment(lookup).world_size, 1);
-  env = {{"RANK", "4"}, {"WORLD_SIZE", "4"}};
-  EXPECT_THROW(DistEnv::from_environment(lookup), UserError);
-  env = {{"RANK", "x"}, {"WORLD_SIZE", "4"}};
-  EXPECT_THROW(DistEnv::from_environment(lookup), UserError);
-  env = {{"WORLD_SIZE", "4"}};
-  EXPECT_THROW(DistEnv::from_environment(lookup), UserError);
+  EXPECT_EQ(read({}).world_size, 1);
+  EXPECT_EQ(read({}).launcher, "single");
+  // One rank needs no rendezvous.
+  EXPECT_EQ(read({{"RANK", "0"}, {"WORLD_SIZE", "1"}}).world_size, 1);
+}
+
+TEST(DistEnv, JoinsTorchrunsAgentStoreUnderTheAttemptPrefix) {
+  const auto d = read({{"RANK", "1"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", "127.0.0.1"}, {"MASTER_PORT", "29400"},
+                       {"TORCHELASTIC_USE_AGENT_STORE", "True"}, {"TORCHELASTIC_RESTART_COUNT", "2"}});
+  EXPECT_TRUE(d.agent_store);
+  EXPECT_EQ(d.store_prefix, "/worker/attempt_2");
+  EXPECT_EQ(d.local_rank, 1);  // LOCAL_RANK unset: the global rank
+  EXPECT_FALSE(read({{"RANK", "1"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "1"},
+                     {"TORCHELASTIC_USE_AGENT_STORE", "False"}}).agent_store);
+}
+
+TEST(DistEnv, RefusesInconsistentVariablesNamingThem) {
+  const Env bad[] = {
+      {{"RANK", "4"}, {"WORLD_SIZE", "4"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "1"}},
+      {{"RANK", "x"}, {"WORLD_SIZE", "4"}},
+      {{"WORLD_SIZE", "4"}},
+      {{"RANK", "0"}, {"WORLD_SIZE", "2"}},  // no MASTER_ADDR / MASTER_PORT
+      {{"RANK", "0"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "http"}},
+      {{"SLURM_PROCID", "2"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"SLURM_JOB_NODELIST", "n1"}},
+  };
+  for (const auto& env : bad) EXPECT_THROW(read(env), UserError) << env.begin()->first;
+}
+
+TEST(DistEnv, ReadsSrunVariables) {
+  const auto d = read({{"SLURM_PROCID", "5"}, {"SLURM_STEP_NUM_TASKS", "8"}, {"SLURM_LOCALID", "1"},
+                       {"SLURM_JOB_NODELIST", "gpu[03-06]"}, {"SLURM_JOB_ID", "123456"}});
+  EXPECT_EQ(d.launcher, "slurm");
+  EXPECT_EQ(d.rank, 5);
+  EXPECT_EQ(d.world_size, 8);
+  EXPECT_EQ(d.local_rank, 1);
+  EXPECT_EQ(d.master_addr, "gpu03");
+  EXPECT_EQ(d.master_port, 20000 + 123456 % 20000);
+  // An explicit MASTER_ADDR / MASTER_PORT wins; a node list only scontrol knows is passed to it.
+  const auto explicit_master = read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"MASTER_ADDR", "head"},
+                                     {"MASTER_PORT", "31000"}, {"SLURM_JOB_NODELIST", "n[1-2]"}});
+  EXPECT_EQ(explicit_master.master_addr, "head");
+  EXPECT_EQ(explicit_master.master_port, 31000);
+  EXPECT_EQ(read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"SLURM_JOB_NODELIST", "n[a-b]"}}).master_addr,
+            "asked-scontrol-for-n[a-b]");
+}
+
+TEST(DistEnv, ABatchScriptWithoutSrunIsOneProcess) {
+  // sbatch --ntasks=4 runs the script once: SLURM_NTASKS=4 but no step size, so no rendezvous.
+  const auto d = read({{"SLURM_PROCID", "0"}, {"SLURM_NTASKS", "4"}, {"SLURM_JOB_NODELIST", "n1"}});
+  EXPECT_EQ(d.world_size, 1);
+  EXPECT_EQ(d.launcher, "single");
+  // torchrun inside an allocation: torchrun's variables win.
+  const auto t = read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "1"}, {"RANK", "1"}, {"WORLD_SIZE", "2"},
+                       {"MASTER_ADDR", "a"}, {"MASTER_PORT", "2"}});
+  EXPECT_EQ(t.launcher, "torchrun");
+  EXPECT_EQ(t.rank, 1);
+}
+
+TEST(DistEnv, FirstHostOfANodeList) {
+  const struct {
+    std::string list;
+    std::optional<std::string> first;
+  } cases[] = {
+      {"localhost", "localhost"},  {"a,b", "a"},           {"node[07-09]", "node07"}, {"n[3,5]", "n3"},
+      {"x1,n[2-3]", "x1"},         {"n[2-3],x1", "n2"},    {"n[a-b]", std::nullopt},  {"r[1-2]c[3-4]", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(first_host_of_nodelist(c.list), c.first) << c.list;
 }
 
 }  // namespace

@@ -1,0 +1,103 @@
+// Starting, watching and stopping the ranks of `--nproc N`.
+#include "cli/local_ranks.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <optional>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+#include "cli/child_process.hpp"
+#include "common/errors.hpp"
+
+namespace wb {
+
+int free_tcp_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error("cannot open a socket to find a free port");
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  socklen_t size = sizeof address;
+  const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0;
+  close(fd);
+  if (!ok) throw std::runtime_error("cannot find a free TCP port on 127.0.0.1");
+  return ntohs(address.sin_port);
+}
+
+int run_local_ranks(const LocalRanksOptions& options) {
+  using Clock = std::chrono::steady_clock;
+  const int port = free_tcp_port();
+  struct Rank {
+    pid_t pid = -1;
+    bool running = true;
+    int status = 0;
+  };
+  std::vector<Rank> ranks(static_cast<std::size_t>(options.nproc));
+  for (int r = 0; r < options.nproc; ++r) {
+    SpawnOptions spawn;
+    spawn.capture_output = false;
+    spawn.env = {"RANK=" + std::to_string(r), "LOCAL_RANK=" + std::to_string(r),
+                 "WORLD_SIZE=" + std::to_string(options.nproc), "LOCAL_WORLD_SIZE=" + std::to_string(options.nproc),
+                 "MASTER_ADDR=127.0.0.1", "MASTER_PORT=" + std::to_string(port),
+                 // Not torchrun's agent: rank 0 serves the store.
+                 "TORCHELASTIC_USE_AGENT_STORE=False"};
+    try {
+      ranks[static_cast<std::size_t>(r)].pid = spawn_child(options.rank_argv, spawn).pid;
+    } catch (const std::exception& e) {
+      for (const auto& started : ranks)
+        if (started.pid > 0) kill(started.pid, SIGTERM);
+      throw UserError(ExitCode::kRuntime, std::string("cannot start rank ") + std::to_string(r) + ": " + e.what(),
+                      "check the process limits (ulimit -u) and free memory");
+    }
+  }
+  bool forwarded = false;
+  std::optional<Clock::time_point> first_failure;
+  int alive = options.nproc;
+  while (alive > 0) {
+    if (!forwarded && options.stop && options.stop->load()) {
+      forwarded = true;
+      for (const auto& rank : ranks)
+        if (rank.running) kill(rank.pid, SIGINT);
+    }
+    if (first_failure && Clock::now() - *first_failure > std::chrono::seconds(options.grace_s)) {
+      for (auto& rank : ranks)
+        if (rank.running) kill(rank.pid, SIGKILL);  // waited long enough for them to notice
+    }
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, WNOHANG);
+    if (pid <= 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      continue;
+    }
+    for (auto& rank : ranks) {
+      if (rank.pid != pid || !rank.running) continue;
+      rank.running = false;
+      rank.status = status;
+      --alive;
+      const bool failed = !(WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 130));
+      if (failed && !first_failure) first_failure = Clock::now();
+    }
+  }
+  auto exit_code_of = [](int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : static_cast<int>(ExitCode::kRuntime); };
+  int code = exit_code_of(ranks[0].status);
+  for (std::size_t r = 1; r < ranks.size(); ++r) {
+    const int exit_code = exit_code_of(ranks[r].status);
+    if (exit_code != 0 && exit_code != 130)
+      std::fprintf(stderr, "rank %zu %s; its output: %s/rank-%zu.log\n", r, describe_wait_status(ranks[r].status).c_str(),
+                   options.log_dir.c_str(), r);
+    if (code == 0) code = exit_code;
+  }
+  return code;
+}
+
+}  // namespace wb

@@ -1,0 +1,29 @@
+// `workbench-cli run|resume ... --nproc N`: a small torchrun for one machine. Starts N copies of
+// the command as ranks 0..N-1 with torchrun's variables (RANK, WORLD_SIZE, LOCAL_RANK,
+// MASTER_ADDR=127.0.0.1, a free MASTER_PORT), each in its own process group and sent SIGTERM if
+// this process dies. Rank 0 writes to this terminal, the others to HOME/logs/rank-R.log. Ctrl-C
+// is forwarded once to every rank (they agree on the step to stop after, checkpoint and exit 130).
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+namespace wb {
+
+struct LocalRanksOptions {
+  int nproc = 2;
+  std::vector<std::string> rank_argv;        // each rank's command line, "/proc/self/exe" first
+  const std::atomic<bool>* stop = nullptr;   // set by this process's SIGINT/SIGTERM handler
+  std::string log_dir;                       // where the other ranks' logs are, for messages
+  int grace_s = 90;                          // after one rank failed, how long the others may take
+};
+
+// Runs the ranks to their end; returns the job's exit code: rank 0's, or, when rank 0 succeeded,
+// the first failed rank's.
+int run_local_ranks(const LocalRanksOptions& options);
+
+// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick).
+int free_tcp_port();
+
+}  // namespace wb

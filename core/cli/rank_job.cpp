@@ -1,0 +1,153 @@
+// Rank 0's announcements on the job's store and the other ranks' loop over them.
+#include "cli/rank_job.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/experiment_runner.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/run_inputs.hpp"
+#include "cli/run_liveness.hpp"
+#include "common/errors.hpp"
+#include "train/rank_group.hpp"
+#include "train/trainer.hpp"
+
+namespace wb {
+namespace {
+
+// Rank 0 may tokenize a large corpus before its first announcement.
+constexpr std::chrono::hours kAnnouncementTimeout{2};
+
+std::string job_key(int index) { return "job/" + std::to_string(index); }
+// Set once a host's first rank has prepared run `index`'s data: the others there only load it,
+// never build the same cache entry at the same time.
+std::string data_ready_key(const std::string& host, int index) {
+  return "data-ready/" + host + "/" + std::to_string(index);
+}
+
+}  // namespace
+
+std::string RankAssignment::to_json() const {
+  return nlohmann::json{{"run_id", run_id}, {"spec", spec_json}, {"checkpoint_dir", checkpoint_dir},
+                        {"resume_from_checkpoint", resume_from_checkpoint}, {"init_checkpoint", init_checkpoint},
+                        {"done", done}, {"error", error}}
+      .dump();
+}
+
+RankAssignment RankAssignment::from_json(const std::string& text) {
+  const auto j = nlohmann::json::parse(text);
+  RankAssignment a;
+  a.run_id = j.at("run_id").get<std::int64_t>();
+  a.spec_json = j.at("spec").get<std::string>();
+  a.checkpoint_dir = j.at("checkpoint_dir").get<std::string>();
+  a.resume_from_checkpoint = j.at("resume_from_checkpoint").get<bool>();
+  a.init_checkpoint = j.at("init_checkpoint").get<std::string>();
+  a.done = j.at("done").get<bool>();
+  a.error = j.at("error").get<std::string>();
+  return a;
+}
+
+RankLeader::~RankLeader() {
+  try {
+    finish(std::uncaught_exceptions() > 0 ? "rank 0 stopped with an error (see its output)" : "");
+  } catch (...) {
+    // The store is gone with the job; the followers notice that on their own.
+  }
+}
+
+void RankLeader::announce(const RankAssignment& assignment) {
+  group_.publish(data_ready_key(this_host_name(), next_), "1");
+  group_.publish(job_key(next_++), assignment.to_json());
+}
+
+void RankLeader::finish(const std::string& error) {
+  if (finished_) return;
+  finished_ = true;
+  RankAssignment end;
+  end.done = true;
+  end.error = error;
+  group_.publish(job_key(next_++), end.to_json());
+}
+
+int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerOptions& options) {
+  const DistEnv& env = group.env();
+  RunInputs inputs(workspace, /*quiet=*/false);
+  int exit_code = 0;
+  for (int index = 0;; ++index) {
+    const auto assignment = RankAssignment::from_json(group.await(job_key(index), kAnnouncementTimeout, "the next run"));
+    if (assignment.done) {
+      if (!assignment.error.empty())
+        throw UserError(ExitCode::kRuntime, "rank 0 ended the job: " + assignment.error,
+                        "rank 0's output says what failed and how to fix it");
+      return exit_code;
+    }
+    RunSpec spec = parse_run_spec(nlohmann::json::parse(assignment.spec_json));
+    if (!options.device_override.empty()) spec.training.device = options.device_override;
+    if (options.threads_override >= 0) spec.training.threads = options.threads_override;
+    configure_torch_threads(spec.training.threads);
+    std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(assignment.run_id), spec.name.c_str());
+
+    // One rank per host builds what is missing; the others wait for it, then load.
+    const std::string host = this_host_name();
+    if (env.local_rank != 0)
+      group.await(data_ready_key(host, index), kAnnouncementTimeout, "its node's data for run " + std::to_string(assignment.run_id));
+    const TrainingData data = inputs.training_data(spec);
+    if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");
+
+    TrainerOptions trainer;
+    trainer.run_id = assignment.run_id;
+    trainer.checkpoint_dir = assignment.checkpoint_dir;  // read on resume, never written here
+    trainer.resume = assignment.resume_from_checkpoint;
+    trainer.stop = options.stop;
+    trainer.communicator = &group.communicator();
+    trainer.local_rank = env.local_rank;
+    trainer.init_checkpoint = assignment.init_checkpoint;
+    const auto last = std::filesystem::path(assignment.checkpoint_dir) / "last.pt";
+    if (assignment.resume_from_checkpoint && !std::filesystem::exists(last))
+      throw DataError("rank " + std::to_string(env.rank) + " on " + host + " cannot read " + last.string() +
+                          ", the checkpoint rank 0 resumes run " + std::to_string(assignment.run_id) + " from",
+                      "resuming a multi-node job needs the workspace (--home) on a filesystem every node shares");
+    try {
+      ProgressBar progress;
+      const auto summary = Trainer(spec, data, progress, trainer).run();
+      exit_code = summary.status == "interrupted" ? static_cast<int>(ExitCode::kInterrupted) : 0;
+    } catch (const RankFailure&) {
+      throw;  // a rank is gone: so is the job
+    } catch (const std::exception& e) {
+      // The same failure happens on rank 0 (the loss is shared), which records it and goes on
+      // with the next run of the queue: so do we.
+      std::fprintf(stderr, "run %lld failed: %s\n", static_cast<long long>(assignment.run_id), e.what());
+      exit_code = static_cast<int>(ExitCode::kRuntime);
+    }
+  }
+}
+
+std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank, int world_size) {
+  const auto dir = workspace.root / "logs";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / ("rank-" + std::to_string(rank) + ".log");
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw UserError(ExitCode::kRuntime, "cannot write the rank log " + path.string(),
+                    "make " + dir.string() + " writable, or give another --home");
+  std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
+  std::fflush(stdout);
+  std::fflush(stderr);
+  dup2(fd, STDOUT_FILENO);
+  dup2(fd, STDERR_FILENO);
+  close(fd);
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
+  std::fprintf(stderr, "\n== %s: rank %d of %d on %s, process %d ==\n", stamp, rank, world_size,
+               this_host_name().c_str(), static_cast<int>(getpid()));
+  return path;
+}
+
+}  // namespace wb

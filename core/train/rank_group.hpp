@@ -1,0 +1,35 @@
+// A data-parallel job as the CLI sees it, free of LibTorch: this process's place in it, the
+// Communicator its trainer uses, and a small key-value channel on the job's store through which
+// rank 0 tells the other ranks what to train next (the database lives with rank 0 only).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "train/dist_env.hpp"
+
+namespace wb {
+
+class Communicator;
+
+class RankGroup {
+ public:
+  virtual ~RankGroup() = default;
+  virtual const DistEnv& env() const = 0;
+  virtual Communicator& communicator() = 0;
+  // Sets `key` for every rank (keys are written once).
+  virtual void publish(const std::string& key, const std::string& value) = 0;
+  // Waits until some rank published `key`, at most `timeout`; throws UserError naming `what` it
+  // waited for after that, or when the store is gone (rank 0 died).
+  virtual std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) = 0;
+};
+
+// Joins the job of `env`: a TCPStore served by rank 0 at MASTER_ADDR:MASTER_PORT (or torchrun's
+// agent store, as a client under its attempt prefix), and a Gloo process group on it. Blocks
+// until every rank has joined; collectives wait at most `timeout`, so a dead rank fails the job
+// within it instead of hanging.
+std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env,
+                                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+}  // namespace wb

@@ -1,0 +1,187 @@
+// Data-parallel training through workbench-cli, with real rank processes on 127.0.0.1: `--nproc 2`
+// trains the same curve as one process and writes the database once; ranks started with
+// torchrun's variables (as torchrun, srun or a user's script would) find each other; Ctrl-C stops
+// every rank after the same step and `resume --nproc 2` finishes the run; a rank that dies fails
+// the job quickly with an error naming it; a batch the ranks cannot share is refused up front.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+#include "common/synthetic_corpus.hpp"
+#include "common/temp_dir.hpp"
+
+namespace wb {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class DistributedCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto docs = test::synthetic_documents(30, 150);
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      test::write_file(dir / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+    ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
+  }
+
+  test::CliResult cli(const std::string& args) {
+    return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
+  }
+
+  // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens.
+  std::string write_spec(int steps, int batch = 8) {
+    nlohmann::json spec = nlohmann::json::parse(R"({
+      "name": "dp",
+      "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1, "epochs": 40},
+      "model": {"n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32},
+      "optimizer": {"warmup_steps": 5},
+      "training": {"eval_interval": 20, "eval_batches": 2, "threads": 1}
+    })");
+    spec["training"]["token_budget"] = batch * 32 * steps;
+    spec["training"]["batch_size"] = batch;
+    if (steps < 500) spec["data"]["epochs"] = 1;
+    const auto path = dir / ("spec-" + std::to_string(steps) + ".json");
+    test::write_file(path, spec.dump(2));
+    return path.string();
+  }
+
+  // Per-step training losses of a run, from the database.
+  std::vector<double> losses(int run) {
+    std::istringstream rows(cli("metrics " + std::to_string(run) + " --csv --name train/loss").out);
+    std::vector<double> out;
+    std::string row;
+    std::getline(rows, row);  // header
+    while (std::getline(rows, row)) {
+      std::istringstream fields(row);
+      std::string field;
+      for (int i = 0; i < 7; ++i) std::getline(fields, field, ',');  // ..., metric, value
+      out.push_back(std::stod(field));
+    }
+    return out;
+  }
+
+  // workbench-cli started in the background with extra environment; stdout and stderr to files.
+  pid_t start(const std::string& args, const std::string& env, const std::string& name) {
+    const std::string command = "exec env " + env + " " + WB_CLI_PATH + " --home " + (dir / "home").string() + " " +
+                                args + " >" + (dir / (name + ".out")).string() + " 2>" +
+                                (dir / (name + ".err")).string();
+    const pid_t pid = fork();
+    if (pid == 0) {
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    return pid;
+  }
+
+  static int wait_exit(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  // Waits until run 1 has logged at least `steps` steps (bounded).
+  void wait_for_steps(std::size_t steps) {
+    const auto deadline = Clock::now() + std::chrono::seconds(60);
+    while (Clock::now() < deadline && losses(1).size() < steps) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    ASSERT_GE(losses(1).size(), steps) << "the run did not start training";
+  }
+
+  std::string file(const std::string& name) { return test::read_file(dir / name); }
+
+  test::TempDir dir;
+};
+
+TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {
+  const auto spec = write_spec(60);
+  ASSERT_EQ(cli("run " + spec).code, 0);
+  const auto two = cli("run " + spec + " --nproc 2 --events jsonl");
+  ASSERT_EQ(two.code, 0) << two.err;
+  const auto one_losses = losses(1), two_losses = losses(2);
+  ASSERT_EQ(one_losses.size(), 60u);
+  ASSERT_EQ(two_losses.size(), 60u) << "rank 1 must not write steps to the database";
+  for (std::size_t i = 0; i < one_losses.size(); ++i) EXPECT_NEAR(two_losses[i], one_losses[i], 1e-5) << "step " << i + 1;
+  std::map<std::string, int> types;
+  std::istringstream lines(two.out);
+  for (std::string line; std::getline(lines, line);) ++types[nlohmann::json::parse(line).at("type").get<std::string>()];
+  EXPECT_EQ(types["run_started"], 1) << "only rank 0 streams events";
+  EXPECT_EQ(types["step"], 60);
+  const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
+  EXPECT_NE(rank_log.find("rank 1 of 2"), std::string::npos) << rank_log;
+  EXPECT_NE(rank_log.find("finished after 60 steps"), std::string::npos) << rank_log;
+}
+
+TEST_F(DistributedCliTest, RanksStartedWithTorchrunsVariablesFindEachOther) {
+  const auto spec = write_spec(40);
+  const std::string common = "WORLD_SIZE=2 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(29700 + getpid() % 1000);
+  const pid_t rank1 = start("run " + spec, "RANK=1 LOCAL_RANK=1 " + common, "rank1");
+  const pid_t rank0 = start("run " + spec + " --events-file " + (dir / "events.jsonl").string(),
+                            "RANK=0 LOCAL_RANK=0 " + common, "rank0");
+  EXPECT_EQ(wait_exit(rank0), 0) << file("rank0.err");
+  EXPECT_EQ(wait_exit(rank1), 0) << file("rank1.err");
+  EXPECT_EQ(losses(1).size(), 40u);
+  EXPECT_NE(cli("show 1").out.find("status:     finished"), std::string::npos);
+  EXPECT_EQ(cli("runs").out.find("\n    2 "), std::string::npos) << "rank 1 recorded no run of its own";
+  const auto events = file("events.jsonl");
+  EXPECT_NE(events.find("\"experiment_finished\""), std::string::npos) << events;
+}
+
+TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndResumeFinishes) {
+  const auto spec = write_spec(1500);
+  const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
+  wait_for_steps(30);
+  kill(parent, SIGINT);
+  EXPECT_EQ(wait_exit(parent), 130) << file("run.err");
+  EXPECT_NE(cli("runs").out.find("interrupted"), std::string::npos);
+  const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
+  EXPECT_NE(rank_log.find("dp: interrupted"), std::string::npos) << rank_log;
+
+  const auto resumed = cli("resume 1 --nproc 2");
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  const auto steps = losses(1);
+  EXPECT_EQ(steps.size(), 1500u) << "every step exactly once";
+}
+
+TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
+  const auto spec = write_spec(3000);
+  const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
+  wait_for_steps(10);
+  const auto log = test::read_file(dir / "home/logs/rank-1.log");
+  const auto at = log.rfind("process ");
+  ASSERT_NE(at, std::string::npos) << log;
+  const pid_t rank1 = std::stoi(log.substr(at + 8));
+  const auto killed = Clock::now();
+  kill(rank1, SIGKILL);
+  const int code = wait_exit(parent);
+  const double seconds = std::chrono::duration<double>(Clock::now() - killed).count();
+  EXPECT_LT(seconds, 60.0) << "a dead rank must fail the job within the collective timeout";
+  EXPECT_EQ(code, 1) << file("run.err");
+  const auto err = file("run.err");
+  EXPECT_NE(err.find("failed on rank 0"), std::string::npos) << err;
+  EXPECT_NE(err.find("rank 1 was killed by signal 9"), std::string::npos) << err;
+  EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
+}
+
+TEST_F(DistributedCliTest, ABatchTheRanksCannotShareIsRefusedBeforeAnythingStarts) {
+  const auto bad = cli("run " + write_spec(40, 6) + " --nproc 4");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("training.batch_size: 6 sequences cannot be split evenly over 4 ranks"), std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "home/runs.db"));
+  const auto both = cli("run " + write_spec(40) + " --nproc 2 --jobs 2");
+  EXPECT_EQ(both.code, 2);
+  EXPECT_NE(both.err.find("--jobs 2 with several ranks per run"), std::string::npos) << both.err;
+}
+
+}  // namespace
+}  // namespace wb

@@ -1,0 +1,47 @@
+// shell_quote: a table of hostile words, each checked by a real /bin/sh that must print it back
+// unchanged as one argument (nothing expands, nothing runs).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "launch/shell_quote.hpp"
+
+namespace wb {
+namespace {
+
+TEST(ShellQuote, QuotesOnlyWhatNeedsIt) {
+  const struct {
+    std::string word, quoted;
+  } cases[] = {
+      {"plain", "plain"},
+      {"/home/a/runs.db", "/home/a/runs.db"},
+      {"user@host:2222", "user@host:2222"},
+      {"", "''"},
+      {"two words", "'two words'"},
+      {"it's", "'it'\\''s'"},
+      {"$(touch x)", "'$(touch x)'"},
+      {"a;b", "'a;b'"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(shell_quote(c.word), c.quoted) << c.word;
+  EXPECT_EQ(shell_join({"workbench-cli", "run", "my spec.json"}), "workbench-cli run 'my spec.json'");
+}
+
+std::string shell_echo(const std::string& word) {
+  const std::string command = "/bin/sh -c " + shell_quote("printf '%s|' " + shell_quote(word));
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[256];
+  while (pipe && std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+  if (pipe) pclose(pipe);
+  return out;
+}
+
+TEST(ShellQuote, AShellReadsEveryHostileWordBackAsOneArgument) {
+  const std::string words[] = {"$(echo pwned)", "`echo pwned`", "a'b\"c", "x; echo pwned", "line\nbreak",
+                               "*", "~", "$HOME", "a\\b", "' ; echo pwned ; '", "-n", "a|b&c>d<e"};
+  for (const auto& w : words) EXPECT_EQ(shell_echo(w), w + "|") << w;
+}
+
+}  // namespace
+}  // namespace wb
