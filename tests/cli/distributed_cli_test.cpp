@@ -1,8 +1,9 @@
 // Data-parallel training through workbench-cli, with real rank processes on 127.0.0.1: `--nproc 2`
-// trains the same curve as one process and writes the database once; ranks started with
-// torchrun's variables (as torchrun, srun or a user's script would) find each other; Ctrl-C stops
-// every rank after the same step and `resume --nproc 2` finishes the run; a rank that dies fails
-// the job quickly with an error naming it; a batch the ranks cannot share is refused up front.
+// trains the same curve as one process and writes the database once; torchrun starts the ranks
+// (they join its agent's store); ranks started by hand with torchrun's variables find each other;
+// Ctrl-C stops every rank after the same step and `resume --nproc 2` finishes the run; a rank
+// that dies fails the job quickly with an error naming it; a batch the ranks cannot share is
+// refused up front.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <map>
 #include <sstream>
@@ -134,6 +136,25 @@ TEST_F(DistributedCliTest, RanksStartedWithTorchrunsVariablesFindEachOther) {
   EXPECT_EQ(cli("runs").out.find("\n    2 "), std::string::npos) << "rank 1 recorded no run of its own";
   const auto events = file("events.jsonl");
   EXPECT_NE(events.find("\"experiment_finished\""), std::string::npos) << events;
+}
+
+// PyTorch's own launcher: torchrun's agent serves the store, the ranks join it as clients under
+// its attempt prefix (TORCHELASTIC_USE_AGENT_STORE). Debian 12's torchrun (PyTorch 1.13 on Python
+// 3.11) cannot parse its default --redirects 0 (an IntFlag change), hence --redirects 1 --tee 1.
+TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
+  if (std::system("/usr/bin/python3 -c 'import torch.distributed.run' >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "torchrun is not installed (Debian: apt-get install python3-torch; scripts/test.sh installs it)";
+  const auto spec = write_spec(40);
+  const std::string command = "cd " + dir.path().string() + " && /usr/bin/python3 -m torch.distributed.run --redirects 1 "
+                              "--tee 1 --log_dir torchrun-logs --no_python --nproc_per_node 2 --master_port " +
+                              std::to_string(30700 + getpid() % 1000) + " " + WB_CLI_PATH + " --home " +
+                              (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << file("torchrun.txt");
+  EXPECT_EQ(losses(1).size(), 40u);
+  EXPECT_NE(cli("show 1").out.find("status:     finished"), std::string::npos);
+  const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
+  EXPECT_NE(rank_log.find("rank 1 of 2"), std::string::npos) << rank_log;
+  EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
 }
 
 TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndResumeFinishes) {
