@@ -43,6 +43,7 @@ int run_cli(int argc, char** argv) {
   add_model_commands(app, context);
   add_scaling_commands(app, context);
   add_export_command(app, context);
+  add_slurm_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -44,6 +44,7 @@ void add_model_commands(CLI::App& app, CliContext& context);    // model size, m
 void add_scaling_commands(CLI::App& app, CliContext& context);  // scaling optimal|predict|...|fit
 void add_scaling_fit_command(CLI::App& scaling, CliContext& context);  // scaling fit
 void add_export_command(CLI::App& app, CliContext& context);    // export (figures as CSV or pgfplots)
+void add_slurm_commands(CLI::App& app, CliContext& context);    // slurm submit
 
 // Parses the command line and runs the command; returns the process exit code (docs/cli.md).
 int run_cli(int argc, char** argv);

@@ -1,0 +1,240 @@
+// `workbench-cli slurm submit SPEC`: validate the spec, freeze a copy of it in a job folder under
+// HOME/slurm, write the sbatch script there (core/launch/sbatch_script.hpp) and hand it to sbatch.
+// The job's ranks are `workbench-cli run` processes started by srun.
+#include <time.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_context.hpp"
+#include "common/errors.hpp"
+#include "data/process.hpp"
+#include "launch/sbatch_script.hpp"
+#include "launch/shell_quote.hpp"
+#include "spec/experiment_spec.hpp"
+#include "spec/presets.hpp"
+
+namespace wb {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SubmitArgs {
+  std::string spec;
+  int nodes = 1;
+  int gpus_per_node = 0;
+  int tasks_per_node = 1;
+  int threads = 0;
+  std::string partition, time_limit, account, job_name;
+  std::vector<std::string> sbatch_args;
+  bool dry_run = false;
+  bool json = false;
+};
+
+struct JobFolder {
+  fs::path folder, spec, script, events, output;
+};
+
+// Whether this binary's `run` takes an option: the job runs this very binary, so what it accepts
+// is known here (--events-file and srun ranks arrive with the distributed runner).
+bool run_takes(CLI::App& root, const std::string& option) {
+  try {
+    return root.get_subcommand("run")->get_option_no_throw(option) != nullptr;
+  } catch (const CLI::OptionNotFound&) {
+    return false;
+  }
+}
+
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
+  return text;
+}
+
+// NAME-TIMESTAMP with NAME reduced to characters any file system and eye take.
+std::string folder_name(const std::string& name) {
+  std::string out;
+  for (char c : name.substr(0, 64)) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                      c == '_' || c == '-';
+    out += keep ? c : '-';
+  }
+  if (out.empty() || out[0] == '.' || out[0] == '-') out = "job" + out;
+  return out + "-" + utc_timestamp();
+}
+
+JobFolder job_paths(const fs::path& folder) {
+  return {folder, folder / "spec.json", folder / "job.sbatch", folder / "events.jsonl", folder / "output.log"};
+}
+
+// A new folder of that name (a -2, -3... suffix when two submissions share a second).
+fs::path create_unique_folder(const fs::path& base) {
+  fs::create_directories(base.parent_path());
+  for (int i = 1; i < 1000; ++i) {
+    const fs::path candidate = i == 1 ? base : fs::path(base.string() + "-" + std::to_string(i));
+    if (fs::create_directory(candidate)) return candidate;
+  }
+  throw UserError(ExitCode::kRuntime, "could not create a job folder next to " + base.string(),
+                  "remove old job folders from " + base.parent_path().string());
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw UserError(ExitCode::kRuntime, "could not write " + path.string(), "check the disk and permissions of --home");
+}
+
+void check_rank_layout(const SubmitArgs& args, bool tasks_given, bool srun_ranks) {
+  if (args.gpus_per_node > 0 && tasks_given && args.tasks_per_node != args.gpus_per_node)
+    throw UserError(ExitCode::kUsage,
+                    "--ntasks-per-node " + std::to_string(args.tasks_per_node) + " with --gpus-per-node " +
+                        std::to_string(args.gpus_per_node) + ": on GPU nodes each rank has one GPU",
+                    "leave out --ntasks-per-node (it follows --gpus-per-node)");
+  const int ranks = args.nodes * (args.gpus_per_node > 0 ? args.gpus_per_node : args.tasks_per_node);
+  if (ranks > 1 && !srun_ranks)
+    throw UserError(ExitCode::kUsage,
+                    "this job would start " + std::to_string(ranks) + " ranks, but this build's `run` trains in one "
+                    "process (no --nproc yet): each rank would train the whole experiment on its own",
+                    "submit one rank (--nodes 1, --ntasks-per-node 1 or --gpus-per-node 1) until distributed runs arrive");
+}
+
+void submit(CLI::App& root, const CliContext& context, const SubmitArgs& args, bool tasks_given) {
+  // The spec first: a bad spec submits nothing and creates nothing.
+  const ExperimentSpec experiment = load_spec_or_preset(args.spec);
+  check_rank_layout(args, tasks_given, run_takes(root, "--nproc"));
+
+  const fs::path home = fs::absolute(context.workspace().root);
+  const fs::path db = fs::absolute(context.db_path());
+  const fs::path base = home / "slurm" / folder_name(experiment.name);
+  JobFolder job = job_paths(base);
+
+  SbatchOptions options;
+  options.job_name = args.job_name.empty() ? experiment.name : args.job_name;
+  options.nodes = args.nodes;
+  options.gpus_per_node = args.gpus_per_node;
+  options.tasks_per_node = args.tasks_per_node;
+  options.threads_per_task = args.threads;
+  options.partition = args.partition;
+  options.time_limit = args.time_limit;
+  options.account = args.account;
+  options.extra_sbatch_args = args.sbatch_args;
+  options.workbench_cli = fs::read_symlink("/proc/self/exe");
+  options.home = home;
+  options.db = db;
+  const bool events = run_takes(root, "--events-file");
+  auto fill_paths = [&] {
+    options.spec = job.spec;
+    options.events_file = events ? job.events : fs::path{};
+    options.output_log = job.output;
+  };
+  fill_paths();
+  std::string script = sbatch_script(options);  // refuses bad values before anything is written
+
+  auto describe = [&](const nlohmann::json& job_id) {
+    return nlohmann::json{{"job_id", job_id},
+                          {"folder", job.folder.string()},
+                          {"script", job.script.string()},
+                          {"events_file", events ? nlohmann::json(job.events.string()) : nlohmann::json(nullptr)},
+                          {"output", job.output.string()}};
+  };
+  if (args.dry_run) {
+    if (args.json) {
+      auto out = describe(nullptr);
+      out["sbatch_script"] = script;
+      std::printf("%s\n", out.dump(2).c_str());
+    } else {
+      std::printf("%s", script.c_str());
+      std::fprintf(stderr, "(dry run: nothing written, nothing submitted; without --dry-run this goes to %s)\n",
+                   job.script.string().c_str());
+    }
+    return;
+  }
+  if (!program_in_path("sbatch"))
+    throw UserError(ExitCode::kUsage, "sbatch is not in PATH: this machine cannot submit Slurm jobs",
+                    "run this on the cluster's login node, or install the Slurm client (Debian: apt-get install "
+                    "slurm-client), or look at the script with --dry-run");
+
+  job = job_paths(create_unique_folder(base));
+  fill_paths();
+  script = sbatch_script(options);
+  // A copy, not the user's file: editing it later must not change a queued job.
+  write_text(job.spec, experiment.source.dump(2) + "\n");
+  write_text(job.script, script);
+
+  const auto result = run_command({"sbatch", "--parsable", job.script.string()});
+  if (result.exit_code != 0)
+    throw UserError(ExitCode::kRuntime,
+                    "sbatch refused the job (exit " + std::to_string(result.exit_code) + "): " +
+                        (result.err.empty() ? result.out : result.err),
+                    "the script is " + job.script.string() + " (`--dry-run` shows it); fix the option sbatch names, "
+                    "or submit it by hand: sbatch " + shell_quote(job.script.string()));
+  // --parsable prints "ID" or "ID;CLUSTER".
+  const std::string id_text = result.out.substr(0, result.out.find_first_of(";\n"));
+  if (id_text.empty() || id_text.find_first_not_of("0123456789") != std::string::npos)
+    throw UserError(ExitCode::kRuntime, "sbatch printed no job id: \"" + result.out + "\"",
+                    "check `squeue --me`; the script is " + job.script.string());
+  const long long job_id = std::stoll(id_text);
+
+  if (args.json) {
+    std::printf("%s\n", describe(job_id).dump(2).c_str());
+    return;
+  }
+  std::printf("Submitted Slurm job %lld: %s, %d rank(s)\n", job_id, experiment.name.c_str(), sbatch_ranks(options));
+  std::printf("  folder:  %s (spec.json, job.sbatch)\n", job.folder.string().c_str());
+  std::printf("  output:  %s\n", job.output.string().c_str());
+  if (events) std::printf("  events:  %s\n", job.events.string().c_str());
+  std::printf("Follow:   squeue -j %lld\n", job_id);
+  std::printf("          tail -f %s\n", shell_quote((events ? job.events : job.output).string()).c_str());
+  std::printf("Runs:     workbench-cli --home %s --db %s runs\n", shell_quote(home.string()).c_str(),
+              shell_quote(db.string()).c_str());
+}
+
+}  // namespace
+
+void add_slurm_commands(CLI::App& app, CliContext& context) {
+  auto* slurm = app.add_subcommand("slurm", "Run experiments as Slurm batch jobs");
+  slurm->require_subcommand(1);
+  auto args = std::make_shared<SubmitArgs>();
+  auto* cmd = slurm->add_subcommand(
+      "submit", "Submit an experiment spec as an sbatch job: its ranks are `workbench-cli run` started by srun");
+  cmd->add_option("SPEC", args->spec, "Spec file, or a preset name (`workbench-cli presets list`)")->required();
+  cmd->add_option("--nodes,-N", args->nodes, "Nodes for the job (default 1)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--gpus-per-node", args->gpus_per_node,
+                  "GPUs per node (default 0: CPU nodes); one rank per GPU, so --ntasks-per-node follows it")
+      ->check(CLI::Range(0, 64));
+  auto* tasks = cmd->add_option("--ntasks-per-node", args->tasks_per_node,
+                                "Ranks per node on CPU nodes (default 1)")
+                    ->check(CLI::Range(1, 4096));
+  cmd->add_option("--threads", args->threads,
+                  "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's training.threads)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--partition,-p", args->partition, "Slurm partition (default: the cluster's default)");
+  cmd->add_option("--time,-t", args->time_limit, "Time limit, as sbatch takes it: MINUTES, HH:MM:SS, D-HH:MM:SS");
+  cmd->add_option("--account,-A", args->account, "Account to charge (default: your default account)");
+  cmd->add_option("--job-name,-J", args->job_name, "Job name in squeue (default: the experiment's name)");
+  cmd->add_option("--sbatch-arg", args->sbatch_args,
+                  "One more #SBATCH line, written as given; repeat for more; use = before a value that starts "
+                  "with a dash: --sbatch-arg=--mem=16G")
+      ->allow_extra_args(false);
+  cmd->add_flag("--dry-run", args->dry_run, "Print the sbatch script; write and submit nothing");
+  cmd->add_flag("--json", args->json,
+                "Print {\"job_id\", \"folder\", \"script\", \"events_file\", \"output\"} as JSON (for tools)");
+  cmd->footer(
+      "The spec is validated, then copied to HOME/slurm/NAME-TIMESTAMP/spec.json (editing your file later does\n"
+      "not change a queued job) next to job.sbatch, and `sbatch --parsable job.sbatch` submits it. The job sets\n"
+      "MASTER_ADDR (the first node) and MASTER_PORT (from the job id) and runs\n"
+      "`srun workbench-cli --home HOME --db DB run spec.json` with this binary's absolute path and the same\n"
+      "--home and --db: all three must be reachable from the compute nodes (a shared file system).\n"
+      "Follow the job with `squeue -j ID` and `tail -f` on the events file (or output.log).\n"
+      "Example: workbench-cli slurm submit token-crisis-mini --partition cpu --time 01:00:00 --dry-run");
+  cmd->callback([&app, &context, args, tasks] { submit(app, context, *args, tasks->count() > 0); });
+}
+
+}  // namespace wb
