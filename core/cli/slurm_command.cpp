@@ -38,16 +38,6 @@ struct JobFolder {
   fs::path folder, spec, script, events, output;
 };
 
-// Whether this binary's `run` takes an option: the job runs this very binary, so what it accepts
-// is known here (--events-file and srun ranks arrive with the distributed runner).
-bool run_takes(CLI::App& root, const std::string& option) {
-  try {
-    return root.get_subcommand("run")->get_option_no_throw(option) != nullptr;
-  } catch (const CLI::OptionNotFound&) {
-    return false;
-  }
-}
-
 std::string utc_timestamp() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
@@ -91,24 +81,18 @@ void write_text(const fs::path& path, const std::string& text) {
   if (!out) throw UserError(ExitCode::kRuntime, "could not write " + path.string(), "check the disk and permissions of --home");
 }
 
-void check_rank_layout(const SubmitArgs& args, bool tasks_given, bool srun_ranks) {
+void check_rank_layout(const SubmitArgs& args, bool tasks_given) {
   if (args.gpus_per_node > 0 && tasks_given && args.tasks_per_node != args.gpus_per_node)
     throw UserError(ExitCode::kUsage,
                     "--ntasks-per-node " + std::to_string(args.tasks_per_node) + " with --gpus-per-node " +
                         std::to_string(args.gpus_per_node) + ": on GPU nodes each rank has one GPU",
                     "leave out --ntasks-per-node (it follows --gpus-per-node)");
-  const int ranks = args.nodes * (args.gpus_per_node > 0 ? args.gpus_per_node : args.tasks_per_node);
-  if (ranks > 1 && !srun_ranks)
-    throw UserError(ExitCode::kUsage,
-                    "this job would start " + std::to_string(ranks) + " ranks, but this build's `run` trains in one "
-                    "process (no --nproc yet): each rank would train the whole experiment on its own",
-                    "submit one rank (--nodes 1, --ntasks-per-node 1 or --gpus-per-node 1) until distributed runs arrive");
 }
 
-void submit(CLI::App& root, const CliContext& context, const SubmitArgs& args, bool tasks_given) {
+void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given) {
   // The spec first: a bad spec submits nothing and creates nothing.
   const ExperimentSpec experiment = load_spec_or_preset(args.spec);
-  check_rank_layout(args, tasks_given, run_takes(root, "--nproc"));
+  check_rank_layout(args, tasks_given);
 
   const fs::path home = fs::absolute(context.workspace().root);
   const fs::path db = fs::absolute(context.db_path());
@@ -128,10 +112,9 @@ void submit(CLI::App& root, const CliContext& context, const SubmitArgs& args, b
   options.workbench_cli = fs::read_symlink("/proc/self/exe");
   options.home = home;
   options.db = db;
-  const bool events = run_takes(root, "--events-file");
   auto fill_paths = [&] {
     options.spec = job.spec;
-    options.events_file = events ? job.events : fs::path{};
+    options.events_file = job.events;
     options.output_log = job.output;
   };
   fill_paths();
@@ -141,7 +124,7 @@ void submit(CLI::App& root, const CliContext& context, const SubmitArgs& args, b
     return nlohmann::json{{"job_id", job_id},
                           {"folder", job.folder.string()},
                           {"script", job.script.string()},
-                          {"events_file", events ? nlohmann::json(job.events.string()) : nlohmann::json(nullptr)},
+                          {"events_file", job.events.string()},
                           {"output", job.output.string()}};
   };
   if (args.dry_run) {
@@ -189,9 +172,9 @@ void submit(CLI::App& root, const CliContext& context, const SubmitArgs& args, b
   std::printf("Submitted Slurm job %lld: %s, %d rank(s)\n", job_id, experiment.name.c_str(), sbatch_ranks(options));
   std::printf("  folder:  %s (spec.json, job.sbatch)\n", job.folder.string().c_str());
   std::printf("  output:  %s\n", job.output.string().c_str());
-  if (events) std::printf("  events:  %s\n", job.events.string().c_str());
+  std::printf("  events:  %s\n", job.events.string().c_str());
   std::printf("Follow:   squeue -j %lld\n", job_id);
-  std::printf("          tail -f %s\n", shell_quote((events ? job.events : job.output).string()).c_str());
+  std::printf("          tail -f %s\n", shell_quote(job.events.string()).c_str());
   std::printf("Runs:     workbench-cli --home %s --db %s runs\n", shell_quote(home.string()).c_str(),
               shell_quote(db.string()).c_str());
 }
@@ -232,9 +215,9 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
       "MASTER_ADDR (the first node) and MASTER_PORT (from the job id) and runs\n"
       "`srun workbench-cli --home HOME --db DB run spec.json` with this binary's absolute path and the same\n"
       "--home and --db: all three must be reachable from the compute nodes (a shared file system).\n"
-      "Follow the job with `squeue -j ID` and `tail -f` on the events file (or output.log).\n"
+      "Follow the job with `squeue -j ID` and `tail -f` on its events.jsonl (Slurm's own output: output.log).\n"
       "Example: workbench-cli slurm submit token-crisis-mini --partition cpu --time 01:00:00 --dry-run");
-  cmd->callback([&app, &context, args, tasks] { submit(app, context, *args, tasks->count() > 0); });
+  cmd->callback([&context, args, tasks] { submit(context, *args, tasks->count() > 0); });
 }
 
 }  // namespace wb

@@ -99,8 +99,8 @@ std::string sbatch_script(const SbatchOptions& o) {
   // No pipefail: `head -n1` may close the pipe before scontrol has written every host.
   s += "set -eu\n\n";
   s += "# Where the ranks meet: the allocation's first node, and a port derived from the job id so that\n"
-       "# two jobs sharing a node do not collide. Each rank reads SLURM_PROCID, SLURM_NTASKS and\n"
-       "# SLURM_LOCALID itself.\n";
+       "# two jobs sharing a node do not collide. Each rank reads SLURM_PROCID, SLURM_STEP_NUM_TASKS\n"
+       "# and SLURM_LOCALID itself.\n";
   s += "MASTER_ADDR=$(scontrol show hostnames \"$SLURM_JOB_NODELIST\" | head -n1)\n";
   s += "export MASTER_ADDR\n";
   s += "export MASTER_PORT=$((20000 + SLURM_JOB_ID % 20000))\n";

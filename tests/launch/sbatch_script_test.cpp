@@ -97,8 +97,8 @@ TEST(SbatchScript, WholeScriptForOneGpuNode) {
 set -eu
 
 # Where the ranks meet: the allocation's first node, and a port derived from the job id so that
-# two jobs sharing a node do not collide. Each rank reads SLURM_PROCID, SLURM_NTASKS and
-# SLURM_LOCALID itself.
+# two jobs sharing a node do not collide. Each rank reads SLURM_PROCID, SLURM_STEP_NUM_TASKS
+# and SLURM_LOCALID itself.
 MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n1)
 export MASTER_ADDR
 export MASTER_PORT=$((20000 + SLURM_JOB_ID % 20000))

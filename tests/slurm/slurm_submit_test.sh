@@ -94,10 +94,8 @@ echo "$runs"
 [[ $(grep -c 'slurm-tiny' <<<"$runs") == 1 ]] || fail "expected exactly one slurm-tiny run (one experiment for all ranks)"
 grep -q 'slurm-tiny *finished' <<<"$runs" || fail "the run did not finish"
 
-if [[ $events != null ]]; then
-  [[ $(grep -c '"type":"run_finished"' "$events") == 1 ]] || fail "events file: expected one run_finished in $events"
-  grep -q '"status":"finished"' "$events" || fail "events file: the run did not finish"
-fi
+[[ $(grep -c '"type":"run_finished"' "$events") == 1 ]] || fail "events file: expected one run_finished in $events"
+grep -q '"status":"finished"' "$events" || fail "events file: the run did not finish"
 
 echo "PASS: $ranks rank(s) in $((SECONDS - started)) s"
 status=0

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `workbench-cli slurm submit` where no Slurm is needed: --help, --dry-run (prints the script,
+# writes nothing), a bad spec (exit 2, nothing written), no sbatch in PATH (exit 2 with the fix),
+# --ntasks-per-node against --gpus-per-node.
+#
+#   slurm_submit_cli_test.sh WORKBENCH_CLI
+set -euo pipefail
+
+[[ $# -eq 1 ]] || { echo "usage: $0 WORKBENCH_CLI" >&2; exit 2; }
+wb=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d /tmp/wb-slurm-cli-test.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+home=$tmp/home
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# Runs workbench-cli; sets code, out, err.
+cli() {
+  code=0
+  out=$("$wb" --home "$home" "$@" 2>"$tmp/err") || code=$?
+  err=$(<"$tmp/err")
+}
+
+cli slurm submit --help
+[[ $code == 0 ]] || fail "--help exited $code"
+for word in --nodes --gpus-per-node --ntasks-per-node --partition --time --account --sbatch-arg --dry-run --json \
+            "Example: workbench-cli slurm submit"; do
+  grep -qF -- "$word" <<<"$out" || fail "--help does not mention $word"
+done
+
+cli slurm submit "$here/tiny_slurm_spec.json" --nodes 2 --gpus-per-node 4 --partition gpu --time 1:00:00 --dry-run
+[[ $code == 0 ]] || fail "--dry-run exited $code: $err"
+[[ $out == '#!/bin/bash'* ]] || fail "--dry-run does not print the script: $out"
+for line in '#SBATCH --job-name=slurm-tiny' '#SBATCH --nodes=2' '#SBATCH --ntasks-per-node=4' \
+            '#SBATCH --gpus-per-node=4' '#SBATCH --partition=gpu' '#SBATCH --time=1:00:00' \
+            "srun --kill-on-bad-exit=1 $(realpath "$wb") --home $home --db $home/runs.db run $home/slurm/slurm-tiny-"; do
+  grep -qF -- "$line" <<<"$out" || fail "--dry-run script lacks: $line"
+done
+[[ ! -e $home/slurm ]] || fail "--dry-run wrote $home/slurm"
+
+cli slurm submit "$here/tiny_slurm_spec.json" --dry-run --json
+grep -q '"job_id": null' <<<"$out" || fail "--dry-run --json: job_id is not null: $out"
+grep -q '"sbatch_script": "#!/bin/bash' <<<"$out" || fail "--dry-run --json lacks the script: $out"
+
+echo '{"name": "bad", "model": {"n_embed": 64}}' >"$tmp/bad.json"
+cli slurm submit "$tmp/bad.json"
+[[ $code == 2 ]] || fail "a bad spec exited $code, not 2"
+grep -qF 'n_embed' <<<"$err" || fail "the bad spec's error does not name the field: $err"
+[[ ! -e $home/slurm ]] || fail "a bad spec wrote $home/slurm"
+
+mkdir -p "$tmp/empty-path"
+PATH=$tmp/empty-path cli slurm submit "$here/tiny_slurm_spec.json"
+[[ $code == 2 ]] || fail "without sbatch: exit $code, not 2"
+grep -qF 'sbatch is not in PATH' <<<"$err" || fail "without sbatch: $err"
+grep -qF -- '--dry-run' <<<"$err" || fail "without sbatch, the fix does not offer --dry-run: $err"
+[[ ! -e $home/slurm ]] || fail "without sbatch, $home/slurm was written"
+
+cli slurm submit "$here/tiny_slurm_spec.json" --gpus-per-node 2 --ntasks-per-node 3 --dry-run
+[[ $code == 2 ]] || fail "--ntasks-per-node 3 with --gpus-per-node 2 exited $code, not 2"
+
+cli slurm submit "$here/tiny_slurm_spec.json" --job-name $'two\nlines' --dry-run
+[[ $code == 2 ]] || fail "a job name with a line break exited $code, not 2"
+
+((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
+echo PASS
