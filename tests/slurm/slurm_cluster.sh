@@ -18,6 +18,8 @@ usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 action=$1
 dir=$2
+# slurm.conf has no quoting for paths.
+[[ $dir != *[[:space:]]* ]] || { echo "$0: DIR must not hold spaces: $dir" >&2; exit 2; }
 
 say() { echo "slurm_cluster: $*" >&2; }
 
@@ -133,7 +135,7 @@ start() {
     { show_logs; say "munged did not start"; exit 1; }
 
   local port
-  port=$(free_port_pair) || { say "no free port pair on 127.0.0.1"; exit 1; }
+  port=$(free_port_pair) || { say "no free port pair on 127.0.0.1"; stop; exit 1; }
   cat >"$dir/slurm.conf" <<EOF
 # Written by tests/slurm/slurm_cluster.sh for one test run; everything lives in $dir.
 ClusterName=wbtest
@@ -183,7 +185,7 @@ EOF
   local state=""
   for _ in $(seq $((kStartTimeout * 2))); do
     state=$(sinfo --noheader --nodes=localhost --format=%T 2>/dev/null || true)
-    [[ $state == idle ]] && { echo "export SLURM_CONF=$SLURM_CONF"; return 0; }
+    [[ $state == idle ]] && { printf 'export SLURM_CONF=%q\n' "$SLURM_CONF"; return 0; }
     sleep 0.5
   done
   show_logs

@@ -47,6 +47,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap 'status=$?; cleanup; exit $status' EXIT
+trap 'exit 143' TERM INT  # through the EXIT trap: the daemons are stopped on ctest's timeout too
 
 start_output=$("$here/slurm_cluster.sh" start "$cluster") || exit $?  # 77 (skip) passes through
 eval "$start_output"  # export SLURM_CONF=...
