@@ -19,7 +19,8 @@ Exit codes:
 
 Files: corpora, tokenizers, token stores, checkpoints and runs.db live under --home
 (default $WB_HOME, else $XDG_DATA_HOME/repetition-workbench, else ~/.local/share/repetition-workbench).
-Distributed: RANK, WORLD_SIZE and LOCAL_RANK are read as torchrun sets them; only rank 0 writes.
+Data parallel: `run SPEC --nproc N`, or each process a rank under torchrun (RANK, WORLD_SIZE,
+LOCAL_RANK, MASTER_ADDR, MASTER_PORT) or srun (SLURM_PROCID, ...); only rank 0 writes.
 Documentation: docs/spec.md (every spec field), docs/cli.md (commands, JSON-lines events).)";
 
 }  // namespace

@@ -211,10 +211,18 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
         outcome.interrupted_run = *id;
         break;
       }
-    } catch (const RankFailure& e) {
-      // Another rank is gone: every further run would fail the same way.
+    } catch (const UserError& e) {
+      if (e.code() == ExitCode::kInterrupted) {
+        // Stopped before training began (the ranks were still preparing): resumable, nothing lost.
+        store_.set_run_status(*id, "interrupted");
+        outcome.interrupted = true;
+        outcome.interrupted_run = *id;
+        break;
+      }
       store_.set_run_status(*id, "failed", e.what());
-      throw;
+      if (dynamic_cast<const RankFailure*>(&e)) throw;  // another rank is gone: every further run would fail too
+      print_status_line("run " + std::to_string(*id) + " failed: " + e.what());
+      if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     } catch (const std::exception& e) {
       // One run's failure (too little data for its U, a NaN loss, ...) must not cost the others.
       store_.set_run_status(*id, "failed", e.what());

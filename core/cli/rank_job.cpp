@@ -30,6 +30,15 @@ std::string job_key(int index) { return "job/" + std::to_string(index); }
 std::string data_ready_key(const std::string& host, int index) {
   return "data-ready/" + host + "/" + std::to_string(index);
 }
+// Set by each rank once it holds run `index`'s data: rank 0 starts training (and with it the
+// collectives, which time out after 60 s) only when every rank can follow at once.
+std::string prepared_key(int index, int rank) { return "prepared/" + std::to_string(index) + "/" + std::to_string(rank); }
+// Set by a rank that gives up (its data failed, a collective failed): rank 0 then stops waiting.
+std::string failed_key(int rank) { return "failed/" + std::to_string(rank); }
+// Set by each rank once it has read the end of the job: rank 0 serves the store, so it stays
+// until everyone has read it.
+std::string ack_key(int rank) { return "read-end/" + std::to_string(rank); }
+constexpr std::chrono::seconds kGoodbyeTimeout{10};  // a live rank answers within 50 ms
 
 }  // namespace
 
@@ -62,8 +71,17 @@ RankLeader::~RankLeader() {
 }
 
 void RankLeader::announce(const RankAssignment& assignment) {
-  group_.publish(data_ready_key(this_host_name(), next_), "1");
-  group_.publish(job_key(next_++), assignment.to_json());
+  const int index = next_++;
+  group_.publish(data_ready_key(this_host_name(), index), "1");
+  group_.publish(job_key(index), assignment.to_json());
+  for (int rank = 1; rank < group_.env().world_size; ++rank) {
+    const auto [key, value] =
+        group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
+                         "rank " + std::to_string(rank) + " to prepare the data of run " + std::to_string(assignment.run_id));
+    if (key == failed_key(rank))
+      throw RankFailure("rank " + std::to_string(rank) + " left the job: " + value,
+                        "its log (HOME/logs/rank-" + std::to_string(rank) + ".log on its host) says more");
+  }
 }
 
 void RankLeader::finish(const std::string& error) {
@@ -73,15 +91,26 @@ void RankLeader::finish(const std::string& error) {
   end.done = true;
   end.error = error;
   group_.publish(job_key(next_++), end.to_json());
+  for (int rank = 1; rank < group_.env().world_size; ++rank) {
+    try {
+      group_.await_any({ack_key(rank), failed_key(rank)}, kGoodbyeTimeout,
+                       "rank " + std::to_string(rank) + " to read the end of the job");
+    } catch (const std::exception&) {
+      // It is gone already, or we were stopped: nothing left to tell it.
+    }
+  }
 }
 
-int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerOptions& options) {
+namespace {
+
+int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& options) {
   const DistEnv& env = group.env();
   RunInputs inputs(workspace, /*quiet=*/false);
   int exit_code = 0;
   for (int index = 0;; ++index) {
     const auto assignment = RankAssignment::from_json(group.await(job_key(index), kAnnouncementTimeout, "the next run"));
     if (assignment.done) {
+      group.publish(ack_key(env.rank), "1");
       if (!assignment.error.empty())
         throw UserError(ExitCode::kRuntime, "rank 0 ended the job: " + assignment.error,
                         "rank 0's output says what failed and how to fix it");
@@ -99,6 +128,7 @@ int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerO
       group.await(data_ready_key(host, index), kAnnouncementTimeout, "its node's data for run " + std::to_string(assignment.run_id));
     const TrainingData data = inputs.training_data(spec);
     if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");
+    group.publish(prepared_key(index, env.rank), "1");
 
     TrainerOptions trainer;
     trainer.run_id = assignment.run_id;
@@ -125,6 +155,21 @@ int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerO
       std::fprintf(stderr, "run %lld failed: %s\n", static_cast<long long>(assignment.run_id), e.what());
       exit_code = static_cast<int>(ExitCode::kRuntime);
     }
+  }
+}
+
+}  // namespace
+
+int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerOptions& options) {
+  try {
+    return follow(group, workspace, options);
+  } catch (const std::exception& e) {
+    try {
+      group.publish(failed_key(group.env().rank), e.what());  // rank 0 stops waiting for us
+    } catch (...) {
+      // The store went with rank 0.
+    }
+    throw;
   }
 }
 

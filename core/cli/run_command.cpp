@@ -156,7 +156,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
     if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
-    group = join_rank_group(dist);
+    group = join_rank_group(dist, &g_stop);
     if (!dist.is_main()) {
       context.exit_code = follow_rank_zero(*group, context.workspace(), options);
       return;

@@ -2,6 +2,8 @@
 // call (one collective instead of one per parameter), scalars as a double.
 #include "train/c10d_communicator.hpp"
 
+#include <thread>
+
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -120,8 +122,9 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
 
 class C10dRankGroup final : public RankGroup {
  public:
-  C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout)
-      : env_(std::move(env)), control_(prefixed("wb/", store)),
+  C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout,
+                const std::atomic<bool>* stop)
+      : env_(std::move(env)), stop_(stop), control_(prefixed("wb/", store)),
         communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
 
   const DistEnv& env() const override { return env_; }
@@ -131,22 +134,37 @@ class C10dRankGroup final : public RankGroup {
     control_->set(key, std::vector<std::uint8_t>(value.begin(), value.end()));
   }
 
-  std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) override {
+  std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys, std::chrono::milliseconds timeout,
+                                                const std::string& what) override {
+    // Polled rather than one blocking wait, so that a stop request ends the wait at once.
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
     try {
-      control_->wait({key}, timeout);
-      const auto bytes = control_->get(key);
-      return std::string(bytes.begin(), bytes.end());
+      for (;;) {
+        for (const auto& key : keys) {
+          if (!control_->check({key})) continue;
+          const auto bytes = control_->get(key);
+          return {key, std::string(bytes.begin(), bytes.end())};
+        }
+        if (stop_ && stop_->load())
+          throw UserError(ExitCode::kInterrupted, "rank " + std::to_string(env_.rank) + " was stopped while it waited "
+                          "for " + what, "resume the run from rank 0's last checkpoint");
+        if (std::chrono::steady_clock::now() > deadline)
+          throw std::runtime_error("no answer in " + std::to_string(timeout.count() / 1000) + " s");
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    } catch (const UserError&) {
+      throw;
     } catch (const std::exception& e) {
-      throw UserError(ExitCode::kRuntime,
-                      "rank " + std::to_string(env_.rank) + " waited for " + what + " from rank 0 (" +
+      throw RankFailure("rank " + std::to_string(env_.rank) + " waited for " + what + " (store at " +
                           env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + e.what(),
-                      "rank 0 stopped or died: its output says why; rerun or resume the job from rank 0's "
-                      "last checkpoint");
+                      "a rank stopped or died: its output (rank 0's, or HOME/logs/rank-R.log) says why; resume "
+                      "the job from rank 0's last checkpoint");
     }
   }
 
  private:
   DistEnv env_;
+  const std::atomic<bool>* stop_;
   c10::intrusive_ptr<c10d::Store> control_;
   GlooCommunicator communicator_;
 };
@@ -176,7 +194,8 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
 
 namespace wb {
 
-std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, std::chrono::milliseconds timeout) {
+std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic<bool>* stop,
+                                           std::chrono::milliseconds timeout) {
   Rendezvous rendezvous;
   rendezvous.host = env.master_addr;
   rendezvous.port = env.master_port;
@@ -184,7 +203,7 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, std::chrono::mill
   try {
     auto store = make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store);
     if (env.agent_store) store = prefixed(env.store_prefix + "/", store);  // as torch.distributed does
-    return std::make_unique<C10dRankGroup>(env, store, timeout);
+    return std::make_unique<C10dRankGroup>(env, store, timeout, stop);
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {

@@ -3,9 +3,12 @@
 // rank 0 tells the other ranks what to train next (the database lives with rank 0 only).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "train/dist_env.hpp"
 
@@ -21,15 +24,21 @@ class RankGroup {
   // Sets `key` for every rank (keys are written once).
   virtual void publish(const std::string& key, const std::string& value) = 0;
   // Waits until some rank published `key`, at most `timeout`; throws UserError naming `what` it
-  // waited for after that, or when the store is gone (rank 0 died).
-  virtual std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) = 0;
+  // waited for after that, when the store is gone (rank 0 died) or when the stop flag given to
+  // join_rank_group is set (Ctrl-C, or the launcher ending the job).
+  std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) {
+    return await_any({key}, timeout, what).second;
+  }
+  // The same for the first of several keys to be set: {key, value}.
+  virtual std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys,
+                                                        std::chrono::milliseconds timeout, const std::string& what) = 0;
 };
 
 // Joins the job of `env`: a TCPStore served by rank 0 at MASTER_ADDR:MASTER_PORT (or torchrun's
 // agent store, as a client under its attempt prefix), and a Gloo process group on it. Blocks
 // until every rank has joined; collectives wait at most `timeout`, so a dead rank fails the job
 // within it instead of hanging.
-std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env,
+std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic<bool>* stop = nullptr,
                                            std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 }  // namespace wb
