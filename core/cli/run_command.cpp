@@ -13,6 +13,7 @@
 #include "cli/jsonl_events.hpp"
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
+#include "cli/remote_run.hpp"
 #include "cli/scheduler.hpp"
 #include "common/errors.hpp"
 #include "spec/presets.hpp"
@@ -232,7 +233,12 @@ void add_run_commands(CLI::App& app, CliContext& context) {
               "Data parallel: --nproc N here; under torchrun (`torchrun --no-python --nproc-per-node N workbench-cli\n"
               "run SPEC`) or srun each process is a rank. Rank 0 writes the database, checkpoints and events;\n"
               "the other ranks log to HOME/logs/rank-R.log. A rank that dies fails the job within 60 s.");
-  run->callback([&context, args] { execute(context, *args, Command::kRun); });
+  auto remote = std::make_shared<RemoteRunArgs>();
+  add_remote_run_options(run, *remote);  // --target ssh://HOST: remote_run.cpp
+  run->callback([&context, args, remote, run] {
+    if (!remote->target.empty()) return run_remote(context, *remote, args->spec, args->events == "jsonl", *run);
+    execute(context, *args, Command::kRun);
+  });
 
   auto* resume = app.add_subcommand(
       "resume", "Continue an interrupted run from its checkpoint, then its queued siblings; or a whole experiment");

@@ -1,0 +1,187 @@
+// The follow loop: one ssh `tail --follow` at a time, its lines imported as they arrive, the
+// import state saved at least once a second and at every end, reconnects with backoff.
+#include "cli/remote_follow.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "cli/child_process.hpp"
+#include "cli/progress_bar.hpp"
+#include "common/errors.hpp"
+#include "launch/ssh_target.hpp"
+#include "remote/event_importer.hpp"
+#include "remote/launch_folder.hpp"
+#include "remote/ssh_process.hpp"
+
+namespace wb {
+namespace {
+
+std::atomic<int> g_interrupts{0};
+std::atomic<bool> g_detach{false};
+
+extern "C" void on_follow_interrupt(int) { g_interrupts.fetch_add(1); }
+extern "C" void on_follow_detach(int) { g_detach.store(true); }
+
+// A connection that fails this many times in a row, without a line received, is given up
+// (about 8 minutes with the backoff below); the run goes on and `attach` follows it later.
+constexpr int kMaxFailures = 20;
+
+bool should_detach() { return g_detach.load() || g_interrupts.load() >= 2; }
+
+// Sleeps `seconds`, waking early to detach.
+void pause(int seconds) {
+  for (int i = 0; i < seconds * 10 && !should_detach(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+}
+
+void send_stop(const ImportState& state) {
+  print_status_line("stopping the run on " + state.target + " (checkpoint, then interrupted); Ctrl-C again detaches");
+  int code = 0;
+  const auto out = run_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options,
+                                      remote_cli_words(state, {"stop", state.launch})),
+                             code);
+  if (code != 0) print_status_line("could not reach " + state.target + " to stop the run (ssh exit status " +
+                                   std::to_string(code) + "); still following");
+  else if (!out.empty()) print_status_line(out.substr(0, out.find_last_not_of('\n') + 1));
+}
+
+// The host's runs that never ended are marked failed locally, with what the host said.
+void mark_unfinished_failed(RunStore& store, const ImportState& state, const std::string& why) {
+  for (const auto& row : store.runs(state.experiment_id))
+    if (row.status == "queued" || row.status == "running") store.set_run_status(row.id, "failed", why);
+}
+
+// A run that failed before it started (too little data for its unique tokens, a missing
+// corpus on the host) sent no run_finished: its status comes from experiment_finished's rows.
+void adopt_final_statuses(RunStore& store, const ImportState& state, const nlohmann::json& finished) {
+  if (!finished.contains("runs") || !finished["runs"].is_array()) return;
+  for (const auto& row : finished["runs"]) {
+    const auto local = state.runs.find(row.value("name", ""));
+    if (local == state.runs.end()) continue;
+    const auto current = store.find_run(std::to_string(local->second));
+    const std::string status = row.value("status", "");
+    if (current && status != current->status && (current->status == "queued" || current->status == "running") &&
+        (status == "failed" || status == "interrupted" || status == "finished"))
+      store.set_run_status(local->second, status,
+                           status == "failed" ? "failed on " + state.target + " (`workbench-cli show` there says why)" : "");
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words) {
+  std::vector<std::string> out = {state.remote_cli};
+  if (!state.remote_home.empty()) out.insert(out.end(), {"--home", state.remote_home});
+  out.insert(out.end(), words.begin(), words.end());
+  return out;
+}
+
+FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::filesystem::path& state_file,
+                            bool forward_jsonl) {
+  g_interrupts = 0;
+  g_detach = false;
+  std::signal(SIGINT, on_follow_interrupt);
+  std::signal(SIGTERM, on_follow_detach);
+  std::signal(SIGHUP, on_follow_detach);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
+  const SshTarget target = parse_ssh_target(state.target);
+  ProgressBar progress;
+  EventImporter importer(store, state, state_file, &progress);
+  FollowOutcome outcome;
+  bool stop_sent = false;
+  for (int failures = 0;;) {
+    const auto argv = ssh_argv(target, state.ssh_options,
+                               remote_cli_words(state, {"tail", state.launch, "--from",
+                                                        std::to_string(importer.offset()), "--follow"}));
+    const PipedProcess ssh = spawn_piped(argv);
+    LineSplitter splitter;
+    bool received = false;
+    auto last_save = std::chrono::steady_clock::now();
+    char buffer[65536];
+    for (;;) {
+      if (should_detach()) {
+        kill(-ssh.pid, SIGTERM);
+        close(ssh.out_fd);
+        wait_exit_code(ssh.pid);
+        importer.checkpoint();
+        outcome.detached = true;
+        outcome.message = "detached from launch " + state.launch + "; the run goes on on " + state.target;
+        return outcome;
+      }
+      if (g_interrupts.load() == 1 && !stop_sent) {
+        stop_sent = true;
+        send_stop(state);
+      }
+      pollfd fd{ssh.out_fd, POLLIN, 0};
+      if (poll(&fd, 1, 250) > 0) {
+        const ssize_t n = read(ssh.out_fd, buffer, sizeof buffer);
+        if (n == 0 || (n < 0 && errno != EINTR)) break;
+        if (n > 0) {
+          for (const auto& line : splitter.feed(std::string_view(buffer, static_cast<std::size_t>(n)))) {
+            const auto event = importer.import_line(line);
+            received = true;
+            if (event.value("type", "") == "experiment_finished") {
+              outcome.experiment_finished = event;  // the caller writes its own, with local ids
+            } else if (forward_jsonl) {
+              const std::string text = event.dump() + "\n";
+              std::fwrite(text.data(), 1, text.size(), stdout);
+              std::fflush(stdout);
+            }
+          }
+        }
+      }
+      if (std::chrono::steady_clock::now() - last_save >= std::chrono::seconds(1)) {
+        importer.checkpoint();
+        last_save = std::chrono::steady_clock::now();
+      }
+    }
+    close(ssh.out_fd);
+    const int code = wait_exit_code(ssh.pid);
+    importer.checkpoint();  // a partial last line is dropped: the next tail sends it again whole
+    if (!outcome.experiment_finished.is_null()) {
+      outcome.finished = true;
+      adopt_final_statuses(store, state, outcome.experiment_finished);
+      outcome.interrupted = outcome.experiment_finished.value("interrupted", false);
+      state.done = true;
+      save_import_state(state_file, state);
+      return outcome;
+    }
+    if (code == kLaunchEndedWithoutFinishing) {
+      outcome.lost = true;
+      outcome.message = "the run's process on " + state.target + " ended without finishing (its output is above)";
+      mark_unfinished_failed(store, state, outcome.message);
+      state.done = true;
+      save_import_state(state_file, state);
+      return outcome;
+    }
+    // 255: ssh's own failure (connection refused, reset, timed out); 0 or a signal: cut short.
+    if (code != 255 && code != 0 && code < 128)
+      throw UserError(ExitCode::kRuntime,
+                      "`workbench-cli tail` on " + state.target + " failed with exit status " + std::to_string(code),
+                      code == 127 ? "the host has no workbench-cli on its PATH: pass --remote-cli PATH to `run` "
+                                    "(and `attach`)"
+                                  : "see its message above; `workbench-cli attach " + state.launch +
+                                        "` follows the launch again");
+    failures = received ? 1 : failures + 1;
+    if (failures > kMaxFailures) {
+      outcome.detached = true;
+      outcome.message = "gave up reaching " + state.target + " after " + std::to_string(kMaxFailures) +
+                        " attempts; the run goes on there";
+      return outcome;
+    }
+    const int delay = std::min(30, 1 << std::min(failures - 1, 5));
+    print_status_line("connection to " + state.target + " lost (ssh exit status " + std::to_string(code) +
+                      "); reconnecting in " + std::to_string(delay) + " s from byte " +
+                      std::to_string(importer.offset()));
+    pause(delay);
+  }
+}
+
+}  // namespace wb

@@ -1,0 +1,36 @@
+// Following a remote launch: `ssh HOST workbench-cli tail LAUNCH --from OFFSET --follow`, each
+// whole line imported into the local store (EventImporter) and, with --events jsonl, forwarded
+// to stdout with local run ids; a dropped connection is reopened with backoff from the last whole
+// line imported. Ctrl-C once asks the host to stop the run (`workbench-cli stop LAUNCH`: a
+// checkpoint, the run interrupted) and keeps following to its end; a second Ctrl-C, SIGTERM or
+// SIGHUP detaches at once (the run goes on; `workbench-cli attach LAUNCH` follows it again).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "remote/import_state.hpp"
+#include "store/run_store.hpp"
+
+namespace wb {
+
+struct FollowOutcome {
+  bool finished = false;     // experiment_finished arrived
+  bool interrupted = false;  // ... saying the experiment was interrupted (a stop)
+  bool lost = false;         // the host's process ended without finishing (tail exit 5)
+  bool detached = false;     // we stopped following; the run goes on
+  std::string message;       // why, for lost / detached
+  nlohmann::json experiment_finished;  // the host's line
+};
+
+// The words that run the host's CLI with its home: [remote_cli, --home DIR] + `words`.
+std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words);
+
+// Follows until the stream ends or we detach; the state file is kept current throughout.
+FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::filesystem::path& state_file,
+                            bool forward_jsonl);
+
+}  // namespace wb

@@ -1,0 +1,175 @@
+// Starting a spec on an ssh host, recording its runs locally, following it, and the outcome
+// table from the local store; `attach` does the last two for a launch started earlier.
+#include "cli/remote_run.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "cli/experiment_runner.hpp"
+#include "cli/jsonl_events.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/remote_follow.hpp"
+#include "cli/summary_table.hpp"
+#include "launch/ssh_target.hpp"
+#include "remote/event_importer.hpp"
+#include "remote/launch_folder.hpp"
+#include "remote/ssh_process.hpp"
+#include "spec/presets.hpp"
+
+namespace wb {
+namespace {
+
+std::string attach_command(const ImportState& state, const CliContext& context) {
+  return "workbench-cli" + (context.home.empty() ? std::string() : " --home " + context.home) + " attach " + state.launch;
+}
+
+// Runs `start -` on the host with the spec on stdin; the launch it reports.
+nlohmann::json start_on_host(const SshTarget& target, const ImportState& state, const nlohmann::json& spec,
+                             const std::vector<std::string>& run_options, const std::filesystem::path& scratch) {
+  std::filesystem::create_directories(scratch.parent_path());
+  std::ofstream(scratch) << spec.dump() << "\n";
+  std::vector<std::string> words = {"start", "-"};
+  words.insert(words.end(), run_options.begin(), run_options.end());
+  int code = 0;
+  const std::string out = run_piped(ssh_argv(target, state.ssh_options, remote_cli_words(state, words)), code, scratch);
+  std::filesystem::remove(scratch);
+  if (code == 255)
+    throw UserError(ExitCode::kRuntime, "cannot reach " + state.target + " (ssh exit status 255; its message is above)",
+                    "check that `ssh -o BatchMode=yes HOST true` works without a prompt: a key in the agent or "
+                    "~/.ssh/config, the host key known; --ssh-option passes further ssh options");
+  if (code == 127)
+    throw UserError(ExitCode::kRuntime, "the host has no \"" + state.remote_cli + "\" (exit status 127)",
+                    "pass --remote-cli PATH: the workbench-cli on the host (a non-interactive ssh shell has a short PATH)");
+  if (code != 0)
+    throw UserError(code == 2 || code == 3 || code == 4 ? static_cast<ExitCode>(code) : ExitCode::kRuntime,
+                    "`workbench-cli start` on " + state.target + " failed with exit status " + std::to_string(code) +
+                        " (its message is above)",
+                    "fix what it names; the spec was checked here too, so look at the host's data and version");
+  const auto line = out.substr(0, out.find_last_not_of('\n') + 1);
+  try {
+    auto launch = nlohmann::json::parse(line.substr(line.rfind('\n') == std::string::npos ? 0 : line.rfind('\n') + 1));
+    if (!is_launch_id(launch.at("launch").get<std::string>())) throw std::runtime_error("bad launch id");
+    return launch;
+  } catch (const std::exception&) {
+    throw UserError(ExitCode::kRuntime, "the host's `workbench-cli start` answered \"" + line.substr(0, 200) + "\"",
+                    "use the same workbench version on both machines (--remote-cli PATH picks the host's binary)");
+  }
+}
+
+// The outcome table from the local store, the experiment_finished line with local ids, and the
+// exit code: 0, 130 when interrupted or detached, 1 when a run failed or the host's process died.
+void report(CliContext& context, RunStore& store, const ImportState& state, const FollowOutcome& outcome, bool jsonl) {
+  std::vector<RunOutcome> runs;
+  std::string name;
+  for (const auto& row : store.runs(state.experiment_id)) {
+    runs.push_back(outcome_from_store(store, row));
+    name = row.experiment;
+  }
+  std::FILE* out = jsonl ? stderr : stdout;
+  std::fprintf(out, "\n%s (experiment %lld, on %s, launch %s): %zu run(s)\n%s", name.c_str(),
+               static_cast<long long>(state.experiment_id), state.target.c_str(), state.launch.c_str(), runs.size(),
+               format_summary_table(runs).c_str());
+  std::fprintf(out, "\nRun database: %s (imported from %s on %s)\n", state.db.c_str(), state.events_file.c_str(),
+               state.target.c_str());
+  if (outcome.detached)
+    std::fprintf(out, "%s. Follow it again: `%s`\n", outcome.message.c_str(), attach_command(state, context).c_str());
+  if (outcome.interrupted)
+    std::fprintf(out, "Interrupted on the host: continue there with `workbench-cli resume --experiment %lld` "
+                 "(experiment id on the host; it is not imported here)\n",
+                 static_cast<long long>(outcome.experiment_finished.value("experiment_id", 0)));
+  if (jsonl && outcome.finished) {
+    JsonlEvents events(stdout);
+    events.write({{"type", "experiment_finished"}, {"experiment_id", state.experiment_id},
+                  {"interrupted", outcome.interrupted},
+                  {"results_dir", outcome.experiment_finished.value("results_dir", "")},
+                  {"runs", summary_json(runs)}, {"target", state.target}, {"launch", state.launch}});
+  }
+  bool failed = outcome.lost;
+  for (const auto& row : store.runs(state.experiment_id)) failed = failed || row.status == "failed";
+  if (outcome.lost) throw UserError(ExitCode::kRuntime, outcome.message, "`workbench-cli runs` on the host shows what it recorded");
+  if (outcome.detached || outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+  else if (failed) context.exit_code = static_cast<int>(ExitCode::kRuntime);
+}
+
+void follow_and_report(CliContext& context, ImportState& state, const std::filesystem::path& state_file, bool jsonl) {
+  auto store = RunStore::open(state.db);
+  FollowOutcome outcome;
+  if (!state.done) outcome = follow_launch(store, state, state_file, jsonl);
+  else print_status_line("launch " + state.launch + " has ended; everything it wrote is imported");
+  report(context, store, state, outcome, jsonl);
+}
+
+// The values of run's options that the host's `start` takes.
+std::vector<std::string> forwarded_options(const CLI::App& run) {
+  std::vector<std::string> out;
+  for (const char* name : {"--device", "--threads", "--jobs", "--nproc"}) {
+    const auto* option = run.get_option_no_throw(name);
+    if (option == nullptr || option->count() == 0) continue;
+    for (const auto& value : option->results()) out.insert(out.end(), {name, value});
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_remote_run_options(CLI::App* run, RemoteRunArgs& args) {
+  run->add_option("--target", args.target,
+                  "Train on another host: ssh://[user@]host[:port] (the system ssh: ~/.ssh/config, agents, ProxyJump); "
+                  "the runs are imported into the local database as they train");
+  run->add_option("--remote-cli", args.remote_cli, "With --target: the workbench-cli program on the host")
+      ->capture_default_str();
+  run->add_option("--remote-home", args.remote_home, "With --target: the workspace on the host (its --home)");
+  run->add_option("--ssh-option", args.ssh_options, "With --target: an ssh option, passed as -o OPT (repeatable)");
+}
+
+void run_remote(CliContext& context, const RemoteRunArgs& args, const std::string& spec, bool jsonl,
+                const CLI::App& run) {
+  ImportState state;
+  state.target = parse_ssh_target(args.target).display();  // refuses a hostile target first
+  state.ssh_options = args.ssh_options;
+  state.remote_cli = args.remote_cli;
+  state.remote_home = args.remote_home;
+  const ExperimentSpec experiment = load_spec_or_preset(spec);  // checked here: a typo costs no connection
+  const Workspace local = context.workspace();
+  const auto scratch = local.root / "remote" / ("spec-" + std::to_string(getpid()) + ".sending");  // ssh's stdin
+  print_status_line("starting " + experiment.name + " on " + state.target);
+  const auto launch = start_on_host(parse_ssh_target(state.target), state, experiment.source, forwarded_options(run), scratch);
+  state.launch = launch.at("launch").get<std::string>();
+  state.remote_host = launch.value("host", "");
+  state.remote_pid = launch.value("pid", std::int64_t{0});
+  state.events_file = launch.value("events_file", "");
+  state.db = std::filesystem::absolute(context.db_path()).string();
+  auto store = RunStore::open(state.db);
+  auto environment = current_environment();
+  environment.host = state.remote_host.empty() ? state.target : state.remote_host;
+  environment.pid = state.remote_pid;
+  create_local_runs(store, experiment, environment, state);
+  const auto state_file = import_state_path(local, state.launch);
+  save_import_state(state_file, state);
+  print_status_line("launch " + state.launch + " on " + state.target + " (pid " + std::to_string(state.remote_pid) +
+                    "), local experiment " + std::to_string(state.experiment_id) +
+                    ". Ctrl-C stops the run there; twice detaches; follow again: " + attach_command(state, context));
+  follow_and_report(context, state, state_file, jsonl);
+}
+
+void add_attach_command(CLI::App& app, CliContext& context) {
+  struct Args {
+    std::string launch;
+    std::string events;
+  };
+  auto args = std::make_shared<Args>();
+  auto* attach = app.add_subcommand("attach", "Follow a remote launch again (after a detach or a crash) and import the rest");
+  attach->add_option("LAUNCH", args->launch, "Launch id (printed by `run --target`; `ls HOME/remote`)")->required();
+  attach->add_option("--events", args->events, "Also stream events on stdout: jsonl")->check(CLI::IsMember({"jsonl"}));
+  attach->footer("Continues from the byte offset imported so far (HOME/remote/LAUNCH.json) into the same database;\n"
+                 "no row is imported twice. Ctrl-C and exit codes as for `run --target` (docs/cli.md).");
+  attach->callback([&context, args] {
+    const auto state_file = import_state_path(context.workspace(), args->launch);
+    auto state = load_import_state(state_file);
+    follow_and_report(context, state, state_file, args->events == "jsonl");
+  });
+}
+
+}  // namespace wb

@@ -1,0 +1,31 @@
+// `workbench-cli run SPEC --target ssh://[user@]host[:port]` and `workbench-cli attach LAUNCH`:
+// train on another host through the system ssh, with the runs imported live into the local
+// store (docs/cli.md, "Remote runs").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace wb {
+
+struct RemoteRunArgs {
+  std::string target;                    // --target; empty: train here
+  std::string remote_cli = "workbench-cli";
+  std::string remote_home;
+  std::vector<std::string> ssh_options;  // --ssh-option, each passed as `-o OPT`
+};
+
+// Adds --target, --remote-cli, --remote-home and --ssh-option to `run`.
+void add_remote_run_options(CLI::App* run, RemoteRunArgs& args);
+
+// `run SPEC --target ...`: starts SPEC on the host (`workbench-cli start -`, the spec on ssh's
+// stdin) and follows it. `run` is the parsed subcommand: its --device, --threads, --jobs, --nproc are
+// passed on to the host.
+void run_remote(CliContext& context, const RemoteRunArgs& args, const std::string& spec, bool jsonl,
+                const CLI::App& run);
+
+}  // namespace wb
