@@ -317,7 +317,7 @@ struct Trainer::Impl {
       record.metrics.emplace_back("dropout/resid", rates.resid);
       record.metrics.emplace_back("dropout/embd", rates.embd);
     }
-    const MoeStats moe = model->take_moe_stats();
+    const MoeStats moe = reduced(model->take_moe_stats());
     for (std::size_t e = 0; e < moe.expert_load.size(); ++e)
       record.metrics.emplace_back("moe/load/" + std::to_string(e), moe.expert_load[e]);
     if (!moe.expert_load.empty()) record.metrics.emplace_back("moe/dropped_fraction", moe.dropped_fraction);
@@ -326,6 +326,18 @@ struct Trainer::Impl {
     sink.eval(record);
     keep_best(val_loss, wall_s);
     report_onset(wall_s);
+  }
+
+  // Router statistics over every rank's tokens, not only rank 0's (equal shares of the batch).
+  MoeStats reduced(MoeStats moe) {
+    if (comm->world_size() == 1 || moe.expert_load.empty()) return moe;
+    std::vector<double> values = moe.expert_load;
+    values.push_back(moe.dropped_fraction);
+    std::vector<torch::Tensor> tensor = {torch::tensor(values, torch::kFloat64)};
+    comm->all_reduce_mean(tensor);
+    for (std::size_t e = 0; e < moe.expert_load.size(); ++e) moe.expert_load[e] = tensor[0][static_cast<std::int64_t>(e)].item<double>();
+    moe.dropped_fraction = tensor[0][static_cast<std::int64_t>(moe.expert_load.size())].item<double>();
+    return moe;
   }
 
   std::vector<EvalPoint> eval_points() const {

@@ -41,8 +41,8 @@ class DistributedCliTest : public ::testing::Test {
     return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
   }
 
-  // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens.
-  std::string write_spec(int steps, int batch = 8) {
+  // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens; `model` overrides.
+  std::string write_spec(int steps, int batch = 8, const nlohmann::json& model = {}) {
     nlohmann::json spec = nlohmann::json::parse(R"({
       "name": "dp",
       "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1, "epochs": 40},
@@ -53,14 +53,15 @@ class DistributedCliTest : public ::testing::Test {
     spec["training"]["token_budget"] = batch * 32 * steps;
     spec["training"]["batch_size"] = batch;
     if (steps < 500) spec["data"]["epochs"] = 1;
+    if (!model.is_null()) spec["model"].update(model);
     const auto path = dir / ("spec-" + std::to_string(steps) + ".json");
     test::write_file(path, spec.dump(2));
     return path.string();
   }
 
-  // Per-step training losses of a run, from the database.
-  std::vector<double> losses(int run) {
-    std::istringstream rows(cli("metrics " + std::to_string(run) + " --csv --name train/loss").out);
+  // Per-step training losses of a run (or another metric's values), from the database.
+  std::vector<double> losses(int run, const std::string& metric = "train/loss") {
+    std::istringstream rows(cli("metrics " + std::to_string(run) + " --csv --name " + metric).out);
     std::vector<double> out;
     std::string row;
     std::getline(rows, row);  // header
@@ -136,6 +137,26 @@ TEST_F(DistributedCliTest, RanksStartedWithTorchrunsVariablesFindEachOther) {
   EXPECT_EQ(cli("runs").out.find("\n    2 "), std::string::npos) << "rank 1 recorded no run of its own";
   const auto events = file("events.jsonl");
   EXPECT_NE(events.find("\"experiment_finished\""), std::string::npos) << events;
+}
+
+// Experts that get no tokens on a rank send zero gradients, so the ranks' buffers match. Without
+// capacity drops and the load-balancing loss (both depend on which tokens share a forward pass,
+// as in any data-parallel MoE) every token's loss is the one-process loss; router statistics are
+// averaged over the ranks.
+TEST_F(DistributedCliTest, AMixtureOfExpertsTrainsOnTwoRanksLikeOnOne) {
+  const nlohmann::json moe = {{"arch", "moe"},
+                              {"moe", {{"n_expert", 4}, {"top_k", 2}, {"capacity_factor", 0}, {"aux_loss_coef", 0}}}};
+  const auto spec = write_spec(40, 8, moe);
+  ASSERT_EQ(cli("run " + spec).code, 0);
+  const auto two = cli("run " + spec + " --nproc 2");
+  ASSERT_EQ(two.code, 0) << two.err;
+  const auto one_losses = losses(1), two_losses = losses(2);
+  ASSERT_EQ(two_losses.size(), one_losses.size());
+  for (std::size_t i = 0; i < one_losses.size(); ++i) EXPECT_NEAR(two_losses[i], one_losses[i], 1e-5) << "step " << i + 1;
+  const auto load_one = losses(1, "moe/load/0"), load_two = losses(2, "moe/load/0");
+  ASSERT_FALSE(load_one.empty());
+  ASSERT_EQ(load_two.size(), load_one.size());
+  for (std::size_t i = 0; i < load_one.size(); ++i) EXPECT_NEAR(load_two[i], load_one[i], 1e-6) << "evaluation " << i;
 }
 
 // PyTorch's own launcher: torchrun's agent serves the store, the ranks join it as clients under
