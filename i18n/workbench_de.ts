@@ -765,6 +765,22 @@
         <source>Experiment specs (*.json)</source>
         <translation>Experiment-Spezifikationen (*.json)</translation>
     </message>
+    <message>
+        <source>New jobs still run on %1: %2</source>
+        <translation>Neue Aufträge laufen weiter auf %1: %2</translation>
+    </message>
+    <message>
+        <source>New jobs run on %1; their runs are imported into this database as they train.</source>
+        <translation>Neue Aufträge laufen auf %1; ihre Läufe werden während des Trainings in diese Datenbank übernommen.</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
+        <translation>Wo neue Aufträge trainieren: dieser Computer oder ein anderer Rechner als ssh://[user@]host[:port] (das ssh des Systems mit Ihren Schlüsseln; die Läufe erscheinen während des Trainings in dieser Datenbank)</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -762,6 +762,22 @@
         <source>Experiment specs (*.json)</source>
         <translation>実験設定 (*.json)</translation>
     </message>
+    <message>
+        <source>New jobs still run on %1: %2</source>
+        <translation>新しいジョブは引き続き %1 で実行されます: %2</translation>
+    </message>
+    <message>
+        <source>New jobs run on %1; their runs are imported into this database as they train.</source>
+        <translation>新しいジョブは %1 で実行されます。その実行は学習中にこのデータベースへ取り込まれます。</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>実行先:</translation>
+    </message>
+    <message>
+        <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
+        <translation>新しいジョブの学習先: このコンピューター、または ssh://[user@]host[:port] で指定する別のホスト（システムの ssh とあなたの鍵を使用。実行は学習中にこのデータベースに表示されます）</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -762,6 +762,22 @@
         <source>Experiment specs (*.json)</source>
         <translation>实验配置 (*.json)</translation>
     </message>
+    <message>
+        <source>New jobs still run on %1: %2</source>
+        <translation>新任务仍在 %1 上运行：%2</translation>
+    </message>
+    <message>
+        <source>New jobs run on %1; their runs are imported into this database as they train.</source>
+        <translation>新任务在 %1 上运行；其运行在训练时导入此数据库。</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
+        <translation>新任务的训练位置：本机，或以 ssh://[user@]host[:port] 指定的另一台主机（使用系统的 ssh 和您的密钥；运行在训练时出现在此数据库中）</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -1,21 +1,17 @@
 // Where a launcher job runs: the seam between "start workbench-cli with these arguments" and the
-// machine that does it. Today there is LocalTarget (a child process on this machine); the
-// scale-out issue adds remote targets (`ssh://host`) behind the same interface, so CliJob, the
-// job list and the launcher widget stay as they are.
+// machine that does it. LocalTarget: a child process on this machine. SshLaunchTarget
+// (ssh_launch_target.hpp): the same local child with `--target ssh://host`; the CLI starts the
+// run on the host and imports it here, so CliJob, the job list and the launcher widget stay as
+// they are.
 //
-// What a remote target (e.g. SshTarget for "ssh://user@host") must provide:
-//   - invocation(): a local program whose stdout is the remote CLI's stdout, unbuffered, one
-//     JSON line at a time (e.g. `ssh -T host -- workbench-cli --db REMOTE_DB run SPEC --events
-//     jsonl`), and whose stderr carries the remote CLI's stderr. The database and home are paths
-//     on that host: map CliCommand::database/home to the host's (and copy the spec file there
-//     first: CliCommand::files lists the local files an argument names).
-//   - the exit status of the remote CLI as its own (ssh does), so CliJob's exit-code mapping
-//     (docs/cli.md: 0, 1, 2, 3, 4, 130) holds.
-//   - interrupt(): deliver SIGINT to the remote workbench-cli (not to ssh: a killed ssh session
-//     only hangs the remote side up), e.g. `ssh host kill -INT PID` with the pid from the run's
-//     environment, or a pty (`ssh -tt`) and a ^C written to it.
-//   - isLocal() false: stopping a run by its recorded pid (LauncherWidget::stopRun) is then not
-//     attempted from here.
+// What any other target must provide:
+//   - invocation(): a local program whose stdout carries the CLI's JSON lines, one at a time,
+//     with run ids of this database, and whose stderr carries its messages;
+//   - the CLI's exit status as its own, so CliJob's exit-code mapping (docs/cli.md: 0, 1, 2, 3,
+//     4, 130) holds;
+//   - interrupt(): a graceful stop (checkpoint, interrupted, exit 130);
+//   - isLocal() false when the runs' recorded pids are not processes of this machine: stopping a
+//     run by its pid (LauncherWidget::stopRun) is then not attempted from here.
 #pragma once
 
 #include <QCoreApplication>

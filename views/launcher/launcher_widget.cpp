@@ -3,6 +3,7 @@
 #include "views/launcher/launcher_widget.hpp"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -11,6 +12,8 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QItemSelectionModel>
 #include <QPlainTextEdit>
 #include <QTableView>
@@ -22,6 +25,7 @@
 #include "views/launcher/job_list_model.hpp"
 #include "views/launcher/launch_target.hpp"
 #include "views/launcher/run_actions.hpp"
+#include "views/launcher/ssh_launch_target.hpp"
 #include "views/qt_paths.hpp"
 
 namespace wb {
@@ -64,6 +68,18 @@ LauncherWidget::LauncherWidget(QWidget* parent)
   outputAction_ = toolbar_->addAction(QString(), this, &LauncherWidget::showOutputOfSelected);
   toolbar_->addSeparator();
   removeAction_ = toolbar_->addAction(QString(), this, &LauncherWidget::removeEnded);
+  toolbar_->addSeparator();
+  targetLabel_ = new QLabel(this);
+  targetBox_ = new QComboBox(this);
+  targetBox_->setEditable(true);
+  targetBox_->setInsertPolicy(QComboBox::NoInsert);  // applyTargetText adds the targets that work
+  targetBox_->setMinimumContentsLength(22);
+  targetBox_->addItem(LocalTarget().displayName());
+  targetLabel_->setBuddy(targetBox_);
+  toolbar_->addWidget(targetLabel_);
+  toolbar_->addWidget(targetBox_);
+  connect(targetBox_->lineEdit(), &QLineEdit::editingFinished, this, &LauncherWidget::applyTargetText);
+  connect(targetBox_, &QComboBox::activated, this, &LauncherWidget::applyTargetText);
 
   table_->setModel(model_);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -94,7 +110,28 @@ LauncherWidget::~LauncherWidget() = default;
 
 void LauncherWidget::setDatabase(std::filesystem::path database) { database_ = std::move(database); }
 void LauncherWidget::setHome(std::filesystem::path home) { home_ = std::move(home); }
-void LauncherWidget::setTarget(std::shared_ptr<const LaunchTarget> target) { target_ = std::move(target); }
+void LauncherWidget::setTarget(std::shared_ptr<const LaunchTarget> target) {
+  target_ = std::move(target);
+  if (targetBox_->currentText() != target_->displayName()) targetBox_->setEditText(target_->displayName());
+}
+
+void LauncherWidget::applyTargetText() {
+  const QString text = targetBox_->currentText().trimmed();
+  if (text == target_->displayName()) return;
+  if (text.isEmpty() || text == targetBox_->itemText(0)) {
+    setTarget(std::make_shared<LocalTarget>());
+    return;
+  }
+  const QString error = SshLaunchTarget::check(text);
+  if (!error.isEmpty()) {
+    setMessage(tr("New jobs still run on %1: %2").arg(target_->displayName(), error));
+    targetBox_->setEditText(target_->displayName());
+    return;
+  }
+  setTarget(std::make_shared<SshLaunchTarget>(text));
+  if (targetBox_->findText(text) < 0) targetBox_->addItem(text);
+  setMessage(tr("New jobs run on %1; their runs are imported into this database as they train.").arg(text));
+}
 
 void LauncherWidget::retranslateUi() {
   launchAction_->setText(tr("Run spec…"));
@@ -111,6 +148,12 @@ void LauncherWidget::retranslateUi() {
   outputAction_->setToolTip(tr("The command line, errors and last lines of the selected job"));
   removeAction_->setText(tr("Remove ended"));
   removeAction_->setToolTip(tr("Remove the jobs that have ended from the list"));
+  targetLabel_->setText(tr("Run on:"));
+  targetBox_->setToolTip(tr("Where new jobs train: this computer, or another host as ssh://[user@]host[:port] "
+                            "(the system ssh with your keys; the runs appear in this database as they train)"));
+  const bool local = targetBox_->currentIndex() == 0 && targetBox_->currentText() == targetBox_->itemText(0);
+  targetBox_->setItemText(0, LocalTarget().displayName());
+  if (local) targetBox_->setEditText(targetBox_->itemText(0));
   model_->retranslate();
 }
 

@@ -13,6 +13,8 @@
 #include "store/run_store.hpp"
 
 class QAction;
+class QComboBox;
+class QLabel;
 class QTableView;
 class QToolBar;
 
@@ -34,8 +36,11 @@ class LauncherWidget : public QWidget {
   const std::filesystem::path& database() const { return database_; }
   // The workspace (--home): passed only when set, else the CLI's default ($WB_HOME, XDG).
   void setHome(std::filesystem::path home);
-  // Where new jobs run; LocalTarget by default. The scale-out issue adds remote targets.
+  // Where new jobs run; LocalTarget by default. The toolbar's "Run on" box sets it too: this
+  // computer, or an ssh://[user@]host[:port] typed there (SshLaunchTarget).
   void setTarget(std::shared_ptr<const LaunchTarget> target);
+  const LaunchTarget& target() const { return *target_; }
+  QComboBox* targetBox() const { return targetBox_; }
   // Grace before a second Stop kills a job (CliJob::kDefaultKillAfterMs).
   void setKillAfterMs(int ms) { killAfterMs_ = ms; }
 
@@ -78,6 +83,9 @@ class LauncherWidget : public QWidget {
   void showOutputOfSelected();
   void removeEnded();
   void chooseSpecAndLaunch();  // a file dialog, then launchSpec
+  // The "Run on" box's text as the target: this computer, or an ssh:// target when the CLI would
+  // accept it (else the message says why, and the target stays).
+  void applyTargetText();
 
  signals:
   // An experiment spec (JSON as written) to open in the designer as a copy.
@@ -117,6 +125,8 @@ class LauncherWidget : public QWidget {
   QAction* duplicateAction_;
   QAction* outputAction_;
   QAction* removeAction_;
+  QLabel* targetLabel_;
+  QComboBox* targetBox_;
 };
 
 }  // namespace wb
