@@ -128,6 +128,9 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
                 const CLI::App& run) {
   ImportState state;
   state.target = parse_ssh_target(args.target).display();  // refuses a hostile target first
+  if (const auto* file = run.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
+    throw UserError(ExitCode::kUsage, "--events-file with --target: the host writes its own events file",
+                    "drop --events-file; --events jsonl streams the imported events here");
   state.ssh_options = args.ssh_options;
   state.remote_cli = args.remote_cli;
   state.remote_home = args.remote_home;
