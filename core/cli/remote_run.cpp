@@ -121,7 +121,12 @@ void add_remote_run_options(CLI::App* run, RemoteRunArgs& args) {
   run->add_option("--remote-cli", args.remote_cli, "With --target: the workbench-cli program on the host")
       ->capture_default_str();
   run->add_option("--remote-home", args.remote_home, "With --target: the workspace on the host (its --home)");
-  run->add_option("--ssh-option", args.ssh_options, "With --target: an ssh option, passed as -o OPT (repeatable)");
+  run->add_option("--ssh-option", args.ssh_options, "With --target: an ssh option, passed as -o OPT (repeatable)")
+      ->allow_extra_args(false);  // one value per --ssh-option: SPEC after it stays SPEC
+  run->footer(run->get_footer() +
+              "\nRemote: --target ssh://HOST trains there and imports the runs here as they train; Ctrl-C stops\n"
+              "the run there (checkpoint), twice detaches; `workbench-cli attach LAUNCH` follows it again\n"
+              "(docs/cli.md, \"Remote runs\").");
 }
 
 void run_remote(CliContext& context, const RemoteRunArgs& args, const std::string& spec, bool jsonl,

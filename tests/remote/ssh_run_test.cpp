@@ -101,6 +101,14 @@ std::string read_steps(int fd, int count) {
   return text;
 }
 
+// Sends SIGCONT when it goes out of scope: a host process the test stopped never stays stopped.
+struct Thaw {
+  pid_t pid;
+  ~Thaw() {
+    if (pid > 0) kill(pid, SIGCONT);
+  }
+};
+
 int count(const std::string& text, const std::string& what) {
   int n = 0;
   for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
@@ -276,6 +284,7 @@ TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) 
   // Freeze the training on the "host" once it has written some events, so that what follows is
   // decided here, not by timing.
   const auto state = freeze_after(dir / "local", 30);
+  const Thaw thaw{static_cast<pid_t>(state.remote_pid)};  // never leave it stopped, even on failure
   std::string out = read_steps(cli.out, 10);
   ASSERT_EQ(count(out, "\"type\":\"step\""), 10) << test::read_file(dir / "run.err");
   // 1. The connection drops: the follower's ssh dies; it reconnects from its offset.
