@@ -78,7 +78,8 @@ void adopt_final_statuses(RunStore& store, const ImportState& state, const nlohm
 
 std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words) {
   std::vector<std::string> out = {state.remote_cli};
-  if (!state.remote_home.empty()) out.insert(out.end(), {"--home", state.remote_home});
+  // One word "--home=DIR": a DIR that starts with '-' is still the option's value, not an option.
+  if (!state.remote_home.empty()) out.push_back("--home=" + state.remote_home);
   out.insert(out.end(), words.begin(), words.end());
   return out;
 }
@@ -107,7 +108,8 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
     char buffer[65536];
     for (;;) {
       if (should_detach()) {
-        kill(-ssh.pid, SIGTERM);
+        kill(-ssh.pid, SIGTERM);  // its process group (ssh and anything it started)
+        kill(ssh.pid, SIGTERM);   // in case it has not made that group yet
         close(ssh.out_fd);
         wait_exit_code(ssh.pid);
         importer.checkpoint();

@@ -26,7 +26,8 @@ struct FollowOutcome {
   nlohmann::json experiment_finished;  // the host's line
 };
 
-// The words that run the host's CLI with its home: [remote_cli, --home DIR] + `words`.
+// The words that run the host's CLI with its home: [remote_cli, --home=DIR] + `words` (each is
+// shell-quoted by ssh_argv).
 std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words);
 
 // Follows until the stream ends or we detach; the state file is kept current throughout.

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "cli/jsonl_events.hpp"
+#include "cli/remote_follow.hpp"
 #include "common/errors.hpp"
 #include "common/temp_dir.hpp"
 #include "remote/event_decode.hpp"
@@ -171,6 +172,17 @@ TEST_F(ImportTest, RefusesALineThatIsNotAnEventOrARunTheSpecLacks) {
   EventImporter importer(store, state, dir / "state.json");
   EXPECT_THROW(importer.import_line("not json"), UserError);
   EXPECT_THROW(importer.import_line(event_lines("exp/zzz")[0]), UserError);
+}
+
+TEST(RemoteCliWords, TheHomeIsAlwaysTheValueOfHome) {
+  ImportState state;
+  state.remote_cli = "/opt/wb/workbench-cli";
+  EXPECT_EQ(remote_cli_words(state, {"tail", "x"}), (std::vector<std::string>{"/opt/wb/workbench-cli", "tail", "x"}));
+  for (const std::string home : {"/data/wb", "-oProxyCommand=touch x", "--db=/etc/x", "a b;$(id)"}) {
+    state.remote_home = home;
+    EXPECT_EQ(remote_cli_words(state, {"stop", "x"}),
+              (std::vector<std::string>{"/opt/wb/workbench-cli", "--home=" + home, "stop", "x"}));
+  }
 }
 
 TEST(LaunchFolder, IdsAreSafeWordsAndOthersAreRefused) {
