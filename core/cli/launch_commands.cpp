@@ -57,7 +57,7 @@ void write_small_file(const char* path, const char* temporary, const char* text,
 }
 
 // Starts argv detached: a supervisor in a new session (no terminal, immune to the ssh
-// session's end) starts it with stdin /dev/null, stdout to `stdout_file`, stderr to `log_file`,
+// session's end) starts it with stdin /dev/null, stdout and stderr to output.log,
 // writes its pid, waits for it and writes how it ended to the exit file. Returns its pid.
 pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>& argv) {
   // Everything the two forked processes need is made here: after fork only system calls.
