@@ -167,6 +167,19 @@ RunSummary ExperimentRunner::work(std::int64_t run_id, bool fresh) {
 }
 
 ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const std::vector<std::int64_t>& resume_first) {
+  if (options_.leader) {
+    // Every run this job may train must split over its ranks: checked before any is claimed,
+    // so a wrong rank count on resume fails nothing.
+    const int world = options_.leader->group().env().world_size;
+    for (const auto& row : store_.runs(experiment_id)) {
+      if (row.status == "finished" || row.status == "failed") continue;
+      try {
+        rank_batch_size(parse_run_spec(nlohmann::json::parse(row.spec_json)).training, world);
+      } catch (const SpecError& e) {
+        throw SpecError(row.name + ": " + e.what(), e.fix());
+      }
+    }
+  }
   ExperimentOutcome outcome;
   outcome.experiment_id = experiment_id;
   for (const auto& e : store_.experiments())
@@ -195,6 +208,7 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
     }
     std::optional<std::int64_t> id;
     bool resume = false;
+    run_not_started_ = false;
     while (!id && !to_resume.empty()) {
       const auto candidate = to_resume.front();
       to_resume.pop_front();
@@ -219,8 +233,12 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
         outcome.interrupted_run = *id;
         break;
       }
+      if (dynamic_cast<const RankFailure*>(&e)) {  // another rank is gone: every further run would fail too
+        if (run_not_started_) store_.set_run_status(*id, resume ? "interrupted" : "queued");
+        else store_.set_run_status(*id, "failed", e.what());
+        throw;
+      }
       store_.set_run_status(*id, "failed", e.what());
-      if (dynamic_cast<const RankFailure*>(&e)) throw;  // another rank is gone: every further run would fail too
       print_status_line("run " + std::to_string(*id) + " failed: " + e.what());
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     } catch (const std::exception& e) {
@@ -289,6 +307,12 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
   trainer_options.stop = options_.stop;
   if (!spec.init_from.run.empty()) trainer_options.init_checkpoint = init_checkpoint(run_id, spec.init_from.run);
   if (options_.leader) {
+    trainer_options.communicator = &options_.leader->group().communicator();
+    trainer_options.local_rank = options_.leader->group().env().local_rank;
+  }
+  // Built before the other ranks hear of the run: what fails here fails before they wait for us.
+  Trainer trainer(spec, data, sinks, trainer_options);
+  if (options_.leader) {
     // The other ranks train this run with us: tell them which, and where its checkpoints are.
     RankAssignment assignment;
     assignment.run_id = run_id;
@@ -297,11 +321,13 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
     assignment.resume_from_checkpoint = resume && std::filesystem::exists(trainer_options.checkpoint_dir / "last.pt");
     if (!trainer_options.init_checkpoint.empty())
       assignment.init_checkpoint = std::filesystem::absolute(trainer_options.init_checkpoint).string();
-    options_.leader->announce(assignment);
-    trainer_options.communicator = &options_.leader->group().communicator();
-    trainer_options.local_rank = options_.leader->group().env().local_rank;
+    try {
+      options_.leader->announce(assignment);
+    } catch (...) {
+      run_not_started_ = true;  // the run never began: it stays resumable, not failed
+      throw;
+    }
   }
-  Trainer trainer(spec, data, sinks, trainer_options);
   return trainer.run();
 }
 

@@ -83,6 +83,7 @@ class ExperimentRunner {
   RunStore& store_;
   RunnerOptions options_;
   RunInputs inputs_;
+  bool run_not_started_ = false;  // train_one failed while the ranks prepared: the run never began
 };
 
 // The environment recorded with every run: host, code version, library versions, pid.

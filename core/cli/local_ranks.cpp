@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <optional>
+#include <random>
 #include <cstdio>
 #include <stdexcept>
 #include <thread>
@@ -43,6 +44,7 @@ int run_local_ranks(const LocalRanksOptions& options) {
     int status = 0;
   };
   std::vector<Rank> ranks(static_cast<std::size_t>(options.nproc));
+  const std::string token = std::to_string(getpid()) + "-" + std::to_string(std::random_device{}());
   for (int r = 0; r < options.nproc; ++r) {
     SpawnOptions spawn;
     spawn.capture_output = false;
@@ -50,7 +52,7 @@ int run_local_ranks(const LocalRanksOptions& options) {
                  "WORLD_SIZE=" + std::to_string(options.nproc), "LOCAL_WORLD_SIZE=" + std::to_string(options.nproc),
                  "MASTER_ADDR=127.0.0.1", "MASTER_PORT=" + std::to_string(port),
                  // Not torchrun's agent: rank 0 serves the store.
-                 "TORCHELASTIC_USE_AGENT_STORE=False"};
+                 "TORCHELASTIC_USE_AGENT_STORE=False", "WB_JOB_TOKEN=" + token};
     try {
       ranks[static_cast<std::size_t>(r)].pid = spawn_child(options.rank_argv, spawn).pid;
     } catch (const std::exception& e) {
@@ -69,9 +71,16 @@ int run_local_ranks(const LocalRanksOptions& options) {
       for (const auto& rank : ranks)
         if (rank.running) kill(rank.pid, SIGINT);
     }
+    // A rank failed. The others notice in their next collective (their error names it); one that
+    // waits elsewhere (rank 0 for a rank's data) is asked to stop after a while, killed after more.
+    if (first_failure && !forwarded && Clock::now() - *first_failure > std::chrono::seconds(5)) {
+      forwarded = true;
+      for (const auto& rank : ranks)
+        if (rank.running) kill(rank.pid, SIGINT);
+    }
     if (first_failure && Clock::now() - *first_failure > std::chrono::seconds(options.grace_s)) {
       for (auto& rank : ranks)
-        if (rank.running) kill(rank.pid, SIGKILL);  // waited long enough for them to notice
+        if (rank.running) kill(rank.pid, SIGKILL);
     }
     int status = 0;
     const pid_t pid = waitpid(-1, &status, WNOHANG);
@@ -88,14 +97,22 @@ int run_local_ranks(const LocalRanksOptions& options) {
       if (failed && !first_failure) first_failure = Clock::now();
     }
   }
-  auto exit_code_of = [](int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : static_cast<int>(ExitCode::kRuntime); };
+  // A rank killed by the SIGINT we forwarded (before it set up its handler) was interrupted.
+  auto exit_code_of = [&](int status) {
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (forwarded && WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) return static_cast<int>(ExitCode::kInterrupted);
+    return static_cast<int>(ExitCode::kRuntime);
+  };
   int code = exit_code_of(ranks[0].status);
+  if (WIFSIGNALED(ranks[0].status) && code != static_cast<int>(ExitCode::kInterrupted))
+    std::fprintf(stderr, "rank 0 %s\n", describe_wait_status(ranks[0].status).c_str());  // it could not say so itself
   for (std::size_t r = 1; r < ranks.size(); ++r) {
     const int exit_code = exit_code_of(ranks[r].status);
     if (exit_code != 0 && exit_code != 130)
       std::fprintf(stderr, "rank %zu %s; its output: %s/rank-%zu.log\n", r, describe_wait_status(ranks[r].status).c_str(),
                    options.log_dir.c_str(), r);
-    if (code == 0) code = exit_code;
+    // Rank 0 speaks for the job; a rank's Ctrl-C after rank 0 finished changes nothing.
+    if (code == 0 && exit_code != static_cast<int>(ExitCode::kInterrupted)) code = exit_code;
   }
   return code;
 }

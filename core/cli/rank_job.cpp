@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -33,8 +35,16 @@ std::string data_ready_key(const std::string& host, int index) {
 // Set by each rank once it holds run `index`'s data: rank 0 starts training (and with it the
 // collectives, which time out after 60 s) only when every rank can follow at once.
 std::string prepared_key(int index, int rank) { return "prepared/" + std::to_string(index) + "/" + std::to_string(rank); }
-// Set by a rank that gives up (its data failed, a collective failed): rank 0 then stops waiting.
+// Set by a rank that gives up (a collective failed, it was stopped): rank 0 then stops waiting.
 std::string failed_key(int rank) { return "failed/" + std::to_string(rank); }
+constexpr const char* kStopped = "stopped";  // failed_key's value when the rank was stopped (Ctrl-C)
+// prepared_key's value when the rank cannot train the run (its data, its checkpoint): the run
+// fails, the queue goes on.
+constexpr const char* kCannotTrain = "error: ";
+// `--nproc` gives its ranks a token that rank 0 publishes: a rank that reached another job's store
+// (its port was taken in between) says so instead of following that job.
+constexpr const char* kTokenKey = "job-token";
+constexpr const char* kTokenVariable = "WB_JOB_TOKEN";
 // Set by each rank once it has read the end of the job: rank 0 serves the store, so it stays
 // until everyone has read it.
 std::string ack_key(int rank) { return "read-end/" + std::to_string(rank); }
@@ -70,18 +80,32 @@ RankLeader::~RankLeader() {
   }
 }
 
+RankLeader::RankLeader(RankGroup& group) : group_(group) {
+  const char* token = std::getenv(kTokenVariable);
+  group_.publish(kTokenKey, token ? token : "");
+}
+
 void RankLeader::announce(const RankAssignment& assignment) {
   const int index = next_++;
+  const std::string run = "run " + std::to_string(assignment.run_id);
   group_.publish(data_ready_key(this_host_name(), index), "1");
   group_.publish(job_key(index), assignment.to_json());
+  std::string cannot_train;
   for (int rank = 1; rank < group_.env().world_size; ++rank) {
-    const auto [key, value] =
-        group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
-                         "rank " + std::to_string(rank) + " to prepare the data of run " + std::to_string(assignment.run_id));
+    const std::string who = "rank " + std::to_string(rank);
+    const auto [key, value] = group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
+                                               who + " to prepare " + run);
+    if (key == failed_key(rank) && value == kStopped)
+      throw UserError(ExitCode::kInterrupted, who + " was stopped before " + run + " began",
+                      "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
     if (key == failed_key(rank))
-      throw RankFailure("rank " + std::to_string(rank) + " left the job: " + value,
+      throw RankFailure(who + " left the job: " + value,
                         "its log (HOME/logs/rank-" + std::to_string(rank) + ".log on its host) says more");
+    if (value.rfind(kCannotTrain, 0) == 0 && cannot_train.empty())
+      cannot_train = who + " cannot train " + run + ": " + value.substr(std::string(kCannotTrain).size());
   }
+  if (!cannot_train.empty())
+    throw UserError(ExitCode::kRuntime, cannot_train, "its log (HOME/logs/rank-R.log on its host) says more");
 }
 
 void RankLeader::finish(const std::string& error) {
@@ -91,10 +115,12 @@ void RankLeader::finish(const std::string& error) {
   end.done = true;
   end.error = error;
   group_.publish(job_key(next_++), end.to_json());
+  const auto deadline = std::chrono::steady_clock::now() + kGoodbyeTimeout;  // for all ranks together
   for (int rank = 1; rank < group_.env().world_size; ++rank) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
     try {
-      group_.await_any({ack_key(rank), failed_key(rank)}, kGoodbyeTimeout,
-                       "rank " + std::to_string(rank) + " to read the end of the job");
+      group_.await_any({ack_key(rank), failed_key(rank)}, left, "rank " + std::to_string(rank) + " to read the end of the job");
     } catch (const std::exception&) {
       // It is gone already, or we were stopped: nothing left to tell it.
     }
@@ -105,6 +131,11 @@ namespace {
 
 int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& options) {
   const DistEnv& env = group.env();
+  if (const char* token = std::getenv(kTokenVariable))
+    if (group.await(kTokenKey, std::chrono::seconds(60), "rank 0's job token") != token)
+      throw RankFailure("rank " + std::to_string(env.rank) + " reached another job's store at " + env.master_addr + ":" +
+                            std::to_string(env.master_port) + " (the port was taken after it was chosen)",
+                        "start the job again: --nproc picks a new free port");
   RunInputs inputs(workspace, /*quiet=*/false);
   int exit_code = 0;
   for (int index = 0;; ++index) {
@@ -126,9 +157,14 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     const std::string host = this_host_name();
     if (env.local_rank != 0)
       group.await(data_ready_key(host, index), kAnnouncementTimeout, "its node's data for run " + std::to_string(assignment.run_id));
-    const TrainingData data = inputs.training_data(spec);
+    std::unique_ptr<TrainingData> data;
+    try {
+      data = std::make_unique<TrainingData>(inputs.training_data(spec));
+    } catch (const std::exception&) {
+      if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");  // the others fail alike
+      throw;
+    }
     if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");
-    group.publish(prepared_key(index, env.rank), "1");
 
     TrainerOptions trainer;
     trainer.run_id = assignment.run_id;
@@ -138,14 +174,26 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     trainer.communicator = &group.communicator();
     trainer.local_rank = env.local_rank;
     trainer.init_checkpoint = assignment.init_checkpoint;
-    const auto last = std::filesystem::path(assignment.checkpoint_dir) / "last.pt";
-    if (assignment.resume_from_checkpoint && !std::filesystem::exists(last))
-      throw DataError("rank " + std::to_string(env.rank) + " on " + host + " cannot read " + last.string() +
-                          ", the checkpoint rank 0 resumes run " + std::to_string(assignment.run_id) + " from",
-                      "resuming a multi-node job needs the workspace (--home) on a filesystem every node shares");
+    // Everything that can fail before the first collective is tried before rank 0 is told we are
+    // ready: it then fails the run with our reason instead of waiting in a collective for us.
+    ProgressBar progress;
+    std::unique_ptr<Trainer> run;
     try {
-      ProgressBar progress;
-      const auto summary = Trainer(spec, data, progress, trainer).run();
+      const auto last = std::filesystem::path(assignment.checkpoint_dir) / "last.pt";
+      if (assignment.resume_from_checkpoint && !std::filesystem::exists(last))
+        throw DataError("rank " + std::to_string(env.rank) + " on " + host + " cannot read " + last.string() +
+                            ", the checkpoint rank 0 resumes the run from",
+                        "resuming a multi-node job needs the workspace (--home) on a filesystem every node shares");
+      run = std::make_unique<Trainer>(spec, *data, progress, trainer);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), e.what());
+      group.publish(prepared_key(index, env.rank), std::string(kCannotTrain) + e.what());
+      exit_code = static_cast<int>(ExitCode::kRuntime);
+      continue;
+    }
+    group.publish(prepared_key(index, env.rank), "ok");
+    try {
+      const auto summary = run->run();
       exit_code = summary.status == "interrupted" ? static_cast<int>(ExitCode::kInterrupted) : 0;
     } catch (const RankFailure&) {
       throw;  // a rank is gone: so is the job
@@ -164,8 +212,10 @@ int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerO
   try {
     return follow(group, workspace, options);
   } catch (const std::exception& e) {
+    const auto* user = dynamic_cast<const UserError*>(&e);
+    const bool stopped = user && user->code() == ExitCode::kInterrupted;
     try {
-      group.publish(failed_key(group.env().rank), e.what());  // rank 0 stops waiting for us
+      group.publish(failed_key(group.env().rank), stopped ? kStopped : e.what());  // rank 0 stops waiting for us
     } catch (...) {
       // The store went with rank 0.
     }

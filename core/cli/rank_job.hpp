@@ -33,7 +33,7 @@ struct RankAssignment {
 // Rank 0's side. finish() ends the job for the followers (the destructor does, if nobody did).
 class RankLeader {
  public:
-  explicit RankLeader(RankGroup& group) : group_(group) {}
+  explicit RankLeader(RankGroup& group);  // publishes the job token (--nproc)
   ~RankLeader();
   RankLeader(const RankLeader&) = delete;
   RankLeader& operator=(const RankLeader&) = delete;

@@ -2,6 +2,8 @@
 // once), then print the outcome table. Also the hidden `workbench-cli worker RUN_ID` that the
 // scheduler starts for each run.
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <csignal>
 #include <cstring>
 #include <memory>
@@ -106,6 +108,18 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   return argv;
 }
 
+// How long a collective may wait for the other ranks: 60 s, or WB_COLLECTIVE_TIMEOUT_S.
+std::chrono::milliseconds collective_timeout() {
+  const char* text = std::getenv("WB_COLLECTIVE_TIMEOUT_S");
+  if (!text || !*text) return std::chrono::seconds(60);
+  char* end = nullptr;
+  const double seconds = std::strtod(text, &end);
+  if (*end != '\0' || !(seconds >= 1.0 && seconds <= 86400.0))
+    throw UserError(ExitCode::kUsage, std::string("WB_COLLECTIVE_TIMEOUT_S=") + text + " is not a number of seconds",
+                    "give 1 to 86400 (seconds a rank waits for the others in a collective), or unset it for 60");
+  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
   if (args.nproc > 1 && dist.distributed())
     throw UserError(ExitCode::kUsage,
@@ -157,7 +171,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
     if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
-    group = join_rank_group(dist, &g_stop);
+    group = join_rank_group(dist, &g_stop, collective_timeout());
     if (!dist.is_main()) {
       context.exit_code = follow_rank_zero(*group, context.workspace(), options);
       return;

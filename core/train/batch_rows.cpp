@@ -1,4 +1,5 @@
 // Windows -> objective rows -> tensors -> loss.
+#include <algorithm>
 #include "train/batch_rows.hpp"
 
 #include "data/portable_random.hpp"
@@ -46,6 +47,11 @@ BatchLoss batch_loss(Gpt& model, Rows& batch, std::size_t rows, int block_size, 
   auto parts = model->compute_loss(on_device(batch.x, {n, block_size}, device),
                                    on_device(batch.y, {n, block_size}, device), prefix, label_smoothing);
   return {parts.total, parts.nll};
+}
+
+std::int64_t target_count(const Rows& batch, std::size_t rows, int block_size) {
+  const auto end = batch.y.begin() + static_cast<std::ptrdiff_t>(rows * static_cast<std::size_t>(block_size));
+  return std::count_if(batch.y.begin(), end, [](std::int64_t y) { return y != -1; });
 }
 
 }  // namespace wb

@@ -36,6 +36,9 @@ struct BatchLoss {
   torch::Tensor nll;    // mean cross-entropy over target positions, unsmoothed: the reported loss
 };
 
+// Positions with a loss (y != -1) in the first `rows` rows: what a batch's mean loss averages.
+std::int64_t target_count(const Rows& batch, std::size_t rows, int block_size);
+
 // The first `rows` rows of `batch` on `device`.
 BatchLoss batch_loss(Gpt& model, Rows& batch, std::size_t rows, int block_size, const torch::Device& device,
                      double label_smoothing);

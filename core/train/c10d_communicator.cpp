@@ -2,6 +2,7 @@
 // call (one collective instead of one per parameter), scalars as a double.
 #include "train/c10d_communicator.hpp"
 
+#include <cstdlib>
 #include <thread>
 
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
@@ -24,6 +25,16 @@ c10::intrusive_ptr<c10d::Store> prefixed(const std::string& prefix, const c10::i
   return c10::make_intrusive<c10d::PrefixStore>(prefix, store);
 }
 
+// Which network interface Gloo uses: loopback when every rank is on this machine; the one named
+// by GLOO_SOCKET_IFNAME (as torch.distributed reads it; its C++ class does not), else the address
+// the host name resolves to.
+std::shared_ptr<::gloo::transport::Device> gloo_device(bool loopback) {
+  if (loopback) return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+  if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
+    return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
+  return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+
 class GlooCommunicator final : public Communicator {
  public:
   // `loopback`: every rank on this machine; Gloo then talks over 127.0.0.1, else over the
@@ -33,8 +44,7 @@ class GlooCommunicator final : public Communicator {
       : rank_(rank), world_size_(world_size), timeout_(timeout) {
     auto options = c10d::ProcessGroupGloo::Options::create();
     options->timeout = timeout;
-    options->devices.push_back(loopback ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
-                                        : c10d::ProcessGroupGloo::createDefaultDevice());
+    options->devices.push_back(gloo_device(loopback));
     group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo/", store), rank, world_size, options);
   }
 
@@ -91,8 +101,9 @@ class GlooCommunicator final : public Communicator {
     } catch (const std::exception& e) {
       throw RankFailure(std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
                           std::to_string(rank_) + ": " + e.what(),
-                      "another rank stopped or died (see its log); the job stops rather than hang, resume it "
-                      "from its last checkpoint");
+                      "another rank stopped, died or was slower than the timeout (a checkpoint to a slow disk: "
+                      "raise WB_COLLECTIVE_TIMEOUT_S); see the ranks' logs. The job stops rather than hang; "
+                      "resume it from its last checkpoint");
     }
   }
 

@@ -23,6 +23,13 @@ int parse_count(const char* name, const std::string& text, int min, const char* 
   return value;
 }
 
+int parse_port(const std::string& text) {
+  const int port = parse_count("MASTER_PORT", text, 1, "MASTER_PORT");
+  if (port > 65535)
+    throw UserError(ExitCode::kUsage, "MASTER_PORT=" + text + " is not a TCP port", "use a free port from 1024 to 65535");
+  return port;
+}
+
 void check_rank(const DistEnv& env, const std::string& rank_var, const std::string& world_var) {
   if (env.rank >= env.world_size)
     throw UserError(ExitCode::kUsage,
@@ -52,7 +59,7 @@ DistEnv from_torchrun(const DistEnv::Lookup& lookup, const std::string& rank, co
   env.local_rank = local ? parse_count("LOCAL_RANK", *local, 0, kUnset) : env.rank;
   check_rank(env, "RANK", "WORLD_SIZE");
   if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) env.master_addr = *addr;
-  if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_count("MASTER_PORT", *port, 1, kUnset);
+  if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_port(*port);
   if (env.world_size > 1 && (!lookup("MASTER_ADDR") || !lookup("MASTER_PORT")))
     throw UserError(ExitCode::kUsage, "RANK and WORLD_SIZE are set but MASTER_ADDR or MASTER_PORT is not",
                     "set both to rank 0's host and a free port (torchrun does), e.g. MASTER_ADDR=127.0.0.1 "
@@ -91,7 +98,7 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
     env.master_addr = simple ? *simple : (first_host ? first_host(*nodelist) : scontrol_first_host(*nodelist));
   }
   if (const auto port = lookup("MASTER_PORT")) {
-    env.master_port = parse_count("MASTER_PORT", *port, 1, "MASTER_PORT");
+    env.master_port = parse_port(*port);
   } else if (const auto job = lookup("SLURM_JOB_ID")) {
     // The same port on every rank of a job, and different jobs on one node rarely collide.
     env.master_port = 20000 + parse_count("SLURM_JOB_ID", *job, 0, "SLURM_JOB_ID") % 20000;

@@ -63,7 +63,10 @@ const std::string& Evaluator::metric_name(std::size_t set) const { return sets_.
 
 double Evaluator::validation_loss(const ValidationSet& set, std::size_t set_index) {
   const int B = spec_.training.batch_size, T = spec_.model.block_size;
-  std::vector<std::int64_t> windows(static_cast<std::size_t>(B) * (T + 1));
+  // A rank forwards at most its training share of a batch at once: evaluation needs no more
+  // memory than training (a batch's mean is then the target-weighted mean of its chunks).
+  const int chunk = rank_batch_size(spec_.training, comm_.world_size());
+  std::vector<std::int64_t> windows(static_cast<std::size_t>(chunk) * (T + 1));
   const std::uint64_t stream_seed = mix_seed(mix_seed(spec_.data.split_seed, kObjectiveEvalStream), set_index);
   Rows rows;
   // Ranks take turns over the batches (batch k on rank k mod world size): the mean over all
@@ -74,11 +77,25 @@ double Evaluator::validation_loss(const ValidationSet& set, std::size_t set_inde
   for (std::size_t first = 0; first < set.offsets.size(); first += B, ++batches) {
     if (batches % world != rank) continue;
     const std::size_t n = std::min<std::size_t>(B, set.offsets.size() - first);
-    for (std::size_t r = 0; r < n; ++r)
-      set.split->copy(static_cast<std::uint64_t>(set.offsets[first + r]), std::span(windows).subspan(r * (T + 1), T + 1));
-    make_rows(objective_, T, windows, n, stream_seed, static_cast<std::int64_t>(first), rows);
-    compat::CudaAutocast autocast(device_.is_cuda());
-    sum += batch_loss(model_, rows, n, T, device_, /*label_smoothing=*/0.0).nll.item<double>();
+    double nll_sum = 0.0, targets = 0.0;
+    for (std::size_t start = 0; start < n; start += static_cast<std::size_t>(chunk)) {
+      const std::size_t m = std::min<std::size_t>(static_cast<std::size_t>(chunk), n - start);
+      for (std::size_t r = 0; r < m; ++r)
+        set.split->copy(static_cast<std::uint64_t>(set.offsets[first + start + r]),
+                        std::span(windows).subspan(r * (T + 1), T + 1));
+      make_rows(objective_, T, windows, m, stream_seed, static_cast<std::int64_t>(first + start), rows);
+      compat::CudaAutocast autocast(device_.is_cuda());
+      const double nll = batch_loss(model_, rows, m, T, device_, /*label_smoothing=*/0.0).nll.item<double>();
+      if (m == n) {  // the whole batch at once: its mean as it is (one process stays bit for bit)
+        nll_sum = nll;
+        targets = 1.0;
+        break;
+      }
+      const double count = static_cast<double>(target_count(rows, m, T));
+      nll_sum += nll * count;
+      targets += count;
+    }
+    sum += targets > 0.0 ? nll_sum / targets : 0.0;
   }
   return comm_.all_reduce_mean(sum) * world / std::max(1, batches);
 }

@@ -173,6 +173,10 @@ struct Trainer::Impl {
                           device, spec.training.label_smoothing)
                    .total;
       }
+      // Ranks hold different numbers of loss positions (prefix LM, span corruption, MLM): weighting
+      // each rank's mean by its share of the micro-batch's positions makes the ranks' average the
+      // mean over the whole micro-batch, as one process computes it.
+      if (comm->world_size() > 1) loss = loss * target_share(rows);
       (loss / accum).backward();
       loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
     }
@@ -191,6 +195,22 @@ struct Trainer::Impl {
       torch::nn::utils::clip_grad_norm_(model->parameters(), spec.optimizer.grad_clip);
     optimizer->step();
     return loss_sum.item<double>() / accum;
+  }
+
+  // This rank's loss positions over the ranks' mean count (1 when every row has T targets).
+  double target_share(const Rows& rows) {
+    const double mine = static_cast<double>(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size));
+    const double mean = comm->all_reduce_mean(mine);
+    return mean > 0.0 ? mine / mean : 1.0;
+  }
+
+  // Dropout and DropPath draw from LibTorch's generator, seeded alike on every rank (and restored
+  // from rank 0's checkpoint): without this, rank r's rows would get rank 0's masks. Rank 0 keeps
+  // the single-process stream.
+  void decorrelate_rank_randomness() {
+    if (comm->rank() > 0)
+      torch::manual_seed(mix_seed(mix_seed(spec.training.seed, static_cast<std::uint64_t>(state.step)),
+                                  static_cast<std::uint64_t>(comm->rank())));
   }
 
   // The step's loss averaged over ranks, and whether any rank was asked to stop. One collective
@@ -374,8 +394,8 @@ struct Trainer::Impl {
     if (resuming) {
       state = load_checkpoint(checkpoint_file(), model, *optimizer);
       if (state.fingerprint != fingerprint())
-        throw DataError("checkpoint " + checkpoint_file().string() + " was written for another spec, dataset "
-                        "or world size than this run's",
+        throw DataError("checkpoint " + checkpoint_file().string() + " was written for another spec or dataset "
+                        "than this run's",
                         "delete it to start the run from scratch, or resume the run it belongs to");
       stream->restore(state.micro_batches);
     } else if (!options.init_checkpoint.empty()) {
@@ -383,9 +403,10 @@ struct Trainer::Impl {
                            spec.init_from.optimizer == "keep" ? optimizer.get() : nullptr);
     }
     broadcast_parameters();
+    decorrelate_rank_randomness();
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
                                 {"train_tokens", plan.train_tokens}, {"unique_tokens", plan.unique_tokens},
-                                {"epochs", plan.epochs}};
+                                {"epochs", plan.epochs}, {"ranks", comm->world_size()}};
     sink.run_started({options.run_id, spec.name, to_json(spec), plan_json, state.step,
                       model->parameter_count(), device_name});
     if (resuming)

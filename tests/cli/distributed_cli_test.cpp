@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/local_ranks.hpp"
 #include "cli_runner.hpp"
 #include "common/synthetic_corpus.hpp"
 #include "common/temp_dir.hpp"
@@ -41,8 +42,9 @@ class DistributedCliTest : public ::testing::Test {
     return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
   }
 
-  // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens; `model` overrides.
-  std::string write_spec(int steps, int batch = 8, const nlohmann::json& model = {}) {
+  // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens; `model` overrides the
+  // model section, `patch` the whole spec (merge patch).
+  std::string write_spec(int steps, int batch = 8, const nlohmann::json& model = {}, const nlohmann::json& patch = {}) {
     nlohmann::json spec = nlohmann::json::parse(R"({
       "name": "dp",
       "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1, "epochs": 40},
@@ -54,6 +56,7 @@ class DistributedCliTest : public ::testing::Test {
     spec["training"]["batch_size"] = batch;
     if (steps < 500) spec["data"]["epochs"] = 1;
     if (!model.is_null()) spec["model"].update(model);
+    if (!patch.is_null()) spec.merge_patch(patch);
     const auto path = dir / ("spec-" + std::to_string(steps) + ".json");
     test::write_file(path, spec.dump(2));
     return path.string();
@@ -106,7 +109,8 @@ class DistributedCliTest : public ::testing::Test {
 };
 
 TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {
-  const auto spec = write_spec(60);
+  // 3 validation batches: rank 0 evaluates two of them, rank 1 one, in chunks of 4 rows.
+  const auto spec = write_spec(60, 8, {}, {{"training", {{"eval_batches", 3}}}});
   ASSERT_EQ(cli("run " + spec).code, 0);
   const auto two = cli("run " + spec + " --nproc 2 --events jsonl");
   ASSERT_EQ(two.code, 0) << two.err;
@@ -114,6 +118,9 @@ TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {
   ASSERT_EQ(one_losses.size(), 60u);
   ASSERT_EQ(two_losses.size(), 60u) << "rank 1 must not write steps to the database";
   for (std::size_t i = 0; i < one_losses.size(); ++i) EXPECT_NEAR(two_losses[i], one_losses[i], 1e-5) << "step " << i + 1;
+  const auto one_val = losses(1, "eval/val_loss"), two_val = losses(2, "eval/val_loss");
+  ASSERT_EQ(two_val.size(), one_val.size());
+  for (std::size_t i = 0; i < one_val.size(); ++i) EXPECT_NEAR(two_val[i], one_val[i], 1e-5) << "evaluation " << i;
   std::map<std::string, int> types;
   std::istringstream lines(two.out);
   for (std::string line; std::getline(lines, line);) ++types[nlohmann::json::parse(line).at("type").get<std::string>()];
@@ -126,7 +133,7 @@ TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {
 
 TEST_F(DistributedCliTest, RanksStartedWithTorchrunsVariablesFindEachOther) {
   const auto spec = write_spec(40);
-  const std::string common = "WORLD_SIZE=2 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(29700 + getpid() % 1000);
+  const std::string common = "WORLD_SIZE=2 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(free_tcp_port());
   const pid_t rank1 = start("run " + spec, "RANK=1 LOCAL_RANK=1 " + common, "rank1");
   const pid_t rank0 = start("run " + spec + " --events-file " + (dir / "events.jsonl").string(),
                             "RANK=0 LOCAL_RANK=0 " + common, "rank0");
@@ -137,6 +144,26 @@ TEST_F(DistributedCliTest, RanksStartedWithTorchrunsVariablesFindEachOther) {
   EXPECT_EQ(cli("runs").out.find("\n    2 "), std::string::npos) << "rank 1 recorded no run of its own";
   const auto events = file("events.jsonl");
   EXPECT_NE(events.find("\"experiment_finished\""), std::string::npos) << events;
+}
+
+// Rows with different numbers of loss positions on each rank (prefix LM) weigh by their positions,
+// accumulated micro-batches are split alike, and the ranks go through an experiment of two runs.
+TEST_F(DistributedCliTest, PrefixLmAndAccumulationOverTwoRunsTrainLikeOneProcess) {
+  const auto spec = write_spec(30, 8, {}, {{"training", {{"grad_accum", 2}}},
+                                           {"grid", {{"objective.kind", {"causal", "prefix_lm"}}}}});
+  ASSERT_EQ(cli("run " + spec).code, 0);
+  const auto two = cli("run " + spec + " --nproc 2");
+  ASSERT_EQ(two.code, 0) << two.err;
+  for (int run : {1, 2}) {
+    const auto one_losses = losses(run), two_losses = losses(run + 2);
+    ASSERT_EQ(one_losses.size(), 15u) << "run " << run;  // 30 x 256 tokens / (8 x 32 x 2) per step
+    ASSERT_EQ(two_losses.size(), one_losses.size()) << "run " << run;
+    for (std::size_t i = 0; i < one_losses.size(); ++i)
+      EXPECT_NEAR(two_losses[i], one_losses[i], 1e-5) << "run " << run << " step " << i + 1;
+    const auto one_val = losses(run, "eval/val_loss"), two_val = losses(run + 2, "eval/val_loss");
+    ASSERT_EQ(two_val.size(), one_val.size());
+    EXPECT_NEAR(two_val.back(), one_val.back(), 1e-5) << "run " << run;
+  }
 }
 
 // Experts that get no tokens on a rank send zero gradients, so the ranks' buffers match. Without
@@ -168,7 +195,7 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   const auto spec = write_spec(40);
   const std::string command = "cd " + dir.path().string() + " && /usr/bin/python3 -m torch.distributed.run --redirects 1 "
                               "--tee 1 --log_dir torchrun-logs --no_python --nproc_per_node 2 --master_port " +
-                              std::to_string(30700 + getpid() % 1000) + " " + WB_CLI_PATH + " --home " +
+                              std::to_string(free_tcp_port()) + " " + WB_CLI_PATH + " --home " +
                               (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
   EXPECT_EQ(std::system(command.c_str()), 0) << file("torchrun.txt");
   EXPECT_EQ(losses(1).size(), 40u);
@@ -178,7 +205,9 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
 }
 
-TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndResumeFinishes) {
+// Interrupted on 2 ranks, resumed on 2 (rank 1 reads rank 0's checkpoint), interrupted again and
+// finished by one process: every step once, and the curve of an uninterrupted run.
+TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountResumes) {
   const auto spec = write_spec(1500);
   const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
   wait_for_steps(30);
@@ -188,10 +217,28 @@ TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndResumeFinishes)
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
   EXPECT_NE(rank_log.find("dp: interrupted"), std::string::npos) << rank_log;
 
-  const auto resumed = cli("resume 1 --nproc 2");
-  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  // A rank count that cannot split the batch is refused before the run is touched.
+  const auto three = cli("resume 1 --nproc 3");
+  EXPECT_EQ(three.code, 2) << three.err;
+  EXPECT_NE(three.err.find("cannot be split evenly over 3 ranks"), std::string::npos) << three.err;
+  EXPECT_NE(cli("runs").out.find("interrupted"), std::string::npos) << "the run stays resumable";
+
+  const std::size_t first_stop = losses(1).size();
+  const pid_t again = start("resume 1 --nproc 2", "", "resume");
+  wait_for_steps(first_stop + 30);
+  kill(again, SIGINT);
+  EXPECT_EQ(wait_exit(again), 130) << file("resume.err");
+  EXPECT_GT(losses(1).size(), first_stop);
+
+  const auto finished = cli("resume 1");
+  ASSERT_EQ(finished.code, 0) << finished.err;
   const auto steps = losses(1);
-  EXPECT_EQ(steps.size(), 1500u) << "every step exactly once";
+  ASSERT_EQ(steps.size(), 1500u) << "every step exactly once";
+  ASSERT_EQ(cli("run " + spec).code, 0);  // run 2: the same run, never interrupted, one process
+  const auto reference = losses(2);
+  ASSERT_EQ(reference.size(), steps.size());
+  EXPECT_NEAR(steps.back(), reference.back(), 1e-3);
+  EXPECT_NEAR(losses(1, "eval/val_loss").back(), losses(2, "eval/val_loss").back(), 1e-3);
 }
 
 TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
