@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -18,6 +19,8 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/run_liveness.hpp"
+#include "data/process.hpp"
+#include "launch/sbatch_script.hpp"
 #include "remote/launch_folder.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/presets.hpp"
@@ -31,6 +34,8 @@ struct StartArgs {
   int threads = -1;
   int jobs = 1;
   int nproc = 0;  // 0: not given
+  bool slurm = false;                    // through sbatch on this (login) node
+  std::vector<std::string> sbatch_args;  // --sbatch-arg: one #SBATCH line each
 };
 
 // The spec as JSON: a file, a preset, or "-" for stdin (how ssh sends it: no copy step).
@@ -57,15 +62,17 @@ void write_small_file(const char* path, const char* temporary, const char* text,
 }
 
 // Starts argv detached: a supervisor in a new session (no terminal, immune to the ssh
-// session's end) starts it with stdin /dev/null, stdout and stderr to output.log,
-// writes its pid, waits for it and writes how it ended to the exit file. Returns its pid.
-pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>& argv) {
+// session's end) starts it with stdin /dev/null, stdout and stderr to output.log (stdout to
+// `stdout_file` when given), writes its pid, waits for it and writes how it ended to the exit
+// file. Returns its pid.
+pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>& argv,
+                     const std::filesystem::path& stdout_file = {}) {
   // Everything the two forked processes need is made here: after fork only system calls.
   std::vector<std::string> words = argv;
   std::vector<char*> args;
   for (auto& w : words) args.push_back(w.data());
   args.push_back(nullptr);
-  const std::string log = launch.output_log().string();
+  const std::string log = launch.output_log().string(), out = stdout_file.string();
   const std::string pid_file = launch.pid_file().string(), pid_tmp = pid_file + ".tmp";
   const std::string exit_file = launch.exit_file().string(), exit_tmp = exit_file + ".tmp";
   int ready[2];
@@ -86,6 +93,7 @@ pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>&
     if (pipe2(exec_done, O_CLOEXEC) != 0) _exit(1);
     const pid_t run = fork();
     if (run == 0) {
+      if (!out.empty()) dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
       signal(SIGHUP, SIG_DFL);
       execv(args[0], args.data());
       _exit(127);
@@ -128,17 +136,41 @@ void start(CliContext& context, const StartArgs& args) {
   std::filesystem::create_directories(launch.dir);
   write_file_atomically(launch.spec(), document.dump(2) + "\n");
   std::ofstream(launch.events(), std::ios::app).flush();  // exists at once: `tail` may come first
-  // The run appends its events to the events file (a line at a time, flushed); progress, errors
-  // and the outcome table go to output.log.
-  std::vector<std::string> argv = {std::filesystem::read_symlink("/proc/self/exe").string(),
-                                   "--home", workspace.root.string(),
-                                   "--db", std::filesystem::absolute(context.db_path()).string(),
-                                   "run", launch.spec().string(), "--events-file", launch.events().string(),
-                                   "--jobs", std::to_string(args.jobs)};
-  if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
-  if (args.threads >= 0) argv.insert(argv.end(), {"--threads", std::to_string(args.threads)});
-  if (args.nproc > 0) argv.insert(argv.end(), {"--nproc", std::to_string(args.nproc)});
-  const pid_t pid = start_detached(launch, argv);
+  const std::string cli = std::filesystem::read_symlink("/proc/self/exe").string();
+  const std::string db = std::filesystem::absolute(context.db_path()).string();
+  pid_t pid = 0;
+  if (args.slurm) {
+    // `sbatch --wait` is the launch's process: it returns when the job has ended, with the job's
+    // exit status, so `tail` and `stop` treat a Slurm launch like a local one; its --parsable
+    // job id goes to slurm_job (for `stop`: scancel). It must be allowed to run on this node for
+    // as long as the job.
+    SbatchOptions options;
+    options.job_name = document.value("name", "workbench");
+    options.tasks_per_node = std::max(1, args.nproc);
+    options.threads_per_task = std::max(0, args.threads);
+    options.extra_sbatch_args = args.sbatch_args;
+    options.workbench_cli = cli;
+    options.home = workspace.root;
+    options.db = db;
+    options.spec = launch.spec();
+    options.events_file = launch.events();
+    options.output_log = launch.output_log();
+    write_file_atomically(launch.dir / "job.sbatch", sbatch_script(options));  // refuses bad values
+    if (!program_in_path("sbatch"))
+      throw UserError(ExitCode::kUsage, "sbatch is not in PATH: this host cannot submit Slurm jobs",
+                      "drop --slurm (train on the host itself), or target the cluster's login node");
+    pid = start_detached(launch, {"/usr/bin/env", "sbatch", "--wait", "--parsable", (launch.dir / "job.sbatch").string()},
+                         launch.dir / "slurm_job");
+  } else {
+    // The run appends its events to the events file (a line at a time, flushed); progress, errors
+    // and the outcome table go to output.log.
+    std::vector<std::string> argv = {cli, "--home", workspace.root.string(), "--db", db, "run", launch.spec().string(),
+                                     "--events-file", launch.events().string(), "--jobs", std::to_string(args.jobs)};
+    if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
+    if (args.threads >= 0) argv.insert(argv.end(), {"--threads", std::to_string(args.threads)});
+    if (args.nproc > 0) argv.insert(argv.end(), {"--nproc", std::to_string(args.nproc)});
+    pid = start_detached(launch, argv);
+  }
   std::printf("%s\n", nlohmann::json{{"launch", launch.id}, {"folder", launch.dir.string()},
                                      {"events_file", launch.events().string()}, {"pid", pid},
                                      {"host", this_host_name()}}.dump().c_str());
@@ -194,6 +226,18 @@ void stop(CliContext& context, const std::string& id) {
     std::printf("launch %s is not running: its process %s\n", id.c_str(), process.describe().c_str());
     return;
   }
+  std::ifstream slurm_job(launch.dir / "slurm_job");
+  if (std::string job; slurm_job && std::getline(slurm_job, job) && !job.empty()) {
+    // The ranks get SIGINT from Slurm (every step of the job), as srun would pass on a Ctrl-C.
+    const std::string id = job.substr(0, job.find(';'));
+    const auto result = run_command({"scancel", "--signal=INT", id});
+    if (result.exit_code != 0)
+      throw UserError(ExitCode::kRuntime, "scancel --signal=INT " + id + " failed: " + result.err,
+                      "check `squeue -j " + id + "`; `scancel " + id + "` ends it without a checkpoint");
+    std::printf("launch %s: sent SIGINT to Slurm job %s; its ranks write a checkpoint and stop\n", launch.id.c_str(),
+                id.c_str());
+    return;
+  }
   if (kill(static_cast<pid_t>(process.pid), SIGINT) != 0)
     throw UserError(ExitCode::kRuntime, "cannot signal process " + std::to_string(process.pid),
                     "run `workbench-cli stop` as the user that started the launch");
@@ -212,6 +256,10 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
   start_cmd->add_option("--threads", args->threads, "Override training.threads")->check(CLI::NonNegativeNumber);
   start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once")->check(CLI::Range(1, 256));
   start_cmd->add_option("--nproc", args->nproc, "Data-parallel ranks per run")->check(CLI::Range(1, 1024));
+  start_cmd->add_flag("--slurm", args->slurm,
+                      "Train through Slurm: sbatch (on this login node) runs `workbench-cli run` under srun");
+  start_cmd->add_option("--sbatch-arg", args->sbatch_args, "With --slurm: an #SBATCH option, e.g. --partition=gpu")
+      ->allow_extra_args(false);
   start_cmd->footer("Makes HOME/launches/ID/ (spec.json, events.jsonl, output.log, pid, exit_status), starts\n"
                     "`workbench-cli run` there in a new session (it survives the ssh session) and prints one JSON\n"
                     "line: {\"launch\", \"folder\", \"events_file\", \"pid\", \"host\"}. Follow it with `tail ID --follow`.");

@@ -123,6 +123,11 @@ void add_remote_run_options(CLI::App* run, RemoteRunArgs& args) {
   run->add_option("--remote-home", args.remote_home, "With --target: the workspace on the host (its --home)");
   run->add_option("--ssh-option", args.ssh_options, "With --target: an ssh option, passed as -o OPT (repeatable)")
       ->allow_extra_args(false);  // one value per --ssh-option: SPEC after it stays SPEC
+  run->add_flag("--remote-slurm", args.slurm,
+                "With --target: the host (a login node) submits the spec with sbatch; its ranks run under srun");
+  run->add_option("--remote-sbatch-arg", args.sbatch_args,
+                  "With --remote-slurm: an #SBATCH option, written --remote-sbatch-arg=--partition=gpu (repeatable)")
+      ->allow_extra_args(false);
   run->footer(run->get_footer() +
               "\nRemote: --target ssh://HOST trains there and imports the runs here as they train; Ctrl-C stops\n"
               "the run there (checkpoint), twice detaches; `workbench-cli attach LAUNCH` follows it again\n"
@@ -143,7 +148,12 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   const Workspace local = context.workspace();
   const auto scratch = local.root / "remote" / ("spec-" + std::to_string(getpid()) + ".sending");  // ssh's stdin
   print_status_line("starting " + experiment.name + " on " + state.target);
-  const auto launch = start_on_host(parse_ssh_target(state.target), state, experiment.source, forwarded_options(run), scratch);
+  auto options = forwarded_options(run);
+  if (args.slurm) options.push_back("--slurm");
+  else if (!args.sbatch_args.empty())
+    throw UserError(ExitCode::kUsage, "--remote-sbatch-arg without --remote-slurm", "add --remote-slurm, or drop them");
+  for (const auto& arg : args.sbatch_args) options.push_back("--sbatch-arg=" + arg);  // one word: "-..." stays a value
+  const auto launch = start_on_host(parse_ssh_target(state.target), state, experiment.source, options, scratch);
   state.launch = launch.at("launch").get<std::string>();
   state.remote_host = launch.value("host", "");
   state.remote_pid = launch.value("pid", std::int64_t{0});

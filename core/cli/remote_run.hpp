@@ -17,9 +17,12 @@ struct RemoteRunArgs {
   std::string remote_cli = "workbench-cli";
   std::string remote_home;
   std::vector<std::string> ssh_options;  // --ssh-option, each passed as `-o OPT`
+  bool slurm = false;                    // --remote-slurm: the host submits it with sbatch
+  std::vector<std::string> sbatch_args;  // --remote-sbatch-arg, each an #SBATCH option
 };
 
-// Adds --target, --remote-cli, --remote-home and --ssh-option to `run`.
+// Adds --target, --remote-cli, --remote-home, --ssh-option, --remote-slurm and
+// --remote-sbatch-arg to `run`.
 void add_remote_run_options(CLI::App* run, RemoteRunArgs& args);
 
 // `run SPEC --target ...`: starts SPEC on the host (`workbench-cli start -`, the spec on ssh's

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # A throwaway OpenSSH server on 127.0.0.1 for the ssh:// target tests, in one folder:
-#   sshd_fixture.sh start DIR   generates a host key and a user key, writes sshd_config (a free
-#                               port, keys and pid file in DIR) and a client config with the
-#                               alias `wbtest`, starts /usr/sbin/sshd, waits until it answers, and
-#                               writes DIR/ssh: a wrapper (`ssh -F DIR/ssh_config "$@"`) for WB_SSH
-#                               that logs "PID ARGS" of each connection to DIR/ssh.log.
+#   sshd_fixture.sh start DIR [LINE...]
+#                               generates a host key and a user key, writes sshd_config (a free
+#                               port, keys and pid file in DIR, then each LINE, e.g.
+#                               "SetEnv SLURM_CONF=..." for the sessions) and a client config with
+#                               the alias `wbtest`, starts /usr/sbin/sshd, waits until it answers,
+#                               and writes DIR/ssh: a wrapper (`ssh -F DIR/ssh_config "$@"`) for
+#                               WB_SSH that logs "PID ARGS" of each connection to DIR/ssh.log.
 #   sshd_fixture.sh stop DIR    stops that sshd (by its pid file).
 # Exit status 0 when ready; otherwise 1 with the reason on stderr (the tests then skip).
 set -euo pipefail
 command_name=${1:-}
 dir=${2:-}
-[[ -n "$command_name" && -n "$dir" ]] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+[[ -n "$command_name" && -n "$dir" ]] || { echo "usage: $0 start|stop DIR [SSHD_CONFIG_LINE...]" >&2; exit 2; }
+shift 2
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -55,6 +58,7 @@ StrictModes no
 AllowUsers $user
 LogLevel ERROR
 CONF
+for line in "$@"; do printf '%s\n' "$line" >> "$dir/sshd_config"; done
 
 cat > "$dir/ssh_config" <<CONF
 Host wbtest
