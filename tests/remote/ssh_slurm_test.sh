@@ -26,6 +26,10 @@ cleanup() {
       [[ -f $log ]] && { echo "--- $log"; tail -30 "$log"; }
     done
   fi
+  # A launch's `sbatch --wait` outlives a failed test: end it before its cluster goes.
+  for pid_file in "$tmp"/remote/launches/*/pid; do
+    [[ -f $pid_file ]] && kill "$(cat "$pid_file")" 2>/dev/null || true
+  done
   "$here/sshd_fixture.sh" stop "$tmp/sshd" >/dev/null 2>&1 || true
   "$here/../slurm/slurm_cluster.sh" stop "$tmp/slurm" >/dev/null 2>&1 || true
   rm -rf "$tmp"
@@ -65,6 +69,10 @@ for id in 1 2; do
   remote_rows=$("$wb" --home "$tmp/remote" metrics "$id" --csv | wc -l)
   ((local_rows > 1 && local_rows == remote_rows)) || fail "run $id: $local_rows metric lines here, $remote_rows on the host"
 done
+# sbatch --wait, the launch's process, returns once Slurm has the job as completed (it polls).
+for _ in $(seq 60); do [[ -s $tmp/remote/launches/$launch/exit_status ]] && break; sleep 0.5; done
+[[ $(cat "$tmp/remote/launches/$launch/exit_status" 2>/dev/null) == '{"code": 0}' ]] ||
+  fail "the launch's exit_status: $(cat "$tmp/remote/launches/$launch/exit_status" 2>/dev/null || echo none after 30 s)"
 [[ $("$wb" --home "$tmp/local" runs | grep -c 'finished') == 2 ]] || fail "expected 2 finished runs: $("$wb" --home "$tmp/local" runs)"
 
 echo "PASS: through ssh and Slurm in $((SECONDS - started)) s"
