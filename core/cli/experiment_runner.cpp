@@ -92,6 +92,21 @@ ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
   return run_queue(experiment_id, {});
 }
 
+std::optional<std::string> ExperimentRunner::trained_elsewhere(const RunRow& row) const {
+  // A run trained on another host (imported from an ssh:// target, or a node without a shared
+  // workspace) has its checkpoint there: resuming here would start it over and replace its rows.
+  if (row.status == "queued" || row.environment.host.empty() || row.environment.host == this_host_name()) return std::nullopt;
+  const auto checkpoint = workspace_.runs_dir() / store_folder_tag() / std::to_string(row.id) / "last.pt";
+  if (std::filesystem::exists(checkpoint)) return std::nullopt;
+  return "run " + std::to_string(row.id) + " (" + row.name + ") was trained on " + row.environment.host +
+         " and its checkpoint is not in " + checkpoint.parent_path().string();
+}
+
+std::string ExperimentRunner::resume_elsewhere_fix(const RunRow& row) {
+  return "resume it on " + row.environment.host + " (`workbench-cli attach` follows an ssh:// launch again), or copy its "
+         "runs/ID folder here";
+}
+
 ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
   auto row = store_.find_run(run);
   if (!row) throw UserError(ExitCode::kUsage, "no run \"" + run + "\" in " + store_.path().string(),
@@ -105,6 +120,7 @@ ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
                         " on " + row->environment.host,
                     "wait for it or stop it (Ctrl-C) first; if that process is gone (its machine died), "
                     "pass --force");
+  if (const auto elsewhere = trained_elsewhere(*row)) throw UserError(ExitCode::kUsage, *elsewhere, resume_elsewhere_fix(*row));
   if (row->depends_on) {
     const auto dependency = store_.find_run(std::to_string(*row->depends_on));
     if (dependency && dependency->status != "finished")
@@ -126,6 +142,10 @@ ExperimentOutcome ExperimentRunner::resume_experiment(std::int64_t experiment_id
   std::vector<std::int64_t> resume_first;
   for (const auto& row : store_.runs(experiment_id)) {
     const std::string id = std::to_string(row.id);
+    if (const auto elsewhere = trained_elsewhere(row); elsewhere && (row.status == "interrupted" || row.status == "running")) {
+      print_status_line(*elsewhere + "; not resumed here (" + resume_elsewhere_fix(row) + ")");
+      continue;
+    }
     if (row.status == "interrupted") resume_first.push_back(row.id);
     if (row.status != "running") continue;
     // --force declares processes on other hosts dead; a live one on this host is never taken over.

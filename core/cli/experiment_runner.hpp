@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,9 @@ class ExperimentRunner {
   // run 1 of one database never continues from run 1 of another.
   std::string store_folder_tag() const;
   void write_results(ExperimentOutcome& outcome);
+  // Why `row` cannot be resumed here (trained on another host, no checkpoint here), or nothing.
+  std::optional<std::string> trained_elsewhere(const RunRow& row) const;
+  static std::string resume_elsewhere_fix(const RunRow& row);
 
   Workspace workspace_;
   RunStore& store_;

@@ -23,6 +23,7 @@
 #include "cli_runner.hpp"
 #include "common/synthetic_corpus.hpp"
 #include "common/temp_dir.hpp"
+#include "store/run_store.hpp"
 
 namespace wb {
 namespace {
@@ -259,6 +260,24 @@ TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   EXPECT_NE(err.find("failed on rank 0"), std::string::npos) << err;
   EXPECT_NE(err.find("rank 1 was killed by signal 9"), std::string::npos) << err;
   EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
+}
+
+// A run trained on another host (imported from an ssh:// target, or a node without the shared
+// workspace) is not started over here: that would replace its rows with a run from step 0.
+TEST_F(DistributedCliTest, ARunTrainedOnAnotherHostIsNotResumedHere) {
+  ASSERT_EQ(cli("run " + write_spec(20)).code, 0);
+  {
+    auto store = RunStore::open(dir / "home/runs.db");
+    store.set_run_environment(1, {"far-away", "workbench", "{}", 4242});
+    store.set_run_status(1, "interrupted");
+  }
+  std::filesystem::remove_all(dir / "home/runs/1");  // its checkpoint lives on far-away
+  const auto resumed = cli("resume 1");
+  EXPECT_EQ(resumed.code, 2);
+  EXPECT_NE(resumed.err.find("run 1 (dp) was trained on far-away"), std::string::npos) << resumed.err;
+  const auto experiment = cli("resume --experiment 1");
+  EXPECT_NE(experiment.err.find("not resumed here"), std::string::npos) << experiment.err;
+  EXPECT_EQ(losses(1).size(), 20u) << "its rows are kept";
 }
 
 TEST_F(DistributedCliTest, ABatchTheRanksCannotShareIsRefusedBeforeAnythingStarts) {
