@@ -781,6 +781,14 @@
         <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
         <translation>Wo neue Aufträge trainieren: dieser Computer oder ein anderer Rechner als ssh://[user@]host[:port] (das ssh des Systems mit Ihren Schlüsseln; die Läufe erscheinen während des Trainings in dieser Datenbank)</translation>
     </message>
+    <message>
+        <source>Ranks:</source>
+        <translation>Ränge:</translation>
+    </message>
+    <message>
+        <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
+        <translation>Datenparallele Prozesse je Lauf (--nproc): jeder trainiert batch_size / N Sequenzen jedes Batches, wo GPUs vorhanden sind je eine GPU; die Kurve des Laufs bleibt dieselbe</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -778,6 +778,14 @@
         <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
         <translation>新しいジョブの学習先: このコンピューター、または ssh://[user@]host[:port] で指定する別のホスト（システムの ssh とあなたの鍵を使用。実行は学習中にこのデータベースに表示されます）</translation>
     </message>
+    <message>
+        <source>Ranks:</source>
+        <translation>ランク数:</translation>
+    </message>
+    <message>
+        <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
+        <translation>実行ごとのデータ並列プロセス数（--nproc）：各プロセスが各バッチの batch_size / N 系列を学習し、GPU があれば 1 プロセスに 1 GPU を使います。実行の曲線は変わりません</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

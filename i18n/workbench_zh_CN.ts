@@ -778,6 +778,14 @@
         <source>Where new jobs train: this computer, or another host as ssh://[user@]host[:port] (the system ssh with your keys; the runs appear in this database as they train)</source>
         <translation>新任务的训练位置：本机，或以 ssh://[user@]host[:port] 指定的另一台主机（使用系统的 ssh 和您的密钥；运行在训练时出现在此数据库中）</translation>
     </message>
+    <message>
+        <source>Ranks:</source>
+        <translation>进程数：</translation>
+    </message>
+    <message>
+        <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
+        <translation>每个运行的数据并行进程数（--nproc）：每个进程训练每批中的 batch_size / N 个序列，有 GPU 时每个进程一块 GPU；运行的曲线保持不变</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTimer>
 #include <functional>
@@ -395,7 +396,12 @@ TEST(LauncherWidget, PassesDatabaseHomeAndEventsToTheChild) {
   job = launcher.resumeExperiment(3);
   ASSERT_TRUE(waitForEnd(*job));
   EXPECT_EQ(fake.arguments().mid(4), QStringList({"resume", "--experiment", "3", "--events", "jsonl"}));
-  EXPECT_EQ(launcher.jobs()->rowCount(), 3);
+  // The Ranks box: each run of the new jobs on N data-parallel processes.
+  launcher.ranksBox()->setValue(4);
+  job = launcher.resumeExperiment(3);
+  ASSERT_TRUE(waitForEnd(*job));
+  EXPECT_EQ(fake.arguments().mid(4), QStringList({"resume", "--experiment", "3", "--events", "jsonl", "--nproc", "4"}));
+  EXPECT_EQ(launcher.jobs()->rowCount(), 4);
   launcher.removeEnded();
   EXPECT_EQ(launcher.jobs()->rowCount(), 0);
 }

@@ -25,9 +25,10 @@ TEST(SshLaunchTarget, RunGoesThroughTheLocalCliWithTarget) {
   const CliInvocation resume = target.invocation({"/d/runs.db", {}, {"resume", "3"}, {}});
   EXPECT_EQ(resume.arguments, QStringList({"--db", "/d/runs.db", "resume", "3"})) << "resumed where its checkpoint is";
   const SshLaunchTarget plain(QStringLiteral("ssh://gpu1"), {}, {}, QStringLiteral("/x/workbench-cli"));
-  if (qEnvironmentVariableIsEmpty("WB_REMOTE_CLI") && qEnvironmentVariableIsEmpty("WB_REMOTE_HOME"))
+  if (qEnvironmentVariableIsEmpty("WB_REMOTE_CLI") && qEnvironmentVariableIsEmpty("WB_REMOTE_HOME")) {
     EXPECT_EQ(plain.invocation({"/d/runs.db", {}, {"run", "s"}, {}}).arguments,
               QStringList({"--db", "/d/runs.db", "run", "s", "--target", "ssh://gpu1"}));
+  }
 }
 
 TEST(SshLaunchTarget, ChecksTargetsAsTheCliDoes) {

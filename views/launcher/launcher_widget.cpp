@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QSpinBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -80,6 +81,12 @@ LauncherWidget::LauncherWidget(QWidget* parent)
   toolbar_->addWidget(targetBox_);
   connect(targetBox_->lineEdit(), &QLineEdit::editingFinished, this, &LauncherWidget::applyTargetText);
   connect(targetBox_, &QComboBox::activated, this, &LauncherWidget::applyTargetText);
+  ranksLabel_ = new QLabel(this);
+  ranksBox_ = new QSpinBox(this);
+  ranksBox_->setRange(1, 64);
+  ranksLabel_->setBuddy(ranksBox_);
+  toolbar_->addWidget(ranksLabel_);
+  toolbar_->addWidget(ranksBox_);
 
   table_->setModel(model_);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -151,6 +158,9 @@ void LauncherWidget::retranslateUi() {
   targetLabel_->setText(tr("Run on:"));
   targetBox_->setToolTip(tr("Where new jobs train: this computer, or another host as ssh://[user@]host[:port] "
                             "(the system ssh with your keys; the runs appear in this database as they train)"));
+  ranksLabel_->setText(tr("Ranks:"));
+  ranksBox_->setToolTip(tr("Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every "
+                           "batch, one GPU each where there are GPUs; the run's curve stays the same"));
   const bool local = targetBox_->currentIndex() == 0 && targetBox_->currentText() == targetBox_->itemText(0);
   targetBox_->setItemText(0, LocalTarget().displayName());
   if (local) targetBox_->setEditText(targetBox_->itemText(0));
@@ -188,6 +198,7 @@ CliJob* LauncherWidget::launch(QStringList arguments, const QString& title, QStr
     return nullptr;
   }
   arguments << QStringLiteral("--events") << QStringLiteral("jsonl");
+  if (ranksBox_->value() > 1) arguments << QStringLiteral("--nproc") << QString::number(ranksBox_->value());
   auto* job = new CliJob(target_, CliCommand{database_, home_, std::move(arguments), std::move(files)}, title);
   job->setKillAfterMs(killAfterMs_);
   model_->addJob(job);

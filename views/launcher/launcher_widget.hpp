@@ -14,6 +14,7 @@
 
 class QAction;
 class QComboBox;
+class QSpinBox;
 class QLabel;
 class QTableView;
 class QToolBar;
@@ -41,6 +42,8 @@ class LauncherWidget : public QWidget {
   void setTarget(std::shared_ptr<const LaunchTarget> target);
   const LaunchTarget& target() const { return *target_; }
   QComboBox* targetBox() const { return targetBox_; }
+  // Data-parallel ranks per run of new jobs (`--nproc`); 1: one process.
+  QSpinBox* ranksBox() const { return ranksBox_; }
   // Grace before a second Stop kills a job (CliJob::kDefaultKillAfterMs).
   void setKillAfterMs(int ms) { killAfterMs_ = ms; }
 
@@ -127,6 +130,8 @@ class LauncherWidget : public QWidget {
   QAction* removeAction_;
   QLabel* targetLabel_;
   QComboBox* targetBox_;
+  QLabel* ranksLabel_;
+  QSpinBox* ranksBox_;
 };
 
 }  // namespace wb
