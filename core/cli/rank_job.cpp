@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -180,10 +181,14 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     std::unique_ptr<Trainer> run;
     try {
       const auto last = std::filesystem::path(assignment.checkpoint_dir) / "last.pt";
-      if (assignment.resume_from_checkpoint && !std::filesystem::exists(last))
-        throw DataError("rank " + std::to_string(env.rank) + " on " + host + " cannot read " + last.string() +
-                            ", the checkpoint rank 0 resumes the run from",
-                        "resuming a multi-node job needs the workspace (--home) on a filesystem every node shares");
+      const auto& init = assignment.init_checkpoint;
+      for (const auto& [needed, file, what] : {std::tuple{assignment.resume_from_checkpoint, last.string(), "resumes the run from"},
+                                               std::tuple{!init.empty(), init, "starts the run from (init_from)"}})
+        if (needed && !std::filesystem::exists(file))
+          throw DataError("rank " + std::to_string(env.rank) + " on " + host + " cannot read " + file +
+                              ", the checkpoint rank 0 " + what,
+                          "a multi-node job that continues from checkpoints needs the workspace (--home) on a "
+                          "filesystem every node shares");
       run = std::make_unique<Trainer>(spec, *data, progress, trainer);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), e.what());

@@ -22,6 +22,7 @@
 #include "train/communicator.hpp"
 #include "train/evaluator.hpp"
 #include "train/optimizer.hpp"
+#include "train/replica_sync.hpp"
 
 namespace wb {
 namespace {
@@ -176,32 +177,17 @@ struct Trainer::Impl {
       // Ranks hold different numbers of loss positions (prefix LM, span corruption, MLM): weighting
       // each rank's mean by its share of the micro-batch's positions makes the ranks' average the
       // mean over the whole micro-batch, as one process computes it.
-      if (comm->world_size() > 1) loss = loss * target_share(rows);
+      if (comm->world_size() > 1)
+        loss = loss * target_share(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size), *comm);
       (loss / accum).backward();
       loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
     }
     state.micro_batches += accum;
-    if (comm->world_size() > 1) {
-      // Every rank sends every parameter's gradient, in the same order: an MoE expert that got no
-      // tokens on this rank has none, and contributes zeros, so the buckets match across ranks.
-      std::vector<torch::Tensor> grads;
-      for (auto& p : model->parameters()) {
-        if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
-        grads.push_back(p.grad());
-      }
-      comm->all_reduce_mean(grads);
-    }
+    average_gradients(model, *comm);
     if (spec.optimizer.grad_clip > 0)
       torch::nn::utils::clip_grad_norm_(model->parameters(), spec.optimizer.grad_clip);
     optimizer->step();
     return loss_sum.item<double>() / accum;
-  }
-
-  // This rank's loss positions over the ranks' mean count (1 when every row has T targets).
-  double target_share(const Rows& rows) {
-    const double mine = static_cast<double>(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size));
-    const double mean = comm->all_reduce_mean(mine);
-    return mean > 0.0 ? mine / mean : 1.0;
   }
 
   // Dropout and DropPath draw from LibTorch's generator, seeded alike on every rank (and restored
@@ -213,58 +199,12 @@ struct Trainer::Impl {
                                   static_cast<std::uint64_t>(comm->rank())));
   }
 
-  // The step's loss averaged over ranks, and whether any rank was asked to stop. One collective
-  // for both: every rank must stop after the same step, or the others would wait in the next
-  // step's all-reduce for a rank that has left.
-  std::pair<double, bool> agree_on_step(double rank_loss, bool rank_stop) {
-    if (comm->world_size() == 1) return {rank_loss, rank_stop};
-    std::vector<torch::Tensor> values = {torch::tensor({rank_loss, rank_stop ? 1.0 : 0.0}, torch::kFloat64)};
-    comm->all_reduce_mean(values);
-    return {values[0][0].item<double>(), values[0][1].item<double>() > 0.0};
-  }
-
   void check_finite(double loss) const {
     if (!std::isfinite(loss))
       throw UserError(ExitCode::kRuntime,
                       "training loss became " + std::to_string(loss) + " at step " + std::to_string(state.step + 1),
                       "lower optimizer.lr, raise optimizer.warmup_steps or keep optimizer.grad_clip on; "
                       "the run's metrics up to here are in the database");
-  }
-
-  // Rank 0's weights on every rank: after a resume or init_from only identical weights make the
-  // averaged gradients step every replica the same way.
-  void broadcast_parameters() {
-    if (comm->world_size() == 1) return;
-    std::vector<torch::Tensor> parameters;
-    for (auto& p : model->parameters()) parameters.push_back(p);
-    comm->broadcast(parameters, 0);
-  }
-
-  // A fingerprint of the weights (float64 sums of values and of squares over all parameters).
-  double parameter_checksum() const {
-    torch::NoGradGuard no_grad;
-    double sum = 0.0;
-    for (const auto& p : model->parameters()) {
-      const auto v = p.detach().to(torch::kFloat64);
-      sum += v.sum().item<double>() + 0.5 * v.square().sum().item<double>();
-    }
-    return sum;
-  }
-
-  // Replicas must stay bit-identical: the same averaged gradient on the same weights. A mismatch
-  // (a rank on another LibTorch, a non-deterministic kernel) is caught at the next evaluation,
-  // before the curves say something the model does not.
-  void check_replicas_agree() {
-    if (comm->world_size() == 1) return;
-    const double mine = parameter_checksum();
-    std::vector<torch::Tensor> rank0 = {torch::tensor({mine}, torch::kFloat64)};
-    comm->broadcast(rank0, 0);
-    const bool differs = rank0[0][0].item<double>() != mine;
-    if (comm->all_reduce_mean(differs ? 1.0 : 0.0) > 0.0)
-      throw UserError(ExitCode::kRuntime,
-                      "the model replicas of the " + std::to_string(comm->world_size()) +
-                          " ranks no longer agree at step " + std::to_string(state.step),
-                      "run every rank with the same workbench-cli build and LibTorch; report it if they are");
   }
 
   void write_checkpoint(double wall_s) {
@@ -337,7 +277,7 @@ struct Trainer::Impl {
       record.metrics.emplace_back("dropout/resid", rates.resid);
       record.metrics.emplace_back("dropout/embd", rates.embd);
     }
-    const MoeStats moe = reduced(model->take_moe_stats());
+    const MoeStats moe = average_moe_stats(model->take_moe_stats(), *comm);
     for (std::size_t e = 0; e < moe.expert_load.size(); ++e)
       record.metrics.emplace_back("moe/load/" + std::to_string(e), moe.expert_load[e]);
     if (!moe.expert_load.empty()) record.metrics.emplace_back("moe/dropped_fraction", moe.dropped_fraction);
@@ -346,18 +286,6 @@ struct Trainer::Impl {
     sink.eval(record);
     keep_best(val_loss, wall_s);
     report_onset(wall_s);
-  }
-
-  // Router statistics over every rank's tokens, not only rank 0's (equal shares of the batch).
-  MoeStats reduced(MoeStats moe) {
-    if (comm->world_size() == 1 || moe.expert_load.empty()) return moe;
-    std::vector<double> values = moe.expert_load;
-    values.push_back(moe.dropped_fraction);
-    std::vector<torch::Tensor> tensor = {torch::tensor(values, torch::kFloat64)};
-    comm->all_reduce_mean(tensor);
-    for (std::size_t e = 0; e < moe.expert_load.size(); ++e) moe.expert_load[e] = tensor[0][static_cast<std::int64_t>(e)].item<double>();
-    moe.dropped_fraction = tensor[0][static_cast<std::int64_t>(moe.expert_load.size())].item<double>();
-    return moe;
   }
 
   std::vector<EvalPoint> eval_points() const {
@@ -402,7 +330,7 @@ struct Trainer::Impl {
       load_initial_weights(options.init_checkpoint, model,
                            spec.init_from.optimizer == "keep" ? optimizer.get() : nullptr);
     }
-    broadcast_parameters();
+    broadcast_parameters(model, *comm);
     decorrelate_rank_randomness();
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
                                 {"train_tokens", plan.train_tokens}, {"unique_tokens", plan.unique_tokens},
@@ -430,7 +358,7 @@ struct Trainer::Impl {
         const double rank_loss = train_step(rows);
         const bool asked_to_stop = (options.stop && options.stop->load()) ||
                                    (options.stop_after_steps >= 0 && state.step + 1 >= options.stop_after_steps);
-        const auto [loss, stop_requested] = agree_on_step(rank_loss, asked_to_stop);
+        const auto [loss, stop_requested] = agree_on_step(rank_loss, asked_to_stop, *comm);
         check_finite(loss);
         ++state.step;
         state.interval_loss_sum += loss;
@@ -449,7 +377,7 @@ struct Trainer::Impl {
         const bool last_step = state.step == plan.total_steps;
         if (state.step % spec.training.eval_interval == 0 || last_step) {
           report_eval(lr, tokens_per_s, wall_s);
-          check_replicas_agree();
+          check_replicas_agree(model, *comm, state.step);
         }
         const auto every = spec.training.checkpoint_interval;
         if (!last_step && (stop_requested || (every > 0 && state.step % every == 0))) write_checkpoint(wall_s);
@@ -480,6 +408,6 @@ Trainer::Trainer(const RunSpec& spec, PreparedDataset& data, MetricsSink& sink, 
 Trainer::~Trainer() = default;
 RunSummary Trainer::run() { return impl_->run(); }
 std::int64_t Trainer::parameter_count() const { return impl_->model->parameter_count(); }
-double Trainer::parameter_checksum() const { return impl_->parameter_checksum(); }
+double Trainer::parameter_checksum() const { return wb::parameter_checksum(impl_->model); }
 
 }  // namespace wb

@@ -26,9 +26,7 @@ using Result = test::CliResult;
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto docs = test::synthetic_documents(30, 150);
-    for (std::size_t i = 0; i < docs.size(); ++i)
-      test::write_file(dir / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+    test::write_synthetic_folder(dir / "docs");
   }
 
   Result cli(const std::string& args) {

@@ -33,9 +33,7 @@ using Clock = std::chrono::steady_clock;
 class DistributedCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto docs = test::synthetic_documents(30, 150);
-    for (std::size_t i = 0; i < docs.size(); ++i)
-      test::write_file(dir / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+    test::write_synthetic_folder(dir / "docs");
     ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
   }
 

@@ -23,9 +23,7 @@ class ExportCli : public ::testing::Test {
   static void SetUpTestSuite() {
     // One trained experiment for every test: training is the slow part.
     shared = new test::TempDir();
-    auto docs = test::synthetic_documents(30, 150);
-    for (std::size_t i = 0; i < docs.size(); ++i)
-      test::write_file(*shared / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+    test::write_synthetic_folder(*shared / "docs");
     ASSERT_EQ(run("data import tiny --from " + (*shared / "docs").string()).code, 0);
     const auto spec = nlohmann::json::parse(R"({
       "name": "repeats",

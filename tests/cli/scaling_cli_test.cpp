@@ -68,9 +68,7 @@ TEST_F(ScalingCli, BadNumbersAndMissingOptionsAreUsageErrors) {
 }
 
 TEST_F(ScalingCli, FitsRealRunsSavesListsAndPredicts) {
-  auto docs = test::synthetic_documents(30, 150);
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    test::write_file(dir / ("docs/d" + std::to_string(100 + i) + ".txt"), docs[i]);
+  test::write_synthetic_folder(dir / "docs");
   ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
   const auto spec = json::parse(R"({
     "name": "sizes",

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "common/temp_dir.hpp"
 
 namespace wb::test {
 
@@ -26,6 +29,20 @@ inline std::vector<std::string> synthetic_documents(int documents, int words_per
     out.push_back(doc);
   }
   return out;
+}
+
+// The documents as FOLDER/d100.txt, d101.txt, ...: a folder `workbench-cli data import NAME --from
+// FOLDER` reads as one corpus. Returns the folder.
+inline std::filesystem::path write_synthetic_folder(const std::filesystem::path& folder, int documents = 30,
+                                                    int words_per_document = 150) {
+  const auto docs = synthetic_documents(documents, words_per_document);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    std::string name = "d";  // built step by step: GCC 12 warns (-Wrestrict) on "d" + to_string(...) here
+    name += std::to_string(100 + i);
+    name += ".txt";
+    write_file(folder / name, docs[i]);
+  }
+  return folder;
 }
 
 }  // namespace wb::test

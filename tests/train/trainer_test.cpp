@@ -54,7 +54,7 @@ TEST_F(TrainerTest, MatchesGoldenPerStepLosses) {
 
 TEST_F(TrainerTest, SameSeedSameThreadsIsBitForBit) {
   auto spec = test::tiny_spec();
-  spec.model.dropout = {0.1, 0.1, 0.1};
+  spec.model.dropout = {0.1, 0.1, 0.1, {}};
   spec.training.threads = 2;  // parallel reductions too
   RecordingSink a, b;
   EXPECT_EQ(train(spec, workspace, a), train(spec, workspace, b));
@@ -65,7 +65,7 @@ TEST_F(TrainerTest, SameSeedSameThreadsIsBitForBit) {
 
 TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
   auto spec = test::tiny_spec();
-  spec.model.dropout = {0.1, 0.1, 0.1};  // the RNG state must be restored too
+  spec.model.dropout = {0.1, 0.1, 0.1, {}};  // the RNG state must be restored too
   spec.training.grad_accum = 2;
   spec.training.token_budget *= 2;
   RecordingSink full;

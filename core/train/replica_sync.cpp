@@ -1,0 +1,78 @@
+// The data-parallel collectives of a training step; see replica_sync.hpp.
+#include "train/replica_sync.hpp"
+
+#include <string>
+#include <vector>
+
+#include "common/errors.hpp"
+
+namespace wb {
+
+void broadcast_parameters(Gpt& model, Communicator& comm) {
+  if (comm.world_size() == 1) return;
+  std::vector<torch::Tensor> parameters;
+  for (auto& p : model->parameters()) parameters.push_back(p);
+  comm.broadcast(parameters, 0);
+}
+
+void average_gradients(Gpt& model, Communicator& comm) {
+  if (comm.world_size() == 1) return;
+  std::vector<torch::Tensor> grads;
+  for (auto& p : model->parameters()) {
+    if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
+    grads.push_back(p.grad());
+  }
+  comm.all_reduce_mean(grads);
+}
+
+double target_share(std::int64_t rank_targets, Communicator& comm) {
+  if (comm.world_size() == 1) return 1.0;
+  const double mine = static_cast<double>(rank_targets);
+  const double mean = comm.all_reduce_mean(mine);
+  return mean > 0.0 ? mine / mean : 1.0;
+}
+
+std::pair<double, bool> agree_on_step(double rank_loss, bool rank_stop, Communicator& comm) {
+  if (comm.world_size() == 1) return {rank_loss, rank_stop};
+  std::vector<torch::Tensor> values = {torch::tensor({rank_loss, rank_stop ? 1.0 : 0.0}, torch::kFloat64)};
+  comm.all_reduce_mean(values);
+  return {values[0][0].item<double>(), values[0][1].item<double>() > 0.0};
+}
+
+double parameter_checksum(Gpt& model) {
+  torch::NoGradGuard no_grad;
+  double sum = 0.0;
+  for (const auto& p : model->parameters()) {
+    const auto v = p.detach().to(torch::kFloat64);
+    sum += v.sum().item<double>() + 0.5 * v.square().sum().item<double>();
+  }
+  return sum;
+}
+
+void check_replicas_agree(Gpt& model, Communicator& comm, std::int64_t step) {
+  if (comm.world_size() == 1) return;
+  const double mine = parameter_checksum(model);
+  std::vector<torch::Tensor> rank0 = {torch::tensor({mine}, torch::kFloat64)};
+  comm.broadcast(rank0, 0);
+  const bool differs = rank0[0][0].item<double>() != mine;
+  if (comm.all_reduce_mean(differs ? 1.0 : 0.0) > 0.0)
+    throw UserError(ExitCode::kRuntime,
+                    "the model replicas of the " + std::to_string(comm.world_size()) +
+                        " ranks no longer agree at step " + std::to_string(step),
+                    "run every rank with the same workbench-cli build and LibTorch; report it if they are");
+}
+
+MoeStats average_moe_stats(MoeStats moe, Communicator& comm) {
+  if (comm.world_size() == 1 || moe.expert_load.empty()) return moe;
+  std::vector<double> values = moe.expert_load;
+  values.push_back(moe.dropped_fraction);
+  std::vector<torch::Tensor> tensor = {torch::tensor(values, torch::kFloat64)};
+  comm.all_reduce_mean(tensor);
+  const auto reduced = tensor[0];
+  for (std::size_t e = 0; e < moe.expert_load.size(); ++e)
+    moe.expert_load[e] = reduced[static_cast<std::int64_t>(e)].item<double>();
+  moe.dropped_fraction = reduced[static_cast<std::int64_t>(moe.expert_load.size())].item<double>();
+  return moe;
+}
+
+}  // namespace wb
