@@ -26,7 +26,7 @@ if [[ "${WB_TEST_SERVICES:-0}" == 1 ]]; then
 fi
 if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
   # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts's CMake config needs it.
-  packages+=(qt6-base-dev libqt6opengl6-dev libqt6charts6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+  packages+=(qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
              qt6-l10n-tools libgl-dev)
 fi
 
