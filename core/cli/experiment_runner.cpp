@@ -72,10 +72,10 @@ ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
   for (const auto& run : experiment.runs) {
     try {
       lr_schedule_for(run.spec.optimizer, plan_run(run.spec));
-      if (options_.leader) rank_batch_size(run.spec.training, options_.leader->group().env().world_size);
     } catch (const SpecError& e) {
       throw SpecError(run.spec.name + ": " + e.what(), e.fix());
     }
+    if (options_.leader) check_rank_split(run.spec, options_.leader->group().env().world_size);
   }
   const auto dependencies = stage_dependencies(experiment);
   for (const auto& run : experiment.runs)
@@ -193,11 +193,7 @@ ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const 
     const int world = options_.leader->group().env().world_size;
     for (const auto& row : store_.runs(experiment_id)) {
       if (row.status == "finished" || row.status == "failed") continue;
-      try {
-        rank_batch_size(parse_run_spec(nlohmann::json::parse(row.spec_json)).training, world);
-      } catch (const SpecError& e) {
-        throw SpecError(row.name + ": " + e.what(), e.fix());
-      }
+      check_rank_split(parse_run_spec(nlohmann::json::parse(row.spec_json)), world);
     }
   }
   ExperimentOutcome outcome;

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <memory>
 #include <tuple>
 
@@ -18,6 +17,7 @@
 #include "cli/run_inputs.hpp"
 #include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
+#include "common/utc_time.hpp"
 #include "train/rank_group.hpp"
 #include "train/trainer.hpp"
 
@@ -242,10 +242,7 @@ std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank,
   dup2(fd, STDOUT_FILENO);
   dup2(fd, STDERR_FILENO);
   close(fd);
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
-  std::fprintf(stderr, "\n== %s: rank %d of %d on %s, process %d ==\n", stamp, rank, world_size,
+  std::fprintf(stderr, "\n== %s: rank %d of %d on %s, process %d ==\n", utc_time("%Y-%m-%d %H:%M:%S UTC").c_str(), rank, world_size,
                this_host_name().c_str(), static_cast<int>(getpid()));
   return path;
 }

@@ -142,13 +142,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::signal(SIGTERM, on_interrupt);
   if (args.nproc > 1) {
     if (command == Command::kRun) {  // a typo, or a batch the ranks cannot share, starts no ranks
-      for (const auto& run : load_spec_or_preset(args.spec).runs) {
-        try {
-          rank_batch_size(run.spec.training, args.nproc);
-        } catch (const SpecError& e) {
-          throw SpecError(run.spec.name + ": " + e.what(), e.fix());
-        }
-      }
+      for (const auto& run : load_spec_or_preset(args.spec).runs) check_rank_split(run.spec, args.nproc);
     }
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;

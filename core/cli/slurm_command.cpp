@@ -1,7 +1,6 @@
 // `workbench-cli slurm submit SPEC`: validate the spec, freeze a copy of it in a job folder under
 // HOME/slurm, write the sbatch script there (core/launch/sbatch_script.hpp) and hand it to sbatch.
 // The job's ranks are `workbench-cli run` processes started by srun.
-#include <time.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +10,7 @@
 
 #include "cli/cli_context.hpp"
 #include "common/errors.hpp"
+#include "common/utc_time.hpp"
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"
 #include "launch/shell_quote.hpp"
@@ -38,15 +38,6 @@ struct JobFolder {
   fs::path folder, spec, script, events, output;
 };
 
-std::string utc_timestamp() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
-  return text;
-}
-
 // NAME-TIMESTAMP with NAME reduced to characters any file system and eye take.
 std::string folder_name(const std::string& name) {
   std::string out;
@@ -56,7 +47,7 @@ std::string folder_name(const std::string& name) {
     out += keep ? c : '-';
   }
   if (out.empty() || out[0] == '.' || out[0] == '-') out = "job" + out;
-  return out + "-" + utc_timestamp();
+  return out + "-" + utc_time("%Y%m%dT%H%M%SZ");
 }
 
 JobFolder job_paths(const fs::path& folder) {

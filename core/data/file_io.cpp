@@ -8,11 +8,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include "common/errors.hpp"
+#include "common/utc_time.hpp"
 
 namespace wb {
 
@@ -68,13 +68,6 @@ void replace_directory(const fs::path& staged, const fs::path& target) {
   fs::remove_all(old, ec);
 }
 
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
+std::string utc_now_iso8601() { return utc_time("%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace wb

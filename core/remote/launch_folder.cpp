@@ -5,23 +5,18 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
+#include "common/utc_time.hpp"
 
 namespace wb {
 
 std::string new_launch_id(std::chrono::system_clock::time_point now, std::uint64_t random) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S-", &utc);
-  std::string id = stamp;
+  std::string id = utc_time("%Y%m%d-%H%M%S-", std::chrono::system_clock::to_time_t(now));
   constexpr std::string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   for (int i = 0; i < 6; ++i, random /= kAlphabet.size()) id += kAlphabet[random % kAlphabet.size()];
   return id;

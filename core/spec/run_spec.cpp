@@ -171,4 +171,12 @@ int rank_batch_size(const TrainingSpec& training, int world_size) {
   return training.batch_size / world_size;
 }
 
+void check_rank_split(const RunSpec& spec, int world_size) {
+  try {
+    rank_batch_size(spec.training, world_size);
+  } catch (const SpecError& e) {
+    throw SpecError(spec.name + ": " + e.what(), e.fix());
+  }
+}
+
 }  // namespace wb

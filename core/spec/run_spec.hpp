@@ -194,6 +194,8 @@ RunPlan plan_run(const RunSpec& spec);
 // Sequences per micro-batch on each of `world_size` ranks: batch_size / world_size. Throws
 // SpecError naming the fix when batch_size is not a multiple of the world size.
 int rank_batch_size(const TrainingSpec& training, int world_size);
+// The same check for a whole run, its SpecError prefixed with the run's name.
+void check_rank_split(const RunSpec& spec, int world_size);
 
 // JSON <-> struct. parse_run_spec validates every field and rejects unknown keys; errors name
 // the field path (e.g. "model.n_head"), the bad value and what is allowed.

@@ -177,7 +177,8 @@ struct Trainer::Impl {
       // Ranks hold different numbers of loss positions (prefix LM, span corruption, MLM): weighting
       // each rank's mean by its share of the micro-batch's positions makes the ranks' average the
       // mean over the whole micro-batch, as one process computes it.
-      if (comm->world_size() > 1)
+      // Causal rows have a target at every position: every share is 1 without asking the ranks.
+      if (comm->world_size() > 1 && objective->config().kind != ObjectiveKind::kCausal)
         loss = loss * target_share(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size), *comm);
       (loss / accum).backward();
       loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();

@@ -2,10 +2,10 @@
 // unchanged as one argument (nothing expands, nothing runs).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "launch/shell_quote.hpp"
+#include "launch/shell_words.hpp"
 
 namespace wb {
 namespace {
@@ -27,20 +27,10 @@ TEST(ShellQuote, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(shell_join({"workbench-cli", "run", "my spec.json"}), "workbench-cli run 'my spec.json'");
 }
 
-std::string shell_echo(const std::string& word) {
-  const std::string command = "/bin/sh -c " + shell_quote("printf '%s|' " + shell_quote(word));
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  char buffer[256];
-  while (pipe && std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
-  if (pipe) pclose(pipe);
-  return out;
-}
-
 TEST(ShellQuote, AShellReadsEveryHostileWordBackAsOneArgument) {
   const std::string words[] = {"$(echo pwned)", "`echo pwned`", "a'b\"c", "x; echo pwned", "line\nbreak",
                                "*", "~", "$HOME", "a\\b", "' ; echo pwned ; '", "-n", "a|b&c>d<e"};
-  for (const auto& w : words) EXPECT_EQ(shell_echo(w), w + "|") << w;
+  for (const auto& w : words) EXPECT_EQ(test::shell_words(shell_quote(w)), w + "|") << w;
 }
 
 }  // namespace

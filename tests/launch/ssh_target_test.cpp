@@ -3,11 +3,11 @@
 // the remote command as one quoted word that a shell splits back into exactly the given words.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "common/errors.hpp"
 #include "launch/shell_quote.hpp"
+#include "launch/shell_words.hpp"
 #include "launch/ssh_target.hpp"
 
 namespace wb {
@@ -79,17 +79,6 @@ TEST(SshTarget, RefusesHostileAndMalformedTargetsNamingThePart) {
   }
 }
 
-// What a POSIX shell makes of `command`: its words, each followed by '|'.
-std::string shell_words(const std::string& command) {
-  const std::string line = "/bin/sh -c " + shell_quote("set -- " + command + "; printf '%s|' \"$@\"");
-  FILE* pipe = popen(line.c_str(), "r");
-  std::string out;
-  char buffer[256];
-  while (pipe && std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
-  if (pipe) pclose(pipe);
-  return out;
-}
-
 TEST(SshTarget, ArgvPutsOptionsFirstTheHostAfterDashDashAndOneQuotedCommand) {
   unsetenv("WB_SSH");
   const auto argv = ssh_argv(parse_ssh_target("ssh://alice@gpu1:2222"), {"ConnectTimeout=5"},
@@ -110,7 +99,7 @@ TEST(SshTarget, TheRemoteCommandSplitsBackIntoExactlyItsWords) {
                                           "two\nlines", "-o", "\"q\""};
   std::string expected;
   for (const auto& w : words) expected += w + "|";
-  EXPECT_EQ(shell_words(ssh_argv(parse_ssh_target("ssh://h"), {}, words).back()), expected);
+  EXPECT_EQ(test::shell_words(ssh_argv(parse_ssh_target("ssh://h"), {}, words).back()), expected);
 }
 
 }  // namespace
