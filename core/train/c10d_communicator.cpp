@@ -65,6 +65,11 @@ class GlooCommunicator final : public Communicator {
     return t[0].item<double>() / world_size_;
   }
 
+  std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) override {
+    std::vector<torch::Tensor> tensors = {std::move(flat)};
+    return std::make_unique<Pending>(*this, group_->allreduce(tensors));
+  }
+
   void broadcast(std::vector<torch::Tensor>& tensors, int root) override {
     if (tensors.empty()) return;
     std::vector<torch::Tensor> flat = {flatten(tensors)};
@@ -77,6 +82,17 @@ class GlooCommunicator final : public Communicator {
   void barrier() override { wait(group_->barrier(), "barrier"); }
 
  private:
+  class Pending final : public PendingCollective {
+   public:
+    Pending(const GlooCommunicator& owner, c10::intrusive_ptr<c10d::Work> work)
+        : owner_(owner), work_(std::move(work)) {}
+    void wait() override { owner_.wait(work_, "all-reduce"); }
+
+   private:
+    const GlooCommunicator& owner_;
+    c10::intrusive_ptr<c10d::Work> work_;
+  };
+
   // One contiguous buffer of the tensors' values (same dtype), detached from autograd.
   static torch::Tensor flatten(const std::vector<torch::Tensor>& tensors) {
     std::vector<torch::Tensor> parts;

@@ -1,13 +1,22 @@
 // What data-parallel training needs from a process group: average gradients and scalars, and
-// broadcast the initial weights. The single-process implementation does nothing; c10d (Gloo on
-// CPU, NCCL on GPU) implementations come with the multi-process work.
+// broadcast the initial weights. The single-process implementation does nothing; the c10d one
+// (Gloo) is in c10d_communicator.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include <torch/torch.h>
 
 namespace wb {
+
+// A collective in flight. wait() returns once its result is in the tensor it was started on, or
+// throws RankFailure when the other ranks did not answer within the group's timeout.
+class PendingCollective {
+ public:
+  virtual ~PendingCollective() = default;
+  virtual void wait() = 0;
+};
 
 class Communicator {
  public:
@@ -16,6 +25,9 @@ class Communicator {
   virtual int world_size() const = 0;
   virtual void all_reduce_mean(std::vector<torch::Tensor>& tensors) = 0;  // in place
   virtual double all_reduce_mean(double value) = 0;
+  // Sums a flat tensor over the ranks in place, in the background; every rank must start its
+  // collectives in the same order. The tensor must stay alive and untouched until wait().
+  virtual std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) = 0;
   virtual void broadcast(std::vector<torch::Tensor>& tensors, int root) = 0;
   virtual void barrier() = 0;
 };
@@ -26,6 +38,12 @@ class SingleProcessCommunicator final : public Communicator {
   int world_size() const override { return 1; }
   void all_reduce_mean(std::vector<torch::Tensor>&) override {}
   double all_reduce_mean(double value) override { return value; }
+  std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor) override {
+    struct Done final : PendingCollective {
+      void wait() override {}
+    };
+    return std::make_unique<Done>();
+  }
   void broadcast(std::vector<torch::Tensor>&, int) override {}
   void barrier() override {}
 };

@@ -1,5 +1,6 @@
 // AdamW as the trainer and the benchmark use it: decoupled weight decay on Linear weights only,
-// never on biases, LayerNorm weights or embeddings (nanoGPT's configure_optimizers).
+// never on biases, LayerNorm weights or embeddings (nanoGPT's configure_optimizers); and gradient
+// clipping.
 #pragma once
 
 #include <torch/torch.h>
@@ -18,6 +19,22 @@ inline torch::optim::AdamW make_adamw(Gpt& model, const OptimizerSpec& o) {
   groups.emplace_back(model->decay_parameters(), options(o.weight_decay));
   groups.emplace_back(model->no_decay_parameters(), options(0.0));
   return torch::optim::AdamW(std::move(groups), torch::optim::AdamWOptions(o.lr));
+}
+
+// Scales the gradients so that their global L2 norm is at most max_norm; returns the norm before,
+// on the gradients' device. LibTorch's clip_grad_norm_ does the same arithmetic but returns a
+// double, which makes the host wait for the GPU at every step.
+inline torch::Tensor clip_grad_norm(const std::vector<torch::Tensor>& parameters, double max_norm) {
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> norms;
+  for (const auto& p : parameters)
+    if (p.grad().defined()) norms.push_back(p.grad().norm(2.0));
+  if (norms.empty()) return torch::zeros({});
+  auto total = norms.size() == 1 ? norms[0] : torch::stack(norms).norm(2.0);
+  const auto coefficient = torch::clamp(max_norm / (total + 1e-6), c10::nullopt, 1.0);
+  for (const auto& p : parameters)
+    if (p.grad().defined()) p.grad().mul_(coefficient);
+  return total;
 }
 
 }  // namespace wb

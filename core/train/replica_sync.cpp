@@ -15,16 +15,6 @@ void broadcast_parameters(Gpt& model, Communicator& comm) {
   comm.broadcast(parameters, 0);
 }
 
-void average_gradients(Gpt& model, Communicator& comm) {
-  if (comm.world_size() == 1) return;
-  std::vector<torch::Tensor> grads;
-  for (auto& p : model->parameters()) {
-    if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
-    grads.push_back(p.grad());
-  }
-  comm.all_reduce_mean(grads);
-}
-
 double target_share(std::int64_t rank_targets, Communicator& comm) {
   if (comm.world_size() == 1) return 1.0;
   const double mine = static_cast<double>(rank_targets);
@@ -32,11 +22,15 @@ double target_share(std::int64_t rank_targets, Communicator& comm) {
   return mean > 0.0 ? mine / mean : 1.0;
 }
 
-std::pair<double, bool> agree_on_step(double rank_loss, bool rank_stop, Communicator& comm) {
-  if (comm.world_size() == 1) return {rank_loss, rank_stop};
-  std::vector<torch::Tensor> values = {torch::tensor({rank_loss, rank_stop ? 1.0 : 0.0}, torch::kFloat64)};
+std::pair<std::vector<double>, bool> agree_on_steps(std::vector<double> rank_losses, bool rank_stop,
+                                                    Communicator& comm) {
+  if (comm.world_size() == 1) return {std::move(rank_losses), rank_stop};
+  const auto n = static_cast<std::int64_t>(rank_losses.size());
+  rank_losses.push_back(rank_stop ? 1.0 : 0.0);
+  std::vector<torch::Tensor> values = {torch::tensor(rank_losses, torch::kFloat64)};
   comm.all_reduce_mean(values);
-  return {values[0][0].item<double>(), values[0][1].item<double>() > 0.0};
+  const double* mean = values[0].data_ptr<double>();
+  return {std::vector<double>(mean, mean + n), mean[n] > 0.0};
 }
 
 double parameter_checksum(Gpt& model) {

@@ -1,10 +1,11 @@
-// What keeps the model replicas of a data-parallel run one model: the same starting weights, the
-// same averaged gradients, the same decision to stop, and a check that they still agree. Each is a
-// no-op on one process. Used by the trainer; the collectives go through a Communicator.
+// What keeps the model replicas of a data-parallel run one model, besides the averaged gradients
+// (gradient_reducer): the same starting weights, the same decision to stop, and a check that they
+// still agree. Each is a no-op on one process. Used by the trainer; the collectives go through a Communicator.
 #pragma once
 
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 #include <torch/torch.h>
 
@@ -18,19 +19,15 @@ namespace wb {
 // averaged gradients step every replica the same way.
 void broadcast_parameters(Gpt& model, Communicator& comm);
 
-// Averages every parameter's gradient over the ranks in one flattened all-reduce. Every rank
-// sends every gradient, in the same order: an MoE expert that got no tokens on this rank has
-// none and contributes zeros, so the buffers match.
-void average_gradients(Gpt& model, Communicator& comm);
-
 // This rank's loss positions over the ranks' mean count (1 when every row has T targets):
 // weighting each rank's mean loss by it makes the ranks' average the mean over the whole batch.
 double target_share(std::int64_t rank_targets, Communicator& comm);
 
-// The step's loss averaged over ranks, and whether any rank was asked to stop. One collective
-// for both: every rank must stop after the same step, or the others would wait in the next
-// step's all-reduce for a rank that has left.
-std::pair<double, bool> agree_on_step(double rank_loss, bool rank_stop, Communicator& comm);
+// The losses of the steps since the last sync averaged over ranks, and whether any rank was
+// asked to stop. One collective for all: every rank must stop after the same step, or the others
+// would wait in the next step's all-reduce for a rank that has left.
+std::pair<std::vector<double>, bool> agree_on_steps(std::vector<double> rank_losses, bool rank_stop,
+                                                    Communicator& comm);
 
 // A fingerprint of the weights (float64 sums of values and of squares over all parameters).
 double parameter_checksum(Gpt& model);

@@ -21,8 +21,10 @@
 #include "train/checkpoint.hpp"
 #include "train/communicator.hpp"
 #include "train/evaluator.hpp"
+#include "train/gradient_reducer.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
+#include "train/step_sync.hpp"
 
 namespace wb {
 namespace {
@@ -68,6 +70,7 @@ struct Trainer::Impl {
   std::string device_name;
   Gpt model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
+  std::unique_ptr<GradientReducer> reducer;  // data parallel only
   std::unique_ptr<RepetitionSampler> sampler;         // the run's corpus, random access
   std::unique_ptr<RepetitionSampler> replay_sampler;  // data.replay.corpus
   std::unique_ptr<TrainingStream> stream;
@@ -95,6 +98,11 @@ struct Trainer::Impl {
     model = Gpt(GptConfig::from(spec.model, static_cast<int>(objective->vocab_size())));
     model->to(device);
     optimizer = std::make_unique<torch::optim::AdamW>(make_adamw(model, spec.optimizer));
+    if (comm->world_size() > 1) {
+      const auto bytes = options.gradient_bucket_bytes;
+      reducer = bytes > 0 ? std::make_unique<GradientReducer>(model->parameters(), *comm, bytes, bytes)
+                          : std::make_unique<GradientReducer>(model->parameters(), *comm);
+    }
     make_stream();
     evaluator = std::make_unique<Evaluator>(spec, inputs, *objective, model, device, device_name, *comm);
     schedule = lr_schedule_for(spec.optimizer, plan);
@@ -156,15 +164,16 @@ struct Trainer::Impl {
               first, rows);
   }
 
-  // One optimizer step over grad_accum micro-batches; returns the mean micro-batch loss.
-  double train_step(Rows& rows) {
+  // One optimizer step over grad_accum micro-batches; returns the sum of the micro-batch losses,
+  // on the device (read_step_losses turns such sums into the steps' mean losses).
+  torch::Tensor train_step(Rows& rows) {
     apply_dropout_schedule();
     const double lr = learning_rate(schedule, state.step);
     for (auto& group : optimizer->param_groups())
       static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
     compat::zero_grad_to_none(*optimizer);
     const int accum = spec.training.grad_accum;
-    torch::Tensor loss_sum;  // stays on the device: one host sync per step, not per micro-batch
+    torch::Tensor loss_sum;  // stays on the device until the next sync step
     for (int micro = 0; micro < accum; ++micro) {
       next_micro_batch(rows);
       torch::Tensor loss;
@@ -180,15 +189,24 @@ struct Trainer::Impl {
       // Causal rows have a target at every position: every share is 1 without asking the ranks.
       if (comm->world_size() > 1 && objective->config().kind != ObjectiveKind::kCausal)
         loss = loss * target_share(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size), *comm);
+      // The last micro-batch's backward all-reduces gradient buckets as they fill.
+      if (reducer && micro == accum - 1) reducer->arm();
       (loss / accum).backward();
       loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
     }
     state.micro_batches += accum;
-    average_gradients(model, *comm);
-    if (spec.optimizer.grad_clip > 0)
-      torch::nn::utils::clip_grad_norm_(model->parameters(), spec.optimizer.grad_clip);
+    if (reducer) reducer->finish();
+    if (spec.optimizer.grad_clip > 0) clip_grad_norm(model->parameters(), spec.optimizer.grad_clip);
     optimizer->step();
-    return loss_sum.item<double>() / accum;
+    return loss_sum;
+  }
+
+  // The mean micro-batch loss of each step since the last sync: one device-to-host copy.
+  std::vector<double> read_step_losses(const std::vector<torch::Tensor>& loss_sums) const {
+    const auto host = torch::stack(loss_sums).to(torch::kCPU, torch::kFloat64).contiguous();
+    std::vector<double> losses(host.data_ptr<double>(), host.data_ptr<double>() + host.numel());
+    for (double& loss : losses) loss /= spec.training.grad_accum;
+    return losses;
   }
 
   // Dropout and DropPath draw from LibTorch's generator, seeded alike on every rank (and restored
@@ -200,10 +218,10 @@ struct Trainer::Impl {
                                   static_cast<std::uint64_t>(comm->rank())));
   }
 
-  void check_finite(double loss) const {
+  static void check_finite(double loss, std::int64_t step) {
     if (!std::isfinite(loss))
       throw UserError(ExitCode::kRuntime,
-                      "training loss became " + std::to_string(loss) + " at step " + std::to_string(state.step + 1),
+                      "training loss became " + std::to_string(loss) + " at step " + std::to_string(step),
                       "lower optimizer.lr, raise optimizer.warmup_steps or keep optimizer.grad_clip on; "
                       "the run's metrics up to here are in the database");
   }
@@ -289,6 +307,24 @@ struct Trainer::Impl {
     report_onset(wall_s);
   }
 
+  // Step records for the steps since the last sync, which ended at state.step; their wall times
+  // spread evenly between the two syncs.
+  void report_steps(const std::vector<double>& losses, const std::vector<double>& lrs, double tokens_per_s,
+                    double wall_from, double wall_to) {
+    const auto n = static_cast<std::int64_t>(losses.size());
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::int64_t step = state.step - n + 1 + i;
+      const double loss = losses[static_cast<std::size_t>(i)];
+      check_finite(loss, step);
+      state.interval_loss_sum += loss;
+      ++state.interval_steps;
+      const std::int64_t tokens = step * plan.tokens_per_step;
+      const double wall_s = wall_from + (wall_to - wall_from) * static_cast<double>(i + 1) / static_cast<double>(n);
+      sink.step({step, plan.total_steps, tokens, static_cast<double>(tokens) / static_cast<double>(plan.unique_tokens),
+                 lrs[static_cast<std::size_t>(i)], loss, tokens_per_s, wall_s});
+    }
+  }
+
   std::vector<EvalPoint> eval_points() const {
     std::vector<EvalPoint> points;
     for (std::size_t i = 0; i < state.val_history.size(); ++i) {
@@ -350,30 +386,36 @@ struct Trainer::Impl {
 
     const auto t0 = Clock::now();
     const double wall_before = state.wall_s;
+    double last_wall = wall_before;
     Rows rows;
     double tokens_per_s = 0.0;
     auto last = Clock::now();
+    const SyncPoints sync_points{options.sync_interval > 0 ? options.sync_interval : default_sync_interval(device.is_cuda()),
+                                 spec.training.eval_interval, spec.training.checkpoint_interval, plan.total_steps,
+                                 options.stop_after_steps};
+    std::vector<torch::Tensor> unread;  // the loss sums of the steps since the last sync, on the device
+    std::vector<double> unread_lr;
     try {
       while (state.step < plan.total_steps) {
-        const double lr = learning_rate(schedule, state.step);
-        const double rank_loss = train_step(rows);
-        const bool asked_to_stop = (options.stop && options.stop->load()) ||
-                                   (options.stop_after_steps >= 0 && state.step + 1 >= options.stop_after_steps);
-        const auto [loss, stop_requested] = agree_on_step(rank_loss, asked_to_stop, *comm);
-        check_finite(loss);
+        unread_lr.push_back(learning_rate(schedule, state.step));
+        unread.push_back(train_step(rows));
         ++state.step;
-        state.interval_loss_sum += loss;
-        ++state.interval_steps;
+        if (!is_sync_step(state.step, sync_points)) continue;
 
+        const bool asked_to_stop = (options.stop && options.stop->load()) ||
+                                   (options.stop_after_steps >= 0 && state.step >= options.stop_after_steps);
+        const auto [losses, stop_requested] = agree_on_steps(read_step_losses(unread), asked_to_stop, *comm);
         const double dt = seconds_since(last);
         last = Clock::now();
-        const double rate = plan.tokens_per_step / std::max(dt, 1e-9);
+        const double rate = static_cast<double>(plan.tokens_per_step * static_cast<std::int64_t>(losses.size())) /
+                            std::max(dt, 1e-9);
         tokens_per_s = tokens_per_s == 0.0 ? rate : 0.9 * tokens_per_s + 0.1 * rate;  // smoothed
         const double wall_s = wall_before + seconds_since(t0);
-        const std::int64_t tokens = state.step * plan.tokens_per_step;
-        sink.step({state.step, plan.total_steps, tokens,
-                   static_cast<double>(tokens) / static_cast<double>(plan.unique_tokens), lr, loss,
-                   tokens_per_s, wall_s});
+        report_steps(losses, unread_lr, tokens_per_s, last_wall, wall_s);
+        last_wall = wall_s;
+        const double lr = unread_lr.back();
+        unread.clear();
+        unread_lr.clear();
 
         const bool last_step = state.step == plan.total_steps;
         if (state.step % spec.training.eval_interval == 0 || last_step) {

@@ -38,6 +38,8 @@ struct TrainerOptions {
   int local_rank = -1;                       // rank on this node (picks the GPU); -1: the global rank
   std::int64_t stop_after_steps = -1;        // stop (as if interrupted) after this step; tests
   std::filesystem::path init_checkpoint;     // init_from: start from these weights (not on resume)
+  std::int64_t gradient_bucket_bytes = 0;    // data parallel: all-reduce bucket size; 0: DDP's 1 + 25 MiB
+  std::int64_t sync_interval = 0;            // read step losses every N steps (step_sync.hpp); 0: auto
 };
 
 // Applies the thread count (0: all cores) to LibTorch's intra-op pool. Call once per process.

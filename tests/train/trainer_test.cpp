@@ -91,6 +91,36 @@ TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
   EXPECT_EQ(second.steps.front().step, 8);
 }
 
+// Reading the losses every 5 steps (what a GPU does, every 16) changes when the host waits, not
+// what it reports: the same step records, evaluations and stop step as reading every step.
+TEST_F(TrainerTest, ReadingLossesEveryFewStepsReportsTheSameSteps) {
+  auto spec = test::tiny_spec();
+  spec.training.eval_interval = 7;
+  RecordingSink every, fifth;
+  train(spec, workspace, every);
+  TrainerOptions options;
+  options.sync_interval = 5;
+  train(spec, workspace, fifth, options);
+  ASSERT_EQ(fifth.steps.size(), every.steps.size());
+  for (std::size_t i = 0; i < every.steps.size(); ++i) {
+    EXPECT_EQ(fifth.steps[i].step, every.steps[i].step);
+    EXPECT_EQ(fifth.steps[i].loss, every.steps[i].loss) << "step " << i + 1;
+    EXPECT_EQ(fifth.steps[i].lr, every.steps[i].lr) << "step " << i + 1;
+    EXPECT_EQ(fifth.steps[i].tokens, every.steps[i].tokens);
+  }
+  ASSERT_EQ(fifth.evals.size(), every.evals.size());
+  for (std::size_t i = 0; i < every.evals.size(); ++i) {
+    EXPECT_EQ(fifth.evals[i].step, every.evals[i].step);
+    EXPECT_EQ(fifth.evals[i].train_loss, every.evals[i].train_loss);
+    EXPECT_EQ(fifth.evals[i].val_loss, every.evals[i].val_loss);
+  }
+  options.stop_after_steps = 8;
+  RecordingSink stopped;
+  train(spec, workspace, stopped, options);
+  EXPECT_EQ(stopped.summary.status, "interrupted");
+  EXPECT_EQ(stopped.steps.size(), 8u);
+}
+
 TEST_F(TrainerTest, ReportsEvaluationsWithTokensEpochsAndLr) {
   RecordingSink sink;
   auto spec = test::tiny_spec();

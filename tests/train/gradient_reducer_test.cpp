@@ -1,0 +1,70 @@
+// The gradient reducer's bucket plan (a table) and its hooks on one process: whatever the bucket
+// size, the gradients it leaves are bit for bit those autograd accumulates, across micro-batches,
+// with zeros for a parameter backward never reached. (Across real ranks: c10d_communicator_test.)
+#include <gtest/gtest.h>
+
+#include "train/gradient_reducer.hpp"
+
+namespace wb {
+namespace {
+
+TEST(PlanBuckets, FillsFromTheLastParameterAndClosesAtTheCap) {
+  struct Case {
+    std::vector<std::int64_t> bytes;
+    std::int64_t first, rest;
+    std::vector<std::vector<std::size_t>> expected;
+  };
+  const std::vector<Case> cases = {
+      {{}, 4, 8, {}},
+      {{10}, 4, 8, {{0}}},
+      {{1, 1, 1, 1}, 100, 100, {{3, 2, 1, 0}}},
+      // The first bucket closes at 2 bytes, the others at 3: a bucket takes parameters until it holds the cap.
+      {{1, 1, 1, 1, 1, 1}, 2, 3, {{5, 4}, {3, 2, 1}, {0}}},
+      // A parameter larger than the cap gets a bucket of its own, never split.
+      {{4, 100, 4}, 8, 8, {{2, 1}, {0}}},
+      {{100, 1, 100}, 8, 8, {{2}, {1, 0}}},
+  };
+  for (const auto& c : cases) {
+    const auto layout = plan_buckets(c.bytes, c.first, c.rest);
+    EXPECT_EQ(layout.buckets, c.expected) << c.bytes.size() << " parameters, caps " << c.first << "/" << c.rest;
+  }
+}
+
+// Three parameters: `a` and `b` take part in both micro-batches, `unused` in none.
+struct TinyModel {
+  torch::Tensor a = torch::randn({3, 4}).requires_grad_();
+  torch::Tensor b = torch::randn({4}).requires_grad_();
+  torch::Tensor unused = torch::randn({5}).requires_grad_();
+  // Buckets fill from the last parameter: `b`, `a`, then `unused`, which never completes in backward.
+  std::vector<torch::Tensor> parameters() const { return {unused, a, b}; }
+  torch::Tensor loss(const torch::Tensor& x) const { return (x.matmul(a) + b).tanh().square().sum(); }
+};
+
+TEST(GradientReducer, LeavesTheAccumulatedGradientsOnOneProcess) {
+  torch::manual_seed(3);
+  TinyModel model;
+  const auto x1 = torch::randn({2, 3}), x2 = torch::randn({2, 3});
+  model.loss(x1).backward();
+  model.loss(x2).backward();
+  const auto expected_a = model.a.grad().clone(), expected_b = model.b.grad().clone();
+  for (const std::int64_t bucket_bytes : {4, 1 << 20}) {  // one parameter per bucket; one bucket
+    model.a.mutable_grad().reset();
+    model.b.mutable_grad().reset();
+    SingleProcessCommunicator comm;
+    GradientReducer reducer(model.parameters(), comm, bucket_bytes, bucket_bytes);
+    EXPECT_EQ(reducer.bucket_count(), bucket_bytes == 4 ? 3u : 1u);
+    model.loss(x1).backward();  // not armed: plain accumulation
+    reducer.arm();
+    model.loss(x2).backward();
+    reducer.finish();
+    EXPECT_TRUE(torch::equal(model.a.grad(), expected_a)) << bucket_bytes;
+    EXPECT_TRUE(torch::equal(model.b.grad(), expected_b)) << bucket_bytes;
+    ASSERT_TRUE(model.unused.grad().defined());
+    EXPECT_TRUE(torch::equal(model.unused.grad(), torch::zeros({5})));
+    // With a bucket each, `b` and `a` were all-reduced during backward; one bucket had to wait for `unused`.
+    EXPECT_EQ(reducer.overlapped_buckets(), bucket_bytes == 4 ? 2u : 0u) << bucket_bytes;
+  }
+}
+
+}  // namespace
+}  // namespace wb
