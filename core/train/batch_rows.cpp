@@ -1,6 +1,7 @@
 // Windows -> objective rows -> tensors -> loss.
-#include <algorithm>
 #include "train/batch_rows.hpp"
+
+#include <algorithm>
 
 #include "data/portable_random.hpp"
 
@@ -9,7 +10,11 @@ namespace {
 
 torch::Tensor on_device(std::vector<std::int64_t>& buffer, at::IntArrayRef shape, const torch::Device& device) {
   auto t = torch::from_blob(buffer.data(), shape, torch::kLong);
-  return device.is_cpu() ? t : t.to(device);
+  if (device.is_cpu()) return t;
+  // Staged in page-locked memory and copied without waiting, so the host goes on to the next
+  // batch while the GPU works; the caching host allocator keeps the staging block until the copy
+  // is done, so `buffer` may be refilled at once.
+  return t.pin_memory().to(device, torch::kLong, /*non_blocking=*/true);
 }
 
 }  // namespace

@@ -1,16 +1,17 @@
 // AdamW as the trainer and the benchmark use it: decoupled weight decay on Linear weights only,
-// never on biases, LayerNorm weights or embeddings (nanoGPT's configure_optimizers); and gradient
-// clipping.
+// never on biases, LayerNorm weights or embeddings (nanoGPT's configure_optimizers), stepped
+// over all tensors at once (multi_tensor_adamw); and gradient clipping.
 #pragma once
 
 #include <torch/torch.h>
 
 #include "model/gpt.hpp"
 #include "spec/run_spec.hpp"
+#include "train/multi_tensor_adamw.hpp"
 
 namespace wb {
 
-inline torch::optim::AdamW make_adamw(Gpt& model, const OptimizerSpec& o) {
+inline std::unique_ptr<torch::optim::AdamW> make_adamw(Gpt& model, const OptimizerSpec& o) {
   auto options = [&](double weight_decay) {
     return std::make_unique<torch::optim::AdamWOptions>(
         torch::optim::AdamWOptions(o.lr).betas({o.beta1, o.beta2}).eps(1e-8).weight_decay(weight_decay));
@@ -18,7 +19,7 @@ inline torch::optim::AdamW make_adamw(Gpt& model, const OptimizerSpec& o) {
   std::vector<torch::optim::OptimizerParamGroup> groups;
   groups.emplace_back(model->decay_parameters(), options(o.weight_decay));
   groups.emplace_back(model->no_decay_parameters(), options(0.0));
-  return torch::optim::AdamW(std::move(groups), torch::optim::AdamWOptions(o.lr));
+  return std::make_unique<MultiTensorAdamW>(std::move(groups), torch::optim::AdamWOptions(o.lr));
 }
 
 // Scales the gradients so that their global L2 norm is at most max_norm; returns the norm before,

@@ -55,20 +55,23 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
   auto x = tokens.narrow(1, 0, c.model.block_size).contiguous();
   auto y = tokens.narrow(1, 1, c.model.block_size).contiguous();
   auto step = [&] {
-    compat::zero_grad_to_none(optimizer);
+    compat::zero_grad_to_none(*optimizer);
     torch::Tensor loss;
     {
       compat::CudaAutocast autocast(device.is_cuda());
       loss = model->compute_loss(x, y).total;  // MoE: with the router losses, as in training
     }
     loss.backward();
-    torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
-    optimizer.step();
-    return loss.item<double>();  // synchronizes, as a training loop's logging does
+    clip_grad_norm(model->parameters(), 1.0);
+    optimizer->step();
+    return loss.detach();  // not read: the trainer reads losses only every few steps on a GPU
   };
-  for (int i = 0; i < warmup_steps; ++i) step();
+  torch::Tensor last;
+  for (int i = 0; i < warmup_steps; ++i) last = step();
+  if (last.defined()) last.item<double>();  // the warm-up's work is done before the clock starts
   const auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < steps; ++i) step();
+  for (int i = 0; i < steps; ++i) last = step();
+  if (last.defined()) last.item<double>();  // waits for the device to finish the timed steps
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   BenchmarkResult r;

@@ -97,7 +97,7 @@ struct Trainer::Impl {
     // The objective's special tokens (sentinels, [MASK], mode tokens) follow the tokenizer's ids.
     model = Gpt(GptConfig::from(spec.model, static_cast<int>(objective->vocab_size())));
     model->to(device);
-    optimizer = std::make_unique<torch::optim::AdamW>(make_adamw(model, spec.optimizer));
+    optimizer = make_adamw(model, spec.optimizer);
     if (comm->world_size() > 1) {
       const auto bytes = options.gradient_bucket_bytes;
       reducer = bytes > 0 ? std::make_unique<GradientReducer>(model->parameters(), *comm, bytes, bytes)
