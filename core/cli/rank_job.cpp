@@ -95,7 +95,7 @@ void RankLeader::announce(const RankAssignment& assignment) {
   for (int rank = 1; rank < group_.env().world_size; ++rank) {
     const std::string who = "rank " + std::to_string(rank);
     const auto [key, value] = group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
-                                               who + " to prepare " + run);
+                                               who + " to prepare " + run, /*watched=*/rank);
     if (key == failed_key(rank) && value == kStopped)
       throw UserError(ExitCode::kInterrupted, who + " was stopped before " + run + " began",
                       "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
@@ -137,6 +137,7 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
       throw RankFailure("rank " + std::to_string(env.rank) + " reached another job's store at " + env.master_addr + ":" +
                             std::to_string(env.master_port) + " (the port was taken after it was chosen)",
                         "start the job again: --nproc picks a new free port");
+  group.start_heartbeat();  // rank 0 waits for us as long as we are alive, not longer
   RunInputs inputs(workspace, /*quiet=*/false);
   int exit_code = 0;
   for (int index = 0;; ++index) {

@@ -108,16 +108,26 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   return argv;
 }
 
-// How long a collective may wait for the other ranks: 60 s, or WB_COLLECTIVE_TIMEOUT_S.
-std::chrono::milliseconds collective_timeout() {
-  const char* text = std::getenv("WB_COLLECTIVE_TIMEOUT_S");
-  if (!text || !*text) return std::chrono::seconds(60);
+// A duration in seconds from the environment variable `name` (1 to 86400), else `fallback`.
+std::chrono::milliseconds seconds_from_env(const char* name, int fallback, const std::string& meaning) {
+  const char* text = std::getenv(name);
+  if (!text || !*text) return std::chrono::seconds(fallback);
   char* end = nullptr;
   const double seconds = std::strtod(text, &end);
   if (*end != '\0' || !(seconds >= 1.0 && seconds <= 86400.0))
-    throw UserError(ExitCode::kUsage, std::string("WB_COLLECTIVE_TIMEOUT_S=") + text + " is not a number of seconds",
-                    "give 1 to 86400 (seconds a rank waits for the others in a collective), or unset it for 60");
+    throw UserError(ExitCode::kUsage, std::string(name) + "=" + text + " is not a number of seconds",
+                    "give 1 to 86400 (" + meaning + "), or unset it for " + std::to_string(fallback));
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
+// How long a collective may wait for the other ranks.
+std::chrono::milliseconds collective_timeout() {
+  return seconds_from_env("WB_COLLECTIVE_TIMEOUT_S", 60, "seconds a rank waits for the others in a collective");
+}
+
+// How long rank 0 waits on a rank whose heartbeat stopped before it gives the job up.
+std::chrono::milliseconds heartbeat_timeout() {
+  return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, "seconds without a heartbeat after which a rank counts as dead");
 }
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
@@ -165,7 +175,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
     if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
-    group = join_rank_group(dist, &g_stop, collective_timeout());
+    group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
     if (!dist.is_main()) {
       context.exit_code = follow_rank_zero(*group, context.workspace(), options);
       return;

@@ -1,8 +1,13 @@
-// Communicator on c10d::ProcessGroupGloo: gradients are averaged in one flattened bucket per
-// call (one collective instead of one per parameter), scalars as a double.
+// c10d behind our own interfaces: the Communicator on c10d::ProcessGroupGloo (tensors averaged in
+// one flattened buffer per call, scalars as doubles, the gradient buckets' all-reduces in the
+// background), and the CLI's RankGroup: the job's store, its control channel and the heartbeats
+// through which rank 0 tells a busy rank from a dead one.
 #include "train/c10d_communicator.hpp"
 
+#include <condition_variable>
 #include <cstdlib>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
@@ -131,15 +136,19 @@ class GlooCommunicator final : public Communicator {
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
-c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int world_size, bool server) {
+// `joins`: this connection is the rank's own, counted in the rendezvous; a second one (the
+// heartbeat's) is not.
+c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int world_size, bool server,
+                                           bool joins = true) {
   c10::intrusive_ptr<c10d::Store> store;
   if (!r.file.empty()) {
     store = c10::make_intrusive<c10d::FileStore>(r.file, world_size);
   } else {
     c10d::TCPStoreOptions options;
     options.port = static_cast<std::uint16_t>(r.port);
-    options.isServer = server && rank == 0;
-    options.numWorkers = world_size;
+    options.isServer = server && rank == 0 && joins;
+    if (joins) options.numWorkers = world_size;
+    options.waitWorkers = joins;
     options.timeout = r.timeout;
     store = c10::make_intrusive<c10d::TCPStore>(r.host, options);
   }
@@ -147,12 +156,66 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
   return store;
 }
 
+std::vector<std::uint8_t> bytes(const std::string& text) { return {text.begin(), text.end()}; }
+std::string heartbeat_key(int rank) { return "alive/" + std::to_string(rank); }
+
+// Sets `key` to 1, 2, 3, ... every `period` from its own thread and store connection (a TCPStore
+// client is one socket, not to be shared between threads), until destroyed or the store is gone.
+class Heartbeat {
+ public:
+  Heartbeat(c10::intrusive_ptr<c10d::Store> store, std::string key, std::chrono::milliseconds period)
+      : thread_([this, store = std::move(store), key = std::move(key), period] { beat(*store, key, period); }) {}
+  ~Heartbeat() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopped_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  Heartbeat(const Heartbeat&) = delete;
+  Heartbeat& operator=(const Heartbeat&) = delete;
+
+ private:
+  void beat(c10d::Store& store, const std::string& key, std::chrono::milliseconds period) {
+    for (std::int64_t beats = 1;; ++beats) {
+      try {
+        store.set(key, bytes(std::to_string(beats)));
+      } catch (const std::exception&) {
+        return;  // rank 0 and its store are gone: the main thread finds out on its own
+      }
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (wake_.wait_for(lock, period, [this] { return stopped_; })) return;
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopped_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
+// What rank 0 last saw of a rank's heartbeat, and since when.
+struct PulseWatch {
+  std::string last;  // empty: none seen yet
+  std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
+};
+
 class C10dRankGroup final : public RankGroup {
  public:
+  using Connect = std::function<c10::intrusive_ptr<c10d::Store>()>;  // a new connection to the store
+
   C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout,
-                const std::atomic<bool>* stop)
-      : env_(std::move(env)), stop_(stop), control_(prefixed("wb/", store)),
+                std::chrono::milliseconds heartbeat_timeout, Connect connect, const std::atomic<bool>* stop)
+      : env_(std::move(env)), stop_(stop), heartbeat_timeout_(heartbeat_timeout), connect_(std::move(connect)),
+        control_(prefixed("wb/", store)),
         communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
+
+  void start_heartbeat() override {
+    if (heartbeat_) return;
+    heartbeat_ = std::make_unique<Heartbeat>(prefixed("wb/", connect_()), heartbeat_key(env_.rank),
+                                             std::max(std::chrono::milliseconds(100), heartbeat_timeout_ / 6));
+  }
 
   const DistEnv& env() const override { return env_; }
   Communicator& communicator() override { return communicator_; }
@@ -162,21 +225,27 @@ class C10dRankGroup final : public RankGroup {
   }
 
   std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys, std::chrono::milliseconds timeout,
-                                                const std::string& what) override {
+                                                const std::string& what, int watched) override {
     // Polled rather than one blocking wait, so that a stop request ends the wait at once.
     const auto deadline = std::chrono::steady_clock::now() + timeout;
+    PulseWatch pulse;
+    auto next_pulse_check = std::chrono::steady_clock::now();
     try {
       for (;;) {
         for (const auto& key : keys) {
           if (!control_->check({key})) continue;
-          const auto bytes = control_->get(key);
-          return {key, std::string(bytes.begin(), bytes.end())};
+          const auto value = control_->get(key);
+          return {key, std::string(value.begin(), value.end())};
         }
         if (stop_ && stop_->load())
           throw UserError(ExitCode::kInterrupted, "rank " + std::to_string(env_.rank) + " was stopped while it waited "
                           "for " + what, "resume the run from rank 0's last checkpoint");
-        if (std::chrono::steady_clock::now() > deadline)
-          throw std::runtime_error("no answer in " + std::to_string(timeout.count() / 1000) + " s");
+        const auto now = std::chrono::steady_clock::now();
+        if (now > deadline) throw std::runtime_error("no answer in " + std::to_string(timeout.count() / 1000) + " s");
+        if (watched >= 0 && now >= next_pulse_check) {
+          check_pulse(watched, pulse, what);
+          next_pulse_check = now + std::chrono::milliseconds(500);
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     } catch (const UserError&) {
@@ -190,10 +259,35 @@ class C10dRankGroup final : public RankGroup {
   }
 
  private:
+  // Throws RankFailure when `rank`'s heartbeat has not changed (or not begun) for the timeout.
+  void check_pulse(int rank, PulseWatch& pulse, const std::string& what) {
+    const auto key = heartbeat_key(rank);
+    std::string now_seen;
+    if (control_->check({key})) {
+      const auto value = control_->get(key);
+      now_seen.assign(value.begin(), value.end());
+    }
+    if (now_seen != pulse.last) {
+      pulse.last = now_seen;
+      pulse.since = std::chrono::steady_clock::now();
+      return;
+    }
+    if (std::chrono::steady_clock::now() - pulse.since < heartbeat_timeout_) return;
+    const auto seconds = std::to_string(heartbeat_timeout_.count() / 1000);
+    throw RankFailure("rank " + std::to_string(rank) + " stopped answering: no heartbeat for " + seconds +
+                          " s while rank " + std::to_string(env_.rank) + " waited for " + what,
+                      "it was killed or its node was lost: its log (HOME/logs/rank-" + std::to_string(rank) +
+                          ".log on its host) or the launcher says why; under srun, --kill-on-bad-exit=1 ends "
+                          "the job at once (WB_HEARTBEAT_TIMEOUT_S sets the wait)");
+  }
+
   DistEnv env_;
   const std::atomic<bool>* stop_;
+  std::chrono::milliseconds heartbeat_timeout_;
+  Connect connect_;
   c10::intrusive_ptr<c10d::Store> control_;
   GlooCommunicator communicator_;
+  std::unique_ptr<Heartbeat> heartbeat_;  // last: stops before the group's store goes
 };
 
 }  // namespace
@@ -222,15 +316,21 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
 namespace wb {
 
 std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic<bool>* stop,
-                                           std::chrono::milliseconds timeout) {
+                                           std::chrono::milliseconds timeout, std::chrono::milliseconds heartbeat_timeout) {
   Rendezvous rendezvous;
   rendezvous.host = env.master_addr;
   rendezvous.port = env.master_port;
   rendezvous.timeout = timeout;
+  // As torch.distributed does under torchrun's agent store: every key under the attempt's prefix.
+  const auto under_prefix = [env](c10::intrusive_ptr<c10d::Store> store) {
+    return env.agent_store ? prefixed(env.store_prefix + "/", store) : store;
+  };
   try {
-    auto store = make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store);
-    if (env.agent_store) store = prefixed(env.store_prefix + "/", store);  // as torch.distributed does
-    return std::make_unique<C10dRankGroup>(env, store, timeout, stop);
+    auto store = under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store));
+    auto connect = [=] {
+      return under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/false, /*joins=*/false));
+    };
+    return std::make_unique<C10dRankGroup>(env, store, timeout, heartbeat_timeout, connect, stop);
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {

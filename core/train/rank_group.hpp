@@ -29,9 +29,16 @@ class RankGroup {
   std::string await(const std::string& key, std::chrono::milliseconds timeout, const std::string& what) {
     return await_any({key}, timeout, what).second;
   }
-  // The same for the first of several keys to be set: {key, value}.
+  // The same for the first of several keys to be set: {key, value}. With `watched` >= 0 it also
+  // throws RankFailure once that rank's heartbeat has stood still for the heartbeat timeout: a
+  // rank killed without a word (or its node lost) then fails the job in seconds, not hours,
+  // however long a live rank may take (tokenizing a large corpus).
   virtual std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys,
-                                                        std::chrono::milliseconds timeout, const std::string& what) = 0;
+                                                        std::chrono::milliseconds timeout, const std::string& what,
+                                                        int watched = -1) = 0;
+  // Starts this rank's heartbeat: a thread with its own store connection that changes
+  // `alive/<rank>` every sixth of the heartbeat timeout, until the group is left.
+  virtual void start_heartbeat() = 0;
 };
 
 // Joins the job of `env`: a TCPStore served by rank 0 at MASTER_ADDR:MASTER_PORT (or torchrun's
@@ -39,6 +46,7 @@ class RankGroup {
 // until every rank has joined; collectives wait at most `timeout`, so a dead rank fails the job
 // within it instead of hanging.
 std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic<bool>* stop = nullptr,
-                                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                                           std::chrono::milliseconds timeout = std::chrono::seconds(60),
+                                           std::chrono::milliseconds heartbeat_timeout = std::chrono::seconds(30));
 
 }  // namespace wb

@@ -1,9 +1,16 @@
 // The Gloo communicator across real processes (c10d_rank_probe, one per rank, meeting through a
-// FileStore): means and broadcasts agree on every rank, and a rank that dies makes the others
-// fail with an error within the timeout instead of hanging.
+// FileStore): means and broadcasts agree on every rank, a rank that dies makes the others fail
+// with an error within the timeout instead of hanging, and data-parallel training matches one
+// process. Also the CLI job group's heartbeat (over TCP): a busy rank is waited for, a dead one is not.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <future>
 #include <string>
@@ -124,6 +131,35 @@ TEST(GlooCommunicator, OverlappedBucketsTrainLikeOneProcessWithMoeAndAccumulatio
     for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], reference[i], 1e-5) << "step " << i + 1;
   }
   EXPECT_EQ(two[0].text.substr(two[0].text.find("checksum ")), two[1].text.substr(two[1].text.find("checksum ")));
+}
+
+// A free TCP port on 127.0.0.1 (bound to port 0, then released).
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// Rank 0 waits on a busy rank as long as its heartbeat goes on (5 s here, with a 2 s heartbeat
+// timeout), and gives up on one that left without a word within about that timeout, not after
+// the hours a corpus may take to tokenize.
+TEST(RankGroupHeartbeat, TellsABusyRankFromADeadOne) {
+  const auto busy = run_ranks(2, std::to_string(free_port()), "heartbeat", "5000");
+  EXPECT_EQ(busy[0].status, 0) << busy[0].text;
+  EXPECT_NE(busy[0].text.find("done after"), std::string::npos) << busy[0].text;
+
+  const auto dead = run_ranks(2, std::to_string(free_port()), "heartbeat", "-1");
+  EXPECT_NE(dead[0].status, 0) << dead[0].text;
+  EXPECT_NE(dead[0].text.find("rank 1 stopped answering: no heartbeat for 2 s"), std::string::npos) << dead[0].text;
+  const double waited = std::atof(dead[0].text.substr(dead[0].text.find("error ") + 6).c_str());
+  EXPECT_LT(waited, 10.0) << dead[0].text;  // 1 s of beats + 2 s of silence + polling
+  EXPECT_GT(waited, 2.0) << dead[0].text;
 }
 
 }  // namespace

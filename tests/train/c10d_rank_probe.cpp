@@ -2,6 +2,7 @@
 // through a FileStore and prints what its collectives gave, one "name value..." line each.
 // Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die [TIMEOUT_MS]
 //        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH [BUCKET_BYTES [moe]]
+//        c10d_rank_probe RANK WORLD PORT heartbeat MS
 //   reduce: all_reduce_mean of two tensors and a scalar, then a broadcast from rank 0
 //   die:    the last rank exits after joining; the others then try an all-reduce
 //   train:  trains tests/train/tiny_run.hpp's spec with a global batch of BATCH sequences (each
@@ -9,16 +10,51 @@
 //           ("loss VALUE") and the final weights' checksum ("checksum VALUE"); BUCKET_BYTES sets
 //           the gradient buckets' size; "moe" makes the model a 4-expert MoE trained with 2
 //           micro-batches per step, reading the step losses every 5 steps
+//   heartbeat: a 2-rank job group on 127.0.0.1:PORT with a 2 s heartbeat timeout. Rank 1 starts
+//           its heartbeat and publishes "done" after MS ms, or, with MS < 0, leaves without a
+//           word after a few beats; rank 0 waits for "done" watching rank 1 and prints
+//           "done after S s" or "error S s: WHAT"
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "common/errors.hpp"
 #include "train/c10d_communicator.hpp"
+#include "train/rank_group.hpp"
 #include "train/tiny_run.hpp"
 #include "train/trainer.hpp"
 
 namespace {
+
+int heartbeat(int rank, int port, int ms) {
+  wb::DistEnv env;
+  env.rank = rank;
+  env.world_size = 2;
+  env.launcher = "torchrun";
+  env.master_port = port;
+  auto group = wb::join_rank_group(env, nullptr, std::chrono::seconds(30), std::chrono::seconds(2));
+  if (rank == 1) {
+    group->start_heartbeat();
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms < 0 ? 1000 : ms));
+    if (ms < 0) std::_Exit(0);  // as if killed: the sockets close, nothing is published
+    group->publish("done", "1");
+    group->await("bye", std::chrono::seconds(30), "rank 0's goodbye");  // rank 0 serves the store
+    return 0;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  try {
+    group->await_any({"done"}, std::chrono::seconds(60), "rank 1's done", /*watched=*/1);
+    std::printf("done after %.1f s\n", seconds());
+    group->publish("bye", "1");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    return 0;
+  } catch (const std::exception& e) {
+    std::printf("error %.1f s: %s\n", seconds(), e.what());
+    return 1;
+  }
+}
 
 void print(const char* name, const torch::Tensor& t) {
   std::printf("%s", name);
@@ -37,6 +73,7 @@ int main(int argc, char** argv) {
   const int rank = std::atoi(argv[1]);
   const int world = std::atoi(argv[2]);
   const std::string mode = argv[4];
+  if (mode == "heartbeat" && argc > 5) return heartbeat(rank, std::atoi(argv[3]), std::atoi(argv[5]));
   wb::Rendezvous rendezvous;
   rendezvous.file = argv[3];
   if (argc > 5 && mode != "train") rendezvous.timeout = std::chrono::milliseconds(std::atoi(argv[5]));
