@@ -19,6 +19,8 @@ struct BenchArgs {
   int warmup = 5;
   int threads = 0;
   std::string device = "auto";
+  int batch = 0;              // 0: the config's
+  double peak_tflops = 0.0;   // > 0: print model FLOPs utilization against it
 };
 
 std::vector<Architecture> architectures(const std::string& arch) {
@@ -31,22 +33,26 @@ std::vector<Architecture> architectures(const std::string& arch) {
 void bench(const BenchArgs& args) {
   configure_torch_threads(args.threads);
   const auto device = resolve_device(args.device);
-  std::printf("%-14s %10s %10s %7s %8s %10s %12s %12s\n", "config", "params", "active", "threads", "device", "ms/step",
-              "tokens/s", "model FLOP/s");
-  bool any = false;
-  for (const auto& base : standard_benchmarks()) {
-    if (args.config != "all" && args.config != base.name) continue;
-    any = true;
+  std::vector<BenchmarkConfig> chosen;
+  for (const auto& base : standard_benchmarks())
+    if (args.config == "all" ? !base.gpu_sized : args.config == base.name) chosen.push_back(base);
+  if (chosen.empty())
+    throw UserError(ExitCode::kUsage, "no benchmark config \"" + args.config + "\"", "use baby, gpt-5m, gpt2-small or all");
+  std::printf("%-14s %10s %10s %7s %8s %10s %12s %12s%s\n", "config", "params", "active", "threads", "device", "ms/step",
+              "tokens/s", "model FLOP/s", args.peak_tflops > 0 ? "     MFU" : "");
+  for (auto base : chosen) {
+    if (args.batch > 0) base.batch_size = args.batch;
     for (auto arch : architectures(args.arch)) {
       auto r = run_throughput_benchmark(with_architecture(base, arch, args.expert_hidden), args.warmup, args.steps, device);
-      std::printf("%-14s %10s %10s %7d %8s %10.2f %12.0f %12s\n", r.name.c_str(),
+      std::printf("%-14s %10s %10s %7d %8s %10.2f %12.0f %12s", r.name.c_str(),
                   format_count(static_cast<double>(r.parameters)).c_str(),
                   format_count(static_cast<double>(r.active_parameters)).c_str(), r.threads, r.device.c_str(),
                   r.ms_per_step, r.tokens_per_s, format_count(r.flops_per_s).c_str());
+      if (args.peak_tflops > 0) std::printf(" %7.1f%%", 100.0 * r.flops_per_s / (args.peak_tflops * 1e12));
+      std::printf("\n");
       std::fflush(stdout);
     }
   }
-  if (!any) throw UserError(ExitCode::kUsage, "no benchmark config \"" + args.config + "\"", "use baby, gpt-5m or all");
 }
 
 }  // namespace
@@ -55,7 +61,9 @@ void add_bench_command(CLI::App& app, CliContext&) {
   auto args = std::make_shared<BenchArgs>();
   auto* cmd = app.add_subcommand("bench", "Measure training throughput: tokens/s and model FLOP/s per config");
   cmd->add_option("--config", args->config, "baby (nanoGPT's CPU config: 4 layers, 4 heads, 128 wide, block 64, "
-                                            "batch 12), gpt-5m (6 layers, 256 wide, block 128, batch 16) or all");
+                                            "batch 12), gpt-5m (6 layers, 256 wide, block 128, batch 16), gpt2-small "
+                                            "(124M: 12 layers, 768 wide, block 1024, vocabulary 50304, batch 12; for "
+                                            "GPUs) or all (baby and gpt-5m)");
   cmd->add_option("--arch", args->arch, "dense, moe (top-2 of 4 experts in every block, capacity factor 1.25), "
                                         "shared (2 groups of blocks sharing weights) or all")
       ->check(CLI::IsMember({"dense", "moe", "shared", "all"}));
@@ -67,9 +75,14 @@ void add_bench_command(CLI::App& app, CliContext&) {
   cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->threads, "LibTorch intra-op threads (0: all cores)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+  cmd->add_option("--batch", args->batch, "Sequences per step instead of the config's")->check(CLI::PositiveNumber);
+  cmd->add_option("--peak-tflops", args->peak_tflops,
+                  "The device's peak dense TFLOP/s at the training precision, to print model FLOPs utilization "
+                  "(MFU), e.g. 989 for an H100 SXM in bf16")
+      ->check(CLI::PositiveNumber);
   cmd->footer("Model FLOPs per token: 6 N + 12 n_layer n_embd block_size, N the non-embedding parameters a token\n"
               "passes through (MoE: the active experts and the router; shared: every application of a block).\n"
-              "Compare with: /usr/bin/python3 scripts/bench/pytorch_eager_reference.py");
+              "Compare with: python3 scripts/bench/pytorch_reference.py (PyTorch eager, or --compile)");
   cmd->callback([args] { bench(*args); });
 }
 

@@ -1,6 +1,6 @@
 // c10d behind our own interfaces: the Communicator on c10d::ProcessGroupGloo (tensors averaged in
 // one flattened buffer per call, scalars as doubles, the gradient buckets' all-reduces in the
-// background), and the CLI's RankGroup: the job's store, its control channel and the heartbeats
+// background; CUDA tensors through the installed device collectives, NCCL), and the CLI's RankGroup: the job's store, its control channel and the heartbeats
 // through which rank 0 tells a busy rank from a dead one.
 #include "train/c10d_communicator.hpp"
 
@@ -16,6 +16,7 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
 #include "common/errors.hpp"
+#include "train/device_collectives.hpp"
 #include "train/rank_group.hpp"
 
 namespace wb {
@@ -40,17 +41,24 @@ std::shared_ptr<::gloo::transport::Device> gloo_device(bool loopback) {
   return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 
-class GlooCommunicator final : public Communicator {
+DeviceCollectivesFactory& device_collectives_factory() {
+  static DeviceCollectivesFactory factory;
+  return factory;
+}
+
+class C10dCommunicator final : public Communicator {
  public:
   // `loopback`: every rank on this machine; Gloo then talks over 127.0.0.1, else over the
-  // host's own address.
-  GlooCommunicator(const c10::intrusive_ptr<c10d::Store>& store, int rank, int world_size,
-                   std::chrono::milliseconds timeout, bool loopback)
+  // host's own address. `local_rank` picks the GPU of the device collectives, if installed.
+  C10dCommunicator(const c10::intrusive_ptr<c10d::Store>& store, int rank, int world_size,
+                   std::chrono::milliseconds timeout, bool loopback, int local_rank)
       : rank_(rank), world_size_(world_size), timeout_(timeout) {
     auto options = c10d::ProcessGroupGloo::Options::create();
     options->timeout = timeout;
     options->devices.push_back(gloo_device(loopback));
     group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo/", store), rank, world_size, options);
+    if (device_collectives_factory() && torch::cuda::is_available())
+      device_ = device_collectives_factory()({prefixed("device/", store), rank, world_size, local_rank, timeout});
   }
 
   int rank() const override { return rank_; }
@@ -59,7 +67,8 @@ class GlooCommunicator final : public Communicator {
   void all_reduce_mean(std::vector<torch::Tensor>& tensors) override {
     if (tensors.empty()) return;
     std::vector<torch::Tensor> flat = {flatten(tensors)};
-    wait(group_->allreduce(flat), "all-reduce");
+    if (on_device(flat[0])) device_->start_all_reduce_sum(flat[0])->wait();
+    else wait(group_->allreduce(flat), "all-reduce");
     flat[0].div_(world_size_);
     unflatten(flat[0], tensors);
   }
@@ -71,6 +80,7 @@ class GlooCommunicator final : public Communicator {
   }
 
   std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) override {
+    if (on_device(flat)) return device_->start_all_reduce_sum(std::move(flat));
     std::vector<torch::Tensor> tensors = {std::move(flat)};
     return std::make_unique<Pending>(*this, group_->allreduce(tensors));
   }
@@ -78,9 +88,13 @@ class GlooCommunicator final : public Communicator {
   void broadcast(std::vector<torch::Tensor>& tensors, int root) override {
     if (tensors.empty()) return;
     std::vector<torch::Tensor> flat = {flatten(tensors)};
-    c10d::BroadcastOptions options;
-    options.rootRank = root;
-    wait(group_->broadcast(flat, options), "broadcast");
+    if (on_device(flat[0])) {
+      device_->broadcast(flat[0], root);
+    } else {
+      c10d::BroadcastOptions options;
+      options.rootRank = root;
+      wait(group_->broadcast(flat, options), "broadcast");
+    }
     unflatten(flat[0], tensors);
   }
 
@@ -89,12 +103,12 @@ class GlooCommunicator final : public Communicator {
  private:
   class Pending final : public PendingCollective {
    public:
-    Pending(const GlooCommunicator& owner, c10::intrusive_ptr<c10d::Work> work)
+    Pending(const C10dCommunicator& owner, c10::intrusive_ptr<c10d::Work> work)
         : owner_(owner), work_(std::move(work)) {}
     void wait() override { owner_.wait(work_, "all-reduce"); }
 
    private:
-    const GlooCommunicator& owner_;
+    const C10dCommunicator& owner_;
     c10::intrusive_ptr<c10d::Work> work_;
   };
 
@@ -128,10 +142,13 @@ class GlooCommunicator final : public Communicator {
     }
   }
 
+  bool on_device(const torch::Tensor& t) const { return device_ && t.is_cuda(); }
+
   int rank_;
   int world_size_;
   std::chrono::milliseconds timeout_;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group_;
+  std::unique_ptr<DeviceCollectives> device_;  // CUDA tensors, when installed and a GPU is seen
 };
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
@@ -209,7 +226,7 @@ class C10dRankGroup final : public RankGroup {
                 std::chrono::milliseconds heartbeat_timeout, Connect connect, const std::atomic<bool>* stop)
       : env_(std::move(env)), stop_(stop), heartbeat_timeout_(heartbeat_timeout), connect_(std::move(connect)),
         control_(prefixed("wb/", store)),
-        communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
+        communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr), env_.local_rank) {}
 
   void start_heartbeat() override {
     if (heartbeat_) return;
@@ -286,11 +303,13 @@ class C10dRankGroup final : public RankGroup {
   std::chrono::milliseconds heartbeat_timeout_;
   Connect connect_;
   c10::intrusive_ptr<c10d::Store> control_;
-  GlooCommunicator communicator_;
+  C10dCommunicator communicator_;
   std::unique_ptr<Heartbeat> heartbeat_;  // last: stops before the group's store goes
 };
 
 }  // namespace
+
+void install_device_collectives(DeviceCollectivesFactory factory) { device_collectives_factory() = std::move(factory); }
 
 std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, const Rendezvous& rendezvous) {
   if (world_size < 1 || rank < 0 || rank >= world_size)
@@ -298,8 +317,8 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
                                           " is not a valid rank", "ranks run from 0 to the world size - 1");
   try {
     const bool loopback = !rendezvous.file.empty() || is_loopback(rendezvous.host);
-    return std::make_unique<GlooCommunicator>(make_store(rendezvous, rank, world_size, /*server=*/true), rank,
-                                              world_size, rendezvous.timeout, loopback);
+    return std::make_unique<C10dCommunicator>(make_store(rendezvous, rank, world_size, /*server=*/true), rank,
+                                              world_size, rendezvous.timeout, loopback, rank);
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 // Data-parallel communication over PyTorch's own distributed layer (c10d): a process group of
-// Gloo (CPU tensors) behind our small Communicator interface, so the trainer never sees c10d's
+// Gloo (CPU tensors; CUDA tensors too unless a CUDA build installed NCCL, device_collectives.hpp)
+// behind our small Communicator interface, so the trainer never sees c10d's
 // C++ API, which differs between LibTorch 1.13 and 2.x. Ranks meet through a FileStore (processes
 // on one machine sharing a file) or a TCPStore (rank 0 serves MASTER_ADDR:MASTER_PORT, as
 // torchrun and Slurm set them). Every collective waits at most `timeout`: a rank that died makes

@@ -32,7 +32,7 @@ inline torch::Tensor clip_grad_norm(const std::vector<torch::Tensor>& parameters
     if (p.grad().defined()) norms.push_back(p.grad().norm(2.0));
   if (norms.empty()) return torch::zeros({});
   auto total = norms.size() == 1 ? norms[0] : torch::stack(norms).norm(2.0);
-  const auto coefficient = torch::clamp(max_norm / (total + 1e-6), c10::nullopt, 1.0);
+  const auto coefficient = torch::clamp_max(max_norm / (total + 1e-6), 1.0);
   for (const auto& p : parameters)
     if (p.grad().defined()) p.grad().mul_(coefficient);
   return total;

@@ -22,7 +22,13 @@ std::vector<BenchmarkConfig> standard_benchmarks() {
   small.n_embd = 256;
   small.block_size = 128;
   small.bias = false;
-  return {{"baby", baby, 65, 12}, {"gpt-5m", small, 65, 16}};
+  ModelSpec gpt2;  // GPT-2 small as nanoGPT trains it (124M with the padded GPT-2 vocabulary)
+  gpt2.n_layer = 12;
+  gpt2.n_head = 12;
+  gpt2.n_embd = 768;
+  gpt2.block_size = 1024;
+  gpt2.bias = false;
+  return {{"baby", baby, 65, 12}, {"gpt-5m", small, 65, 16}, {"gpt2-small", gpt2, 50304, 12, /*gpu_sized=*/true}};
 }
 
 BenchmarkConfig with_architecture(BenchmarkConfig c, Architecture arch, int expert_hidden) {

@@ -1,7 +1,7 @@
 // Training throughput benchmark: tokens/s and model FLOP/s of full training steps (forward,
-// backward, clip, AdamW) for nanoGPT's CPU "baby" configuration and a ~5M-parameter model, as
-// dense, mixture-of-experts or parameter-sharing models.
-// scripts/bench/pytorch_eager_reference.py measures the same dense steps in PyTorch eager.
+// backward, clip, AdamW; bf16 autocast on a GPU) for nanoGPT's CPU "baby" configuration, a
+// ~5M-parameter model and GPT-2 small, as dense, mixture-of-experts or parameter-sharing models.
+// scripts/bench/pytorch_reference.py measures the same dense steps in PyTorch (eager or compiled).
 #pragma once
 
 #include <string>
@@ -16,6 +16,7 @@ struct BenchmarkConfig {
   ModelSpec model;
   int vocab_size = 65;  // tiny Shakespeare's character vocabulary
   int batch_size = 12;
+  bool gpu_sized = false;  // minutes per step on a CPU: run only when asked for by name
 };
 
 struct BenchmarkResult {
@@ -30,7 +31,8 @@ struct BenchmarkResult {
   double flops_per_s = 0.0;  // flops_per_token (6 N_applied + 12 L C T) x tokens/s
 };
 
-// The dense configs: "baby" and "gpt-5m".
+// The dense configs: "baby", "gpt-5m" and (GPU-sized) "gpt2-small": 12 layers, 12 heads, 768
+// wide, block 1024, vocabulary 50304, batch 12.
 std::vector<BenchmarkConfig> standard_benchmarks();
 // The same config as another architecture, named "<name>-moe" / "<name>-shared":
 // moe: top-2 of 4 experts in every block, capacity factor 1.25 (the MoeSpec defaults);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The GPU check in one go, for a CUDA machine with PyTorch 2.x but no package registry (the
+# device tool's machines): unpacks .gpu-debs/ (scripts/gpu/fetch-debs.sh) into a prefix, builds
+# workbench-cli headless against PyTorch's own LibTorch, trains a short run on the GPU end to end
+# (1 rank, then 2 ranks if there are 2 GPUs), runs the trainer's tests, and benchmarks GPT-2
+# small and the small-model regime against PyTorch eager and torch.compile on the same GPU.
+# Everything it prints also goes to $OUT (the device tool's folder) or ./gpu-results.
+# Usage: scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+peak=${1:-989}
+steps=${2:-20}
+out=${OUT:-$PWD/gpu-results}
+mkdir -p "$out"
+log() { tee -a "$out/summary.txt"; }
+
+deps=/tmp/wbdeps
+mkdir -p "$deps"
+for f in .gpu-debs/*.deb; do dpkg -x "$f" "$deps"; done
+# Debian's .pc files and CMake configs say /usr: look for them under the prefix.
+export PKG_CONFIG_PATH=$deps/usr/lib/x86_64-linux-gnu/pkgconfig PKG_CONFIG_SYSROOT_DIR=$deps
+export LD_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}
+torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+{ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+  python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda, "GPUs", torch.cuda.device_count())'
+} | log
+
+t0=$(date +%s)
+export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
+cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
+  -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
+  { tail -40 "$out/configure.log"; exit 1; }
+grep -E "LibTorch|CUDA" "$out/configure.log" | log
+cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe >"$out/build.log" 2>&1 ||
+  { grep -E "error|Error" "$out/build.log" | head -60; exit 1; }
+echo "build: $(( $(date +%s) - t0 )) s" | log
+cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
+
+echo "== trainer tests (CPU numerics on LibTorch 2.x, Gloo ranks)" | log
+(cd build/gpu && OMP_NUM_THREADS=1 timeout 300 ./tests/train/test_train --gtest_brief=1 && \
+  OMP_NUM_THREADS=1 timeout 120 ./tests/train/test_c10d --gtest_brief=1) 2>&1 | tail -15 | log
+
+echo "== a short run on the GPU, end to end" | log
+home=$(mktemp -d)
+"$cli" --home "$home" data import genesis --from tests/fixtures/data/genesis_kjv.txt >/dev/null
+timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda 2>&1 | tail -8 | log
+if [ "$(python3 -c 'import torch; print(torch.cuda.device_count())')" -ge 2 ]; then
+  timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2 2>&1 | tail -8 | log
+fi
+
+echo "== throughput (steps $steps, peak $peak TFLOP/s)" | log
+for config in gpt2-small gpt-5m baby; do
+  timeout 300 "$cli" bench --device cuda --config "$config" --steps "$steps" --warmup 5 --peak-tflops "$peak" 2>&1 | log
+  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
+    --peak-tflops "$peak" 2>&1 | log
+  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
+    --peak-tflops "$peak" --compile 2>&1 | grep -v Warning | log
+done
+echo "total: $(( $(date +%s) - t0 )) s" | log
