@@ -108,26 +108,29 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   return argv;
 }
 
-// A duration in seconds from the environment variable `name` (1 to 86400), else `fallback`.
-std::chrono::milliseconds seconds_from_env(const char* name, int fallback, const std::string& meaning) {
+// A duration in seconds from the environment variable `name` (`least` to 86400), else `fallback`.
+std::chrono::milliseconds seconds_from_env(const char* name, int fallback, int least, const std::string& meaning) {
   const char* text = std::getenv(name);
   if (!text || !*text) return std::chrono::seconds(fallback);
   char* end = nullptr;
   const double seconds = std::strtod(text, &end);
-  if (*end != '\0' || !(seconds >= 1.0 && seconds <= 86400.0))
-    throw UserError(ExitCode::kUsage, std::string(name) + "=" + text + " is not a number of seconds",
-                    "give 1 to 86400 (" + meaning + "), or unset it for " + std::to_string(fallback));
+  if (*end != '\0' || !(seconds >= least && seconds <= 86400.0))
+    throw UserError(ExitCode::kUsage, std::string(name) + "=" + text + " is not a number of seconds from " +
+                                          std::to_string(least) + " to 86400",
+                    "give " + std::to_string(least) + " to 86400 (" + meaning + "), or unset it for " +
+                        std::to_string(fallback));
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
 }
 
 // How long a collective may wait for the other ranks.
 std::chrono::milliseconds collective_timeout() {
-  return seconds_from_env("WB_COLLECTIVE_TIMEOUT_S", 60, "seconds a rank waits for the others in a collective");
+  return seconds_from_env("WB_COLLECTIVE_TIMEOUT_S", 60, 1, "seconds a rank waits for the others in a collective");
 }
 
-// How long rank 0 waits on a rank whose heartbeat stopped before it gives the job up.
+// How long rank 0 waits on a rank whose heartbeat stopped before it gives the job up (the ranks
+// beat every second: 3 s at least, so that one late beat is not a death).
 std::chrono::milliseconds heartbeat_timeout() {
-  return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, "seconds without a heartbeat after which a rank counts as dead");
+  return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, 3, "seconds without a heartbeat after which a rank counts as dead");
 }
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {

@@ -52,13 +52,11 @@ class C10dCommunicator final : public Communicator {
   // host's own address. `local_rank` picks the GPU of the device collectives, if installed.
   C10dCommunicator(const c10::intrusive_ptr<c10d::Store>& store, int rank, int world_size,
                    std::chrono::milliseconds timeout, bool loopback, int local_rank)
-      : rank_(rank), world_size_(world_size), timeout_(timeout) {
+      : rank_(rank), world_size_(world_size), local_rank_(local_rank), timeout_(timeout), store_(store) {
     auto options = c10d::ProcessGroupGloo::Options::create();
     options->timeout = timeout;
     options->devices.push_back(gloo_device(loopback));
     group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo/", store), rank, world_size, options);
-    if (device_collectives_factory() && torch::cuda::is_available())
-      device_ = device_collectives_factory()({prefixed("device/", store), rank, world_size, local_rank, timeout});
   }
 
   int rank() const override { return rank_; }
@@ -142,13 +140,22 @@ class C10dCommunicator final : public Communicator {
     }
   }
 
-  bool on_device(const torch::Tensor& t) const { return device_ && t.is_cuda(); }
+  // Whether `t` goes through the device collectives, made at the first CUDA tensor (every rank
+  // reaches it at the same collective): a CPU run on a GPU machine never sets up a GPU for them.
+  bool on_device(const torch::Tensor& t) {
+    if (!t.is_cuda() || !device_collectives_factory()) return false;
+    if (!device_)
+      device_ = device_collectives_factory()({prefixed("device/", store_), rank_, world_size_, local_rank_, timeout_});
+    return true;
+  }
 
   int rank_;
   int world_size_;
+  int local_rank_;
   std::chrono::milliseconds timeout_;
+  c10::intrusive_ptr<c10d::Store> store_;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group_;
-  std::unique_ptr<DeviceCollectives> device_;  // CUDA tensors, when installed and a GPU is seen
+  std::unique_ptr<DeviceCollectives> device_;  // CUDA tensors, once installed and first needed
 };
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
@@ -174,10 +181,17 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
 }
 
 std::vector<std::uint8_t> bytes(const std::string& text) { return {text.begin(), text.end()}; }
+// Fixed, not derived from the timeout: rank 0's WB_HEARTBEAT_TIMEOUT_S may differ from a
+// follower's, and a beat a second costs nothing.
+constexpr std::chrono::milliseconds kHeartbeatPeriod{1000};
+constexpr std::chrono::milliseconds kHeartbeatConnectionTimeout{5000};
 std::string heartbeat_key(int rank) { return "alive/" + std::to_string(rank); }
 
-// Sets `key` to 1, 2, 3, ... every `period` from its own thread and store connection (a TCPStore
-// client is one socket, not to be shared between threads), until destroyed or the store is gone.
+// Sets `key` to 1, 2, 3, ... every `period` from its own thread and store connection, until
+// destroyed. Its own connection because a TCPStore client serializes its operations: the main
+// thread's waits would hold the beats back. A failed beat is retried at the next period (a rank
+// gone quiet for the heartbeat timeout counts as dead); the connection's short timeout bounds
+// how long a beat to a lost rank 0 can block.
 class Heartbeat {
  public:
   Heartbeat(c10::intrusive_ptr<c10d::Store> store, std::string key, std::chrono::milliseconds period)
@@ -199,7 +213,7 @@ class Heartbeat {
       try {
         store.set(key, bytes(std::to_string(beats)));
       } catch (const std::exception&) {
-        return;  // rank 0 and its store are gone: the main thread finds out on its own
+        // Retried next period; if rank 0 and its store are gone, the main thread finds out itself.
       }
       std::unique_lock<std::mutex> lock(mutex_);
       if (wake_.wait_for(lock, period, [this] { return stopped_; })) return;
@@ -230,8 +244,7 @@ class C10dRankGroup final : public RankGroup {
 
   void start_heartbeat() override {
     if (heartbeat_) return;
-    heartbeat_ = std::make_unique<Heartbeat>(prefixed("wb/", connect_()), heartbeat_key(env_.rank),
-                                             std::max(std::chrono::milliseconds(100), heartbeat_timeout_ / 6));
+    heartbeat_ = std::make_unique<Heartbeat>(prefixed("wb/", connect_()), heartbeat_key(env_.rank), kHeartbeatPeriod);
   }
 
   const DistEnv& env() const override { return env_; }
@@ -347,7 +360,9 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   try {
     auto store = under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store));
     auto connect = [=] {
-      return under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/false, /*joins=*/false));
+      Rendezvous quick = rendezvous;
+      quick.timeout = std::min(rendezvous.timeout, kHeartbeatConnectionTimeout);
+      return under_prefix(make_store(quick, env.rank, env.world_size, /*server=*/false, /*joins=*/false));
     };
     return std::make_unique<C10dRankGroup>(env, store, timeout, heartbeat_timeout, connect, stop);
   } catch (const UserError&) {

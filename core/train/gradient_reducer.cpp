@@ -27,6 +27,10 @@ GradientReducer::GradientReducer(const std::vector<torch::Tensor>& parameters, C
   std::unordered_set<const void*> seen;
   for (const auto& p : parameters)
     if (p.requires_grad() && seen.insert(p.unsafeGetTensorImpl()).second) slots_.push_back({p});
+  for (const auto& slot : slots_)
+    TORCH_CHECK(slot.parameter.options().type_equal(slots_.front().parameter.options()) &&
+                    slot.parameter.device() == slots_.front().parameter.device(),
+                "gradient buckets need parameters of one dtype on one device");
   std::vector<std::int64_t> bytes;
   for (const auto& slot : slots_)
     bytes.push_back(slot.parameter.numel() * static_cast<std::int64_t>(slot.parameter.element_size()));
@@ -67,15 +71,27 @@ void GradientReducer::on_gradient(std::size_t i, const torch::Tensor& grad) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!armed_) return;  // an earlier micro-batch: autograd accumulates into .grad as usual
   Slot& slot = slots_[i];
-  if (slot.ready) return;
+  Bucket& bucket = buckets_[slot.bucket];
   torch::NoGradGuard no_grad;
-  auto view = buckets_[slot.bucket].flat.narrow(0, slot.offset, slot.parameter.numel()).view(slot.parameter.sizes());
+  auto view = bucket.flat.narrow(0, slot.offset, slot.parameter.numel()).view(slot.parameter.sizes());
+  if (slot.ready) {
+    // A second gradient in the same backward (a reentrant backward, activation checkpointing):
+    // added while its bucket waits; once the bucket is on its way it would be lost.
+    TORCH_CHECK(!bucket.collective, "a parameter got a second gradient after its all-reduce bucket had started");
+    view.add_(grad);
+    return;
+  }
+  const auto& accumulated = slot.parameter.grad();
+  // .grad as a view of the bucket (kept from the last step instead of dropped) would be
+  // overwritten below before it is read.
+  TORCH_CHECK(!accumulated.defined() || !accumulated.is_alias_of(bucket.flat),
+              "drop the gradients (zero_grad_to_none) before a data-parallel step");
   view.copy_(grad);
   // The same sum AccumulateGrad forms (addition commutes exactly), so the result does not depend
   // on whether this parameter's bucket went early or in finish().
-  if (slot.parameter.grad().defined()) view.add_(slot.parameter.grad());
+  if (accumulated.defined()) view.add_(accumulated);
   slot.ready = true;
-  if (--buckets_[slot.bucket].pending == 0) {
+  if (--bucket.pending == 0) {
     const std::size_t before = next_bucket_;
     start_ready_buckets();
     overlapped_ += next_bucket_ - before;

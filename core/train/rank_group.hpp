@@ -37,7 +37,7 @@ class RankGroup {
                                                         std::chrono::milliseconds timeout, const std::string& what,
                                                         int watched = -1) = 0;
   // Starts this rank's heartbeat: a thread with its own store connection that changes
-  // `alive/<rank>` every sixth of the heartbeat timeout, until the group is left.
+  // `alive/<rank>` every second, until the group is left.
   virtual void start_heartbeat() = 0;
 };
 

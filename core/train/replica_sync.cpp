@@ -8,6 +8,16 @@
 
 namespace wb {
 
+void check_same_device_kind(bool cuda, Communicator& comm) {
+  if (comm.world_size() == 1) return;
+  const double on_cuda = comm.all_reduce_mean(cuda ? 1.0 : 0.0) * comm.world_size();
+  if (on_cuda > 0.5 && on_cuda < comm.world_size() - 0.5)
+    throw UserError(ExitCode::kUsage,
+                    std::to_string(static_cast<int>(on_cuda + 0.5)) + " of the " + std::to_string(comm.world_size()) +
+                        " ranks train on a GPU, the others on the CPU",
+                    "give every rank a GPU, or run all on the CPU with --device cpu (training.device)");
+}
+
 void broadcast_parameters(Gpt& model, Communicator& comm) {
   if (comm.world_size() == 1) return;
   std::vector<torch::Tensor> parameters;

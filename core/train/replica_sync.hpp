@@ -15,6 +15,11 @@
 
 namespace wb {
 
+// Every rank must train on the same kind of device: CUDA tensors go through NCCL and CPU tensors
+// through Gloo, and the loop reads the device at other steps on each, so a job that mixes them
+// would wait in mismatched collectives. Throws UserError on every rank, before any of those.
+void check_same_device_kind(bool cuda, Communicator& comm);
+
 // Rank 0's weights on every rank: after a resume or init_from only identical weights make the
 // averaged gradients step every replica the same way.
 void broadcast_parameters(Gpt& model, Communicator& comm);

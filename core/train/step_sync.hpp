@@ -1,7 +1,8 @@
 // When the training loop reads the device. A GPU runs ahead of the host only while the host does
 // not wait for it, so step losses stay on the device and are read together at sync steps, where
-// the ranks also agree on them and on whether to stop. Evaluations, checkpoints, the last step and
-// a requested stop are sync steps; so is every `interval`-th step. Every rank computes the same
+// the ranks also agree on them and on whether to stop (Ctrl-C is seen there, up to `interval` - 1
+// steps late, and so is a non-finite loss). Evaluations, checkpoints, the last step and
+// stop_after_steps are sync steps; so is every `interval`-th step. Every rank computes the same
 // sync steps from the same inputs, so their collectives match. Pure.
 #pragma once
 

@@ -367,6 +367,7 @@ struct Trainer::Impl {
       load_initial_weights(options.init_checkpoint, model,
                            spec.init_from.optimizer == "keep" ? optimizer.get() : nullptr);
     }
+    check_same_device_kind(device.is_cuda(), *comm);
     broadcast_parameters(model, *comm);
     decorrelate_rank_randomness();
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
@@ -400,7 +401,10 @@ struct Trainer::Impl {
         unread_lr.push_back(learning_rate(schedule, state.step));
         unread.push_back(train_step(rows));
         ++state.step;
-        if (!is_sync_step(state.step, sync_points)) continue;
+        // A stop request is only seen at sync steps, where every rank reads it at the same step;
+        // one process may stop at once.
+        const bool stop_now = comm->world_size() == 1 && options.stop && options.stop->load();
+        if (!stop_now && !is_sync_step(state.step, sync_points)) continue;
 
         const bool asked_to_stop = (options.stop && options.stop->load()) ||
                                    (options.stop_after_steps >= 0 && state.step >= options.stop_after_steps);

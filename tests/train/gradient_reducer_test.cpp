@@ -30,38 +30,48 @@ TEST(PlanBuckets, FillsFromTheLastParameterAndClosesAtTheCap) {
   }
 }
 
-// Three parameters: `a` and `b` take part in both micro-batches, `unused` in none.
+// `a` and `b` take part in both micro-batches, `early` only in the first, `unused` in none.
 struct TinyModel {
   torch::Tensor a = torch::randn({3, 4}).requires_grad_();
   torch::Tensor b = torch::randn({4}).requires_grad_();
+  torch::Tensor early = torch::randn({4}).requires_grad_();
   torch::Tensor unused = torch::randn({5}).requires_grad_();
-  // Buckets fill from the last parameter: `b`, `a`, then `unused`, which never completes in backward.
-  std::vector<torch::Tensor> parameters() const { return {unused, a, b}; }
-  torch::Tensor loss(const torch::Tensor& x) const { return (x.matmul(a) + b).tanh().square().sum(); }
+  // Buckets fill from the last parameter: `b`, `a`, then `early` and `unused`, which backward
+  // never reaches in the last micro-batch.
+  std::vector<torch::Tensor> parameters() const { return {unused, early, a, b}; }
+  torch::Tensor loss(const torch::Tensor& x, bool first) const {
+    auto y = x.matmul(a) + b;
+    if (first) y = y * early;
+    return y.tanh().square().sum();
+  }
+  void drop_gradients() const {
+    for (auto t : {a, b, early, unused}) t.mutable_grad().reset();
+  }
 };
 
 TEST(GradientReducer, LeavesTheAccumulatedGradientsOnOneProcess) {
   torch::manual_seed(3);
   TinyModel model;
   const auto x1 = torch::randn({2, 3}), x2 = torch::randn({2, 3});
-  model.loss(x1).backward();
-  model.loss(x2).backward();
+  model.loss(x1, true).backward();
+  model.loss(x2, false).backward();
   const auto expected_a = model.a.grad().clone(), expected_b = model.b.grad().clone();
+  const auto expected_early = model.early.grad().clone();
   for (const std::int64_t bucket_bytes : {4, 1 << 20}) {  // one parameter per bucket; one bucket
-    model.a.mutable_grad().reset();
-    model.b.mutable_grad().reset();
+    model.drop_gradients();
     SingleProcessCommunicator comm;
     GradientReducer reducer(model.parameters(), comm, bucket_bytes, bucket_bytes);
-    EXPECT_EQ(reducer.bucket_count(), bucket_bytes == 4 ? 3u : 1u);
-    model.loss(x1).backward();  // not armed: plain accumulation
+    EXPECT_EQ(reducer.bucket_count(), bucket_bytes == 4 ? 4u : 1u);
+    model.loss(x1, true).backward();  // not armed: plain accumulation
     reducer.arm();
-    model.loss(x2).backward();
+    model.loss(x2, false).backward();
     reducer.finish();
     EXPECT_TRUE(torch::equal(model.a.grad(), expected_a)) << bucket_bytes;
     EXPECT_TRUE(torch::equal(model.b.grad(), expected_b)) << bucket_bytes;
+    EXPECT_TRUE(torch::equal(model.early.grad(), expected_early)) << "the first micro-batch's gradient, " << bucket_bytes;
     ASSERT_TRUE(model.unused.grad().defined());
-    EXPECT_TRUE(torch::equal(model.unused.grad(), torch::zeros({5})));
-    // With a bucket each, `b` and `a` were all-reduced during backward; one bucket had to wait for `unused`.
+    EXPECT_TRUE(torch::equal(model.unused.grad(), torch::zeros({5}))) << bucket_bytes;
+    // With a bucket each, `b` and `a` were all-reduced during backward; one bucket had to wait.
     EXPECT_EQ(reducer.overlapped_buckets(), bucket_bytes == 4 ? 2u : 0u) << bucket_bytes;
   }
 }
