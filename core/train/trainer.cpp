@@ -11,8 +11,6 @@
 #include "common/errors.hpp"
 #include "data/dataset.hpp"
 #include "data/portable_random.hpp"
-#include "data/repetition_sampler.hpp"
-#include "data/training_stream.hpp"
 #include "model/gpt.hpp"
 #include "model/model_size.hpp"
 #include "model/torch_compat.hpp"
@@ -25,6 +23,7 @@
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
 #include "train/step_sync.hpp"
+#include "train/training_batches.hpp"
 
 namespace wb {
 namespace {
@@ -71,12 +70,8 @@ struct Trainer::Impl {
   Gpt model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
   std::unique_ptr<GradientReducer> reducer;  // data parallel only
-  std::unique_ptr<RepetitionSampler> sampler;         // the run's corpus, random access
-  std::unique_ptr<RepetitionSampler> replay_sampler;  // data.replay.corpus
-  std::unique_ptr<TrainingStream> stream;
-  std::vector<std::int64_t> windows;                  // one micro-batch of block_size + 1 windows
-  std::unique_ptr<bool[]> replay_rows;                // which of its rows are replay
   std::unique_ptr<Objective> objective;
+  std::unique_ptr<TrainingBatches> batches;
   std::unique_ptr<Evaluator> evaluator;
   LrSchedule schedule;
   DropoutSchedule dropout_schedule;
@@ -103,7 +98,8 @@ struct Trainer::Impl {
       reducer = bytes > 0 ? std::make_unique<GradientReducer>(model->parameters(), *comm, bytes, bytes)
                           : std::make_unique<GradientReducer>(model->parameters(), *comm);
     }
-    make_stream();
+    batches = std::make_unique<TrainingBatches>(spec, plan, data, inputs.replay, *objective, rank_batch, comm->rank(),
+                                                comm->world_size());
     evaluator = std::make_unique<Evaluator>(spec, inputs, *objective, model, device, device_name, *comm);
     schedule = lr_schedule_for(spec.optimizer, plan);
     dropout_schedule = dropout_schedule_for(spec.model.dropout.schedule, plan);
@@ -111,24 +107,6 @@ struct Trainer::Impl {
   }
 
   bool is_main() const { return comm->rank() == 0; }
-
-  void make_stream() {
-    const int T = spec.model.block_size;
-    // Batch size 1: the stream addresses sequences one by one (see training_stream.hpp).
-    sampler = std::make_unique<RepetitionSampler>(data.train, plan.unique_tokens, T, 1, spec.training.seed);
-    if (plan.replay_tokens > 0) {
-      if (!inputs.replay)
-        throw DataError("data.replay.corpus \"" + spec.data.replay.corpus + "\" was not prepared for this run",
-                        "run the spec through `workbench-cli run`, which prepares every corpus it names");
-      // As many unique replay tokens as replay needs (one epoch of them), or all the corpus has.
-      const std::int64_t available = (static_cast<std::int64_t>(inputs.replay->train.size()) - 1) / T * T;
-      const std::int64_t unique = std::max<std::int64_t>(T, std::min(available, plan.replay_tokens));
-      replay_sampler = std::make_unique<RepetitionSampler>(inputs.replay->train, unique, T, 1,
-                                                           spec.training.seed + 1);
-    }
-    stream = std::make_unique<TrainingStream>(*sampler, replay_sampler.get(), spec.data.replay.fraction, T,
-                                              rank_batch, comm->rank(), comm->world_size());
-  }
 
   // What a checkpoint must match to be continued: the spec, the data and the step size.
   std::string fingerprint() const {
@@ -152,18 +130,6 @@ struct Trainer::Impl {
     model->set_dropout(rates);
   }
 
-  // The objective's rows of this rank's next micro-batch.
-  void next_micro_batch(Rows& rows) {
-    const int B = rank_batch, T = spec.model.block_size;
-    windows.resize(static_cast<std::size_t>(B) * (T + 1));
-    if (!replay_rows) replay_rows = std::make_unique<bool[]>(static_cast<std::size_t>(B));
-    // The global index of this rank's first row: the same rule as the stream's.
-    const std::int64_t first = (stream->micro_batches() * comm->world_size() + comm->rank()) * B;
-    stream->next_batch(windows, std::span<bool>(replay_rows.get(), static_cast<std::size_t>(B)));
-    make_rows(*objective, T, windows, static_cast<std::size_t>(B), mix_seed(spec.training.seed, kObjectiveTrainStream),
-              first, rows);
-  }
-
   // One optimizer step over grad_accum micro-batches; returns the sum of the micro-batch losses,
   // on the device (read_step_losses turns such sums into the steps' mean losses).
   torch::Tensor train_step(Rows& rows) {
@@ -175,7 +141,7 @@ struct Trainer::Impl {
     const int accum = spec.training.grad_accum;
     torch::Tensor loss_sum;  // stays on the device until the next sync step
     for (int micro = 0; micro < accum; ++micro) {
-      next_micro_batch(rows);
+      batches->next(rows);
       torch::Tensor loss;
       {
         compat::CudaAutocast autocast(device.is_cuda());
@@ -250,13 +216,6 @@ struct Trainer::Impl {
     return s;
   }
 
-  // Epochs of the run's own corpus after `step` steps: replay sequences do not count.
-  double epoch_at(std::int64_t step) const {
-    const std::int64_t sequences = step * plan.tokens_per_step / spec.model.block_size;
-    const std::int64_t fresh = sequences - stream->replay_before(sequences);
-    return static_cast<double>(fresh * spec.model.block_size) / static_cast<double>(plan.unique_tokens);
-  }
-
   // Saves best.pt whenever the validation loss improves: the overfitting study wants the model at
   // its best point, not only the last one.
   void keep_best(double val_loss, double wall_s) {
@@ -281,7 +240,7 @@ struct Trainer::Impl {
     state.eval_steps.push_back(state.step);
     if (state.initial_losses.empty()) state.initial_losses = losses;
     const std::int64_t tokens = state.step * plan.tokens_per_step;
-    EvalRecord record{state.step, tokens, epoch_at(state.step), lr, train_loss, val_loss, tokens_per_s, wall_s, {}};
+    EvalRecord record{state.step, tokens, batches->epoch_at(state.step), lr, train_loss, val_loss, tokens_per_s, wall_s, {}};
     for (std::size_t i = 1; i < losses.size(); ++i) {
       const std::string& metric = evaluator->metric_name(i);
       record.metrics.emplace_back(metric, losses[i]);
@@ -330,7 +289,7 @@ struct Trainer::Impl {
     for (std::size_t i = 0; i < state.val_history.size(); ++i) {
       const std::int64_t step = state.eval_steps[i];
       const double train = i < state.train_history.size() ? state.train_history[i] : 0.0;
-      points.push_back({step, step * plan.tokens_per_step, epoch_at(step), train, state.val_history[i]});
+      points.push_back({step, step * plan.tokens_per_step, batches->epoch_at(step), train, state.val_history[i]});
     }
     return points;
   }
@@ -362,7 +321,7 @@ struct Trainer::Impl {
         throw DataError("checkpoint " + checkpoint_file().string() + " was written for another spec or dataset "
                         "than this run's",
                         "delete it to start the run from scratch, or resume the run it belongs to");
-      stream->restore(state.micro_batches);
+      batches->restore(state.micro_batches);
     } else if (!options.init_checkpoint.empty()) {
       load_initial_weights(options.init_checkpoint, model,
                            spec.init_from.optimizer == "keep" ? optimizer.get() : nullptr);
