@@ -1,12 +1,14 @@
 // DeviceCollectives on c10d::ProcessGroupNCCL. NCCL runs on its own CUDA stream; a collective's
 // wait() makes the caller's stream wait for it, not the host, so the gradient buckets started
 // during backward never stall the CPU. A rank that dies is caught by NCCL's watchdog after the
-// group's timeout (it aborts the process), never a hang.
+// group's timeout (it tears the process down), never a hang.
 #include "gpu/nccl_collectives.hpp"
 
 #include "train/device_collectives.hpp"
 
 #if defined(USE_C10D_NCCL)
+#include <cstdlib>
+
 #include <c10/cuda/CUDAFunctions.h>
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
@@ -28,6 +30,11 @@ class NcclPending final : public PendingCollective {
 class NcclCollectives final : public DeviceCollectives {
  public:
   explicit NcclCollectives(const DeviceGroupSetup& setup) {
+    // A collective that outlives the timeout tears the process down (2.x's default; 1.13's was
+    // to wait forever), so that a dead rank fails the job instead of hanging it. The user's
+    // setting wins.
+    setenv("TORCH_NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
+    setenv("NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     // NCCL binds a communicator to the current device: LOCAL_RANK's GPU, as the trainer picks it.
     const auto devices = static_cast<int>(c10::cuda::device_count());
     c10::cuda::set_device(static_cast<c10::DeviceIndex>(setup.local_rank % std::max(1, devices)));
