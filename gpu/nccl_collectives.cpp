@@ -4,10 +4,12 @@
 // group's timeout (it tears the process down), never a hang.
 #include "gpu/nccl_collectives.hpp"
 
+#include "common/errors.hpp"
 #include "train/device_collectives.hpp"
 
 #if defined(USE_C10D_NCCL)
 #include <cstdlib>
+#include <string>
 
 #include <c10/cuda/CUDAFunctions.h>
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
@@ -36,8 +38,15 @@ class NcclCollectives final : public DeviceCollectives {
     setenv("TORCH_NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     setenv("NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     // NCCL binds a communicator to the current device: LOCAL_RANK's GPU, as the trainer picks it.
+    // Two ranks on one GPU would fail in NCCL's first collective with a less telling message.
     const auto devices = static_cast<int>(c10::cuda::device_count());
-    c10::cuda::set_device(static_cast<c10::DeviceIndex>(setup.local_rank % std::max(1, devices)));
+    if (setup.local_rank >= devices)
+      throw UserError(ExitCode::kUsage,
+                      "rank " + std::to_string(setup.rank) + " is local rank " + std::to_string(setup.local_rank) +
+                          " on a node with " + std::to_string(devices) + " visible GPU(s): NCCL needs a GPU per rank",
+                      "start at most " + std::to_string(devices) + " ranks per node (--nproc, --nproc_per_node, "
+                      "--ntasks-per-node), or train on the CPU with --device cpu");
+    c10::cuda::set_device(static_cast<c10::DeviceIndex>(setup.local_rank));
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = setup.timeout;
     group_ = c10::make_intrusive<c10d::ProcessGroupNCCL>(setup.store, setup.rank, setup.world_size, options);

@@ -7,7 +7,7 @@
 # Everything it prints also goes to $OUT (the device tool's folder) or ./gpu-results.
 # Usage: scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 peak=${1:-989}
 steps=${2:-20}
 out=${OUT:-$PWD/gpu-results}
