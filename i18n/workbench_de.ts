@@ -789,6 +789,22 @@
         <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
         <translation>Datenparallele Prozesse je Lauf (--nproc): jeder trainiert batch_size / N Sequenzen jedes Batches, wo GPUs vorhanden sind je eine GPU; die Kurve des Laufs bleibt dieselbe</translation>
     </message>
+    <message>
+        <source>New jobs on %1 go through its Slurm queue (sbatch).</source>
+        <translation>Neue Jobs auf %1 laufen über dessen Slurm-Warteschlange (sbatch).</translation>
+    </message>
+    <message>
+        <source>New jobs on %1 train on the host itself.</source>
+        <translation>Neue Jobs auf %1 trainieren direkt auf dem Host.</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>The host is a cluster&apos;s login node: submit each job there with sbatch (--remote-slurm); its runs are imported into this database as they train</source>
+        <translation>Der Host ist der Login-Knoten eines Clusters: jeder Job wird dort mit sbatch eingereicht (--remote-slurm); seine Läufe werden während des Trainings in diese Datenbank übernommen</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

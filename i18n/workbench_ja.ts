@@ -786,6 +786,22 @@
         <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
         <translation>実行ごとのデータ並列プロセス数（--nproc）：各プロセスが各バッチの batch_size / N 系列を学習し、GPU があれば 1 プロセスに 1 GPU を使います。実行の曲線は変わりません</translation>
     </message>
+    <message>
+        <source>New jobs on %1 go through its Slurm queue (sbatch).</source>
+        <translation>%1 の新しいジョブはその Slurm キュー（sbatch）を通ります。</translation>
+    </message>
+    <message>
+        <source>New jobs on %1 train on the host itself.</source>
+        <translation>%1 の新しいジョブはホスト上で直接訓練します。</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>The host is a cluster&apos;s login node: submit each job there with sbatch (--remote-slurm); its runs are imported into this database as they train</source>
+        <translation>ホストはクラスタのログインノードです：各ジョブをそこで sbatch により投入します（--remote-slurm）。その実行は訓練中にこのデータベースへ取り込まれます</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -786,6 +786,22 @@
         <source>Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every batch, one GPU each where there are GPUs; the run&apos;s curve stays the same</source>
         <translation>每个运行的数据并行进程数（--nproc）：每个进程训练每批中的 batch_size / N 个序列，有 GPU 时每个进程一块 GPU；运行的曲线保持不变</translation>
     </message>
+    <message>
+        <source>New jobs on %1 go through its Slurm queue (sbatch).</source>
+        <translation>%1 上的新作业将通过其 Slurm 队列提交（sbatch）。</translation>
+    </message>
+    <message>
+        <source>New jobs on %1 train on the host itself.</source>
+        <translation>%1 上的新作业直接在该主机上训练。</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>The host is a cluster&apos;s login node: submit each job there with sbatch (--remote-slurm); its runs are imported into this database as they train</source>
+        <translation>该主机是集群的登录节点：每个作业都在那里用 sbatch 提交（--remote-slurm）；其运行在训练过程中导入此数据库</translation>
+    </message>
 </context>
 <context>
     <name>wb::LocalTarget</name>

@@ -1,8 +1,10 @@
 // The launcher's ssh:// target: `run` jobs go to the local CLI with --target (and the host's CLI
 // and home), other commands stay local, hostile targets are refused with the CLI's own reason;
-// and the toolbar's "Run on" box switches between this computer and an ssh target.
+// and the toolbar's "Run on" box switches between this computer and an ssh target, whose jobs its
+// Slurm box sends through the host's Slurm.
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 
@@ -29,6 +31,21 @@ TEST(SshLaunchTarget, RunGoesThroughTheLocalCliWithTarget) {
     EXPECT_EQ(plain.invocation({"/d/runs.db", {}, {"run", "s"}, {}}).arguments,
               QStringList({"--db", "/d/runs.db", "run", "s", "--target", "ssh://gpu1"}));
   }
+}
+
+TEST(SshLaunchTarget, ThroughSlurmAddsRemoteSlurmToRunsOnly) {
+  const SshLaunchTarget plain(QStringLiteral("ssh://login1"), QStringLiteral("wb"), QStringLiteral("/h"),
+                              QStringLiteral("/x/workbench-cli"));
+  const auto slurm = plain.withSlurm(true);
+  EXPECT_FALSE(plain.slurm());
+  EXPECT_TRUE(slurm->slurm());
+  EXPECT_EQ(slurm->invocation({"/d/runs.db", {}, {"run", "s"}, {}}).arguments,
+            QStringList({"--db", "/d/runs.db", "run", "s", "--target", "ssh://login1", "--remote-cli", "wb",
+                         "--remote-home", "/h", "--remote-slurm"}));
+  EXPECT_EQ(slurm->invocation({"/d/runs.db", {}, {"resume", "3"}, {}}).arguments,
+            QStringList({"--db", "/d/runs.db", "resume", "3"}));
+  EXPECT_EQ(slurm->withSlurm(false)->invocation({"/d/runs.db", {}, {"run", "s"}, {}}).arguments,
+            plain.invocation({"/d/runs.db", {}, {"run", "s"}, {}}).arguments);
 }
 
 TEST(SshLaunchTarget, ChecksTargetsAsTheCliDoes) {
@@ -61,6 +78,27 @@ TEST(SshLaunchTarget, TheRunOnBoxSwitchesTargetsAndRefusesBadOnes) {
 
   typeTarget(launcher, launcher.targetBox()->itemText(0));
   EXPECT_TRUE(launcher.target().isLocal());
+}
+
+TEST(SshLaunchTarget, TheSlurmBoxSendsAnSshTargetsJobsThroughSlurm) {
+  LauncherWidget launcher;
+  EXPECT_FALSE(launcher.slurmBox()->isEnabled()) << "this computer has no --remote-slurm";
+  typeTarget(launcher, QStringLiteral("ssh://login1"));
+  ASSERT_TRUE(launcher.slurmBox()->isEnabled());
+  launcher.slurmBox()->setChecked(true);
+  const auto* ssh = dynamic_cast<const SshLaunchTarget*>(&launcher.target());
+  ASSERT_NE(ssh, nullptr);
+  EXPECT_TRUE(ssh->slurm());
+  EXPECT_EQ(ssh->displayName(), "ssh://login1");
+  EXPECT_TRUE(launcher.lastMessage().contains("Slurm")) << launcher.lastMessage().toStdString();
+  typeTarget(launcher, QStringLiteral("ssh://login2"));  // another host keeps the choice
+  ssh = dynamic_cast<const SshLaunchTarget*>(&launcher.target());
+  ASSERT_NE(ssh, nullptr);
+  EXPECT_TRUE(ssh->slurm());
+  launcher.slurmBox()->setChecked(false);
+  EXPECT_FALSE(dynamic_cast<const SshLaunchTarget&>(launcher.target()).slurm());
+  typeTarget(launcher, launcher.targetBox()->itemText(0));
+  EXPECT_FALSE(launcher.slurmBox()->isEnabled());
 }
 
 }  // namespace

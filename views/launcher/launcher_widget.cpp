@@ -3,6 +3,7 @@
 #include "views/launcher/launcher_widget.hpp"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSpinBox>
 #include <QDialog>
@@ -81,6 +82,10 @@ LauncherWidget::LauncherWidget(QWidget* parent)
   toolbar_->addWidget(targetBox_);
   connect(targetBox_->lineEdit(), &QLineEdit::editingFinished, this, &LauncherWidget::applyTargetText);
   connect(targetBox_, &QComboBox::activated, this, &LauncherWidget::applyTargetText);
+  slurmBox_ = new QCheckBox(this);
+  slurmBox_->setEnabled(false);  // until the target is another host
+  toolbar_->addWidget(slurmBox_);
+  connect(slurmBox_, &QCheckBox::toggled, this, &LauncherWidget::applySlurmChoice);
   ranksLabel_ = new QLabel(this);
   ranksBox_ = new QSpinBox(this);
   ranksBox_->setRange(1, 64);
@@ -120,6 +125,16 @@ void LauncherWidget::setHome(std::filesystem::path home) { home_ = std::move(hom
 void LauncherWidget::setTarget(std::shared_ptr<const LaunchTarget> target) {
   target_ = std::move(target);
   if (targetBox_->currentText() != target_->displayName()) targetBox_->setEditText(target_->displayName());
+  slurmBox_->setEnabled(!target_->isLocal());
+}
+
+void LauncherWidget::applySlurmChoice() {
+  const auto* ssh = dynamic_cast<const SshLaunchTarget*>(target_.get());
+  if (!ssh || ssh->slurm() == slurmBox_->isChecked()) return;
+  const QString url = ssh->displayName();
+  setTarget(ssh->withSlurm(slurmBox_->isChecked()));
+  setMessage(slurmBox_->isChecked() ? tr("New jobs on %1 go through its Slurm queue (sbatch).").arg(url)
+                                    : tr("New jobs on %1 train on the host itself.").arg(url));
 }
 
 void LauncherWidget::applyTargetText() {
@@ -135,7 +150,7 @@ void LauncherWidget::applyTargetText() {
     targetBox_->setEditText(target_->displayName());
     return;
   }
-  setTarget(std::make_shared<SshLaunchTarget>(text));
+  setTarget(std::make_shared<SshLaunchTarget>(text, QString(), QString(), QString(), slurmBox_->isChecked()));
   if (targetBox_->findText(text) < 0) targetBox_->addItem(text);
   setMessage(tr("New jobs run on %1; their runs are imported into this database as they train.").arg(text));
 }
@@ -158,6 +173,9 @@ void LauncherWidget::retranslateUi() {
   targetLabel_->setText(tr("Run on:"));
   targetBox_->setToolTip(tr("Where new jobs train: this computer, or another host as ssh://[user@]host[:port] "
                             "(the system ssh with your keys; the runs appear in this database as they train)"));
+  slurmBox_->setText(tr("Slurm"));
+  slurmBox_->setToolTip(tr("The host is a cluster's login node: submit each job there with sbatch (--remote-slurm); "
+                           "its runs are imported into this database as they train"));
   ranksLabel_->setText(tr("Ranks:"));
   ranksBox_->setToolTip(tr("Data-parallel processes per run (--nproc): each trains batch_size / N sequences of every "
                            "batch, one GPU each where there are GPUs; the run's curve stays the same"));

@@ -13,6 +13,7 @@
 #include "store/run_store.hpp"
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 class QLabel;
@@ -42,6 +43,8 @@ class LauncherWidget : public QWidget {
   void setTarget(std::shared_ptr<const LaunchTarget> target);
   const LaunchTarget& target() const { return *target_; }
   QComboBox* targetBox() const { return targetBox_; }
+  // For an ssh target: whether its jobs go through the host's Slurm (`--remote-slurm`).
+  QCheckBox* slurmBox() const { return slurmBox_; }
   // Data-parallel ranks per run of new jobs (`--nproc`); 1: one process.
   QSpinBox* ranksBox() const { return ranksBox_; }
   // Grace before a second Stop kills a job (CliJob::kDefaultKillAfterMs).
@@ -89,6 +92,7 @@ class LauncherWidget : public QWidget {
   // The "Run on" box's text as the target: this computer, or an ssh:// target when the CLI would
   // accept it (else the message says why, and the target stays).
   void applyTargetText();
+  void applySlurmChoice();  // the Slurm box toggled: the same host, through Slurm or not
 
  signals:
   // An experiment spec (JSON as written) to open in the designer as a copy.
@@ -130,6 +134,7 @@ class LauncherWidget : public QWidget {
   QAction* removeAction_;
   QLabel* targetLabel_;
   QComboBox* targetBox_;
+  QCheckBox* slurmBox_;
   QLabel* ranksLabel_;
   QSpinBox* ranksBox_;
 };
