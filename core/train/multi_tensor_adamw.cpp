@@ -38,6 +38,7 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
   for (auto& group : param_groups()) {
     const auto& options = static_cast<const torch::optim::AdamWOptions&>(group.options());
     TORCH_CHECK(!options.amsgrad(), "MultiTensorAdamW does not implement amsgrad");
+    const auto [beta1, beta2] = options.betas();
     std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs;
     std::vector<c10::Scalar> step_sizes, bias_correction2_sqrts;
     for (auto& p : group.params()) {
@@ -53,7 +54,6 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
       }
       auto& s = static_cast<torch::optim::AdamWParamState&>(*slot);
       s.step(s.step() + 1);
-      const auto [beta1, beta2] = options.betas();
       const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(s.step()));
       const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(s.step()));
       params.push_back(p);
@@ -64,7 +64,6 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
       bias_correction2_sqrts.emplace_back(std::sqrt(bias_correction2));
     }
     if (params.empty()) continue;
-    const auto [beta1, beta2] = options.betas();
     if (options.weight_decay() != 0) at::_foreach_mul_(params, 1 - options.lr() * options.weight_decay());
     at::_foreach_mul_(exp_avgs, beta1);
     at::_foreach_add_(exp_avgs, grads, 1 - beta1);

@@ -346,10 +346,9 @@ struct Trainer::Impl {
 
     const auto t0 = Clock::now();
     const double wall_before = state.wall_s;
-    double last_wall = wall_before;
+    double last_wall = wall_before;  // at the last sync
     Rows rows;
     double tokens_per_s = 0.0;
-    auto last = Clock::now();
     const SyncPoints sync_points{options.sync_interval > 0 ? options.sync_interval : default_sync_interval(device.is_cuda()),
                                  spec.training.eval_interval, spec.training.checkpoint_interval, plan.total_steps,
                                  options.stop_after_steps};
@@ -368,12 +367,10 @@ struct Trainer::Impl {
         const bool asked_to_stop = (options.stop && options.stop->load()) ||
                                    (options.stop_after_steps >= 0 && state.step >= options.stop_after_steps);
         const auto [losses, stop_requested] = agree_on_steps(read_step_losses(unread), asked_to_stop, *comm);
-        const double dt = seconds_since(last);
-        last = Clock::now();
-        const double rate = static_cast<double>(plan.tokens_per_step * static_cast<std::int64_t>(losses.size())) /
-                            std::max(dt, 1e-9);
-        tokens_per_s = tokens_per_s == 0.0 ? rate : 0.9 * tokens_per_s + 0.1 * rate;  // smoothed
         const double wall_s = wall_before + seconds_since(t0);
+        const double rate = static_cast<double>(plan.tokens_per_step * static_cast<std::int64_t>(losses.size())) /
+                            std::max(wall_s - last_wall, 1e-9);
+        tokens_per_s = tokens_per_s == 0.0 ? rate : 0.9 * tokens_per_s + 0.1 * rate;  // smoothed
         report_steps(losses, unread_lr, tokens_per_s, last_wall, wall_s);
         last_wall = wall_s;
         const double lr = unread_lr.back();

@@ -83,6 +83,12 @@ std::vector<double> losses(const std::string& text) {
   return out;
 }
 
+// A rank's "checksum VALUE" line (its final weights), or empty when it printed none.
+std::string checksum(const std::string& text) {
+  const auto at = text.find("checksum ");
+  return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
+}
+
 // Data parallelism changes who computes the rows, not the step: 2 ranks of 2 sequences see the
 // same 4 sequences per step as 1 rank of 4, so the per-step losses agree to float rounding; and
 // the replicas stay identical, bit for bit.
@@ -102,10 +108,6 @@ TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
     ASSERT_EQ(got.size(), reference.size()) << rank.text;
     for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], reference[i], 1e-5) << "step " << i + 1;
   }
-  const auto checksum = [](const std::string& text) {
-    const auto at = text.find("checksum ");
-    return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
-  };
   ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
   EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
 }
@@ -130,7 +132,8 @@ TEST(GlooCommunicator, OverlappedBucketsTrainLikeOneProcessWithMoeAndAccumulatio
     ASSERT_EQ(got.size(), reference.size()) << rank.text;
     for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], reference[i], 1e-5) << "step " << i + 1;
   }
-  EXPECT_EQ(two[0].text.substr(two[0].text.find("checksum ")), two[1].text.substr(two[1].text.find("checksum ")));
+  ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
+  EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
 }
 
 // A free TCP port on 127.0.0.1 (bound to port 0, then released).

@@ -61,17 +61,24 @@ void expect_equal(const Params& a, const Params& b, int step) {
   for (std::size_t i = 0; i < x.size(); ++i) EXPECT_TRUE(torch::equal(x[i], y[i])) << "parameter " << i << " after step " << step;
 }
 
+// Steps `first` to `last` - 1: the same gradients into both parameter sets, one step of each
+// optimizer, and the parameters compared.
+void step_both(const Params& reference, torch::optim::Optimizer& libtorch, const Params& ours,
+               torch::optim::Optimizer& multi, int first, int last) {
+  for (int step = first; step < last; ++step) {
+    set_gradients(reference, step);
+    set_gradients(ours, step);
+    libtorch.step();
+    multi.step();
+    expect_equal(reference, ours, step);
+  }
+}
+
 TEST(MultiTensorAdamW, StepsLikeLibTorchsAdamWBitForBit) {
   const Params reference = make_params(), ours = clone(reference);
   auto libtorch = make<torch::optim::AdamW>(reference);
   auto multi = make<MultiTensorAdamW>(ours);
-  for (int step = 0; step < 6; ++step) {
-    set_gradients(reference, step);
-    set_gradients(ours, step);
-    libtorch->step();
-    multi->step();
-    expect_equal(reference, ours, step);
-  }
+  step_both(reference, *libtorch, ours, *multi, 0, 6);
   // The parameter without gradients on odd steps counted 3 steps, the others 6.
   std::multiset<std::int64_t> steps;
   for (const auto& entry : multi->state())
@@ -99,13 +106,7 @@ TEST(MultiTensorAdamW, ContinuesFromLibTorchsCheckpointState) {
     archive.load_from(saved);
     multi->load(archive);
   }
-  for (int step = 3; step < 6; ++step) {
-    set_gradients(reference, step);
-    set_gradients(ours, step);
-    libtorch->step();
-    multi->step();
-    expect_equal(reference, ours, step);
-  }
+  step_both(reference, *libtorch, ours, *multi, 3, 6);
 }
 
 }  // namespace
