@@ -18,11 +18,12 @@ packages=(
 command -v npm >/dev/null || packages+=(npm)
 # Real services for the scale-out tests (started and stopped by the tests themselves, on loopback):
 # sshd for ssh:// run targets, a single-node Slurm with munge for `workbench-cli slurm submit`,
-# PyTorch's own torchrun.
+# PyTorch's own torchrun, and iproute2 + util-linux for two "nodes" in network namespaces.
 if [[ "${WB_TEST_SERVICES:-0}" == 1 ]]; then
   packages+=(openssh-server openssh-client)
   packages+=(slurmctld slurmd slurm-client munge)
   packages+=(python3-torch)  # torchrun (python3 -m torch.distributed.run) launching workbench-cli ranks
+  packages+=(iproute2 util-linux)  # ip netns, veth, unshare --uts: tests/multinode
 fi
 if [[ "${WB_NO_GUI:-0}" != 1 ]]; then
   # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts's CMake config needs it.

@@ -4,6 +4,7 @@
 
 #include "cli/cli_context.hpp"
 #include "common/errors.hpp"
+#include "train/error_text.hpp"
 
 namespace wb {
 namespace {
@@ -58,7 +59,7 @@ int run_cli(int argc, char** argv) {
     if (!e.fix().empty()) std::fprintf(stderr, "  fix: %s\n", e.fix().c_str());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
+    std::fprintf(stderr, "error: %s\n", error_text(e).c_str());
     return static_cast<int>(ExitCode::kRuntime);
   }
   return context.exit_code;

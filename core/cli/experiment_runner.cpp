@@ -20,6 +20,7 @@
 #include "data/dataset.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "store/store_sink.hpp"
+#include "train/error_text.hpp"
 #include "train/rank_group.hpp"
 #include "train/trainer.hpp"
 #include "wb_git_version.hpp"  // generated at build time
@@ -181,7 +182,7 @@ RunSummary ExperimentRunner::work(std::int64_t run_id, bool fresh) {
   try {
     return train_one(run_id, parse_run_spec(nlohmann::json::parse(row->spec_json)), /*resume=*/!fresh);
   } catch (const std::exception& e) {
-    store_.set_run_status(run_id, "failed", e.what());  // also when it failed before training began
+    store_.set_run_status(run_id, "failed", error_text(e));  // also when it failed before training began
     throw;
   }
 }
@@ -259,8 +260,8 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     } catch (const std::exception& e) {
       // One run's failure (too little data for its U, a NaN loss, ...) must not cost the others.
-      store_.set_run_status(*id, "failed", e.what());
-      print_status_line("run " + std::to_string(*id) + " failed: " + e.what());
+      store_.set_run_status(*id, "failed", error_text(e));
+      print_status_line("run " + std::to_string(*id) + " failed: " + error_text(e));
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     }
   }
@@ -277,8 +278,8 @@ void ExperimentRunner::run_in_workers(std::int64_t experiment_id, const std::vec
     try {
       inputs_.training_data(parse_run_spec(nlohmann::json::parse(row.spec_json)));
     } catch (const std::exception& e) {
-      store_.set_run_status(row.id, "failed", e.what());
-      print_status_line("run " + std::to_string(row.id) + " failed: " + e.what());
+      store_.set_run_status(row.id, "failed", error_text(e));
+      print_status_line("run " + std::to_string(row.id) + " failed: " + error_text(e));
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     }
   }

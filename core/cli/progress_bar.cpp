@@ -96,10 +96,12 @@ void ProgressBar::event(const EventRecord& r) {
 }
 
 void ProgressBar::run_finished(const RunSummary& s) {
-  std::fprintf(out_, "%s%s: %s after %lld steps in %s, final val loss %.4f (best %.4f at step %lld)\n",
-               tty_ ? "\r\033[K" : "", name_.c_str(), s.status.c_str(), static_cast<long long>(s.steps),
-               format_duration(s.wall_s).c_str(), s.final_val_loss, s.best_val_loss,
-               static_cast<long long>(s.best_step));
+  char losses[96] = "before its first evaluation";  // a cross-entropy is never 0: 0 means none ran
+  if (s.final_val_loss > 0)
+    std::snprintf(losses, sizeof losses, "final val loss %.4f (best %.4f at step %lld)", s.final_val_loss,
+                  s.best_val_loss, static_cast<long long>(s.best_step));
+  std::fprintf(out_, "%s%s: %s after %lld steps in %s, %s\n", tty_ ? "\r\033[K" : "", name_.c_str(),
+               s.status.c_str(), static_cast<long long>(s.steps), format_duration(s.wall_s).c_str(), losses);
   std::fflush(out_);
 }
 

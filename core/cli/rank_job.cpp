@@ -18,6 +18,7 @@
 #include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
 #include "common/utc_time.hpp"
+#include "train/error_text.hpp"
 #include "train/rank_group.hpp"
 #include "train/trainer.hpp"
 
@@ -192,8 +193,8 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
                           "filesystem every node shares");
       run = std::make_unique<Trainer>(spec, *data, progress, trainer);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), e.what());
-      group.publish(prepared_key(index, env.rank), std::string(kCannotTrain) + e.what());
+      std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), error_text(e).c_str());
+      group.publish(prepared_key(index, env.rank), std::string(kCannotTrain) + error_text(e));
       exit_code = static_cast<int>(ExitCode::kRuntime);
       continue;
     }
@@ -206,7 +207,7 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     } catch (const std::exception& e) {
       // The same failure happens on rank 0 (the loss is shared), which records it and goes on
       // with the next run of the queue: so do we.
-      std::fprintf(stderr, "run %lld failed: %s\n", static_cast<long long>(assignment.run_id), e.what());
+      std::fprintf(stderr, "run %lld failed: %s\n", static_cast<long long>(assignment.run_id), error_text(e).c_str());
       exit_code = static_cast<int>(ExitCode::kRuntime);
     }
   }
@@ -221,7 +222,7 @@ int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerO
     const auto* user = dynamic_cast<const UserError*>(&e);
     const bool stopped = user && user->code() == ExitCode::kInterrupted;
     try {
-      group.publish(failed_key(group.env().rank), stopped ? kStopped : e.what());  // rank 0 stops waiting for us
+      group.publish(failed_key(group.env().rank), stopped ? kStopped : error_text(e));  // rank 0 stops waiting for us
     } catch (...) {
       // The store went with rank 0.
     }

@@ -22,6 +22,7 @@
 #include "cli/multi_run_status.hpp"
 #include "common/errors.hpp"
 #include "spec/run_spec.hpp"
+#include "train/error_text.hpp"
 
 namespace wb {
 namespace {
@@ -144,8 +145,8 @@ void Scheduler::start(std::int64_t run_id, bool fresh, std::vector<Active>& acti
     active.push_back(std::move(run));
   } catch (const std::exception& e) {
     // A spec this build cannot read, no fork: this run fails, the others go on.
-    store_.set_run_status(run_id, "failed", e.what());
-    note("run " + std::to_string(run_id) + " failed to start: " + e.what());
+    store_.set_run_status(run_id, "failed", error_text(e));
+    note("run " + std::to_string(run_id) + " failed to start: " + error_text(e));
     if (!result.first_failure) result.first_failure = std::current_exception();
   }
 }

@@ -60,7 +60,7 @@ struct EventRecord {
 struct RunSummary {
   std::string status;  // finished | failed | interrupted
   std::int64_t steps = 0;
-  double final_val_loss = 0.0;
+  double final_val_loss = 0.0;  // 0 (and best_* too) when no evaluation ran
   double best_val_loss = 0.0;
   std::int64_t best_step = 0;
   double wall_s = 0.0;

@@ -17,6 +17,7 @@
 
 #include "common/errors.hpp"
 #include "train/device_collectives.hpp"
+#include "train/error_text.hpp"
 #include "train/rank_group.hpp"
 
 namespace wb {
@@ -133,10 +134,11 @@ class C10dCommunicator final : public Communicator {
       work->wait(timeout_);
     } catch (const std::exception& e) {
       throw RankFailure(std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
-                          std::to_string(rank_) + ": " + e.what(),
-                      "another rank stopped, died or was slower than the timeout (a checkpoint to a slow disk: "
-                      "raise WB_COLLECTIVE_TIMEOUT_S); see the ranks' logs. The job stops rather than hang; "
-                      "resume it from its last checkpoint");
+                          std::to_string(rank_) + " (timeout " + std::to_string(timeout_.count() / 1000) +
+                          " s): " + error_text(e),
+                      "another rank stopped, died, lost its network or was slower than the timeout (a checkpoint "
+                      "to a slow disk: raise WB_COLLECTIVE_TIMEOUT_S); see the ranks' logs. The job stops rather "
+                      "than hang; resume it from its last checkpoint");
     }
   }
 
@@ -282,7 +284,7 @@ class C10dRankGroup final : public RankGroup {
       throw;
     } catch (const std::exception& e) {
       throw RankFailure("rank " + std::to_string(env_.rank) + " waited for " + what + " (store at " +
-                          env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + e.what(),
+                          env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + error_text(e),
                       "a rank stopped or died: its output (rank 0's, or HOME/logs/rank-R.log) says why; resume "
                       "the job from rank 0's last checkpoint");
     }
@@ -337,7 +339,7 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
   } catch (const std::exception& e) {
     throw UserError(ExitCode::kRuntime,
                     "rank " + std::to_string(rank) + " could not join the " + std::to_string(world_size) +
-                        "-rank group at " + describe(rendezvous) + ": " + e.what(),
+                        "-rank group at " + describe(rendezvous) + ": " + error_text(e),
                     "start every rank with the same rendezvous within the timeout; for TCP, rank 0's "
                     "MASTER_ADDR:MASTER_PORT must be reachable and free");
   }
@@ -370,7 +372,7 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   } catch (const std::exception& e) {
     throw UserError(ExitCode::kRuntime,
                     "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" + env.launcher +
-                        ") could not join the job at " + describe(rendezvous) + ": " + e.what(),
+                        ") could not join the job at " + describe(rendezvous) + ": " + error_text(e),
                     "start every rank within " + std::to_string(timeout.count() / 1000) + " s of each other with "
                     "the same MASTER_ADDR:MASTER_PORT; rank 0's host must be reachable and the port free there");
   }

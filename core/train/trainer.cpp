@@ -18,6 +18,7 @@
 #include "train/batch_rows.hpp"
 #include "train/checkpoint.hpp"
 #include "train/communicator.hpp"
+#include "train/error_text.hpp"
 #include "train/evaluator.hpp"
 #include "train/gradient_reducer.hpp"
 #include "train/optimizer.hpp"
@@ -392,7 +393,7 @@ struct Trainer::Impl {
       }
     } catch (const std::exception& e) {
       auto s = summary("failed", wall_before + seconds_since(t0));
-      s.error = e.what();
+      s.error = error_text(e);
       sink.run_finished(s);
       throw;
     }

@@ -73,6 +73,24 @@ TEST(GlooCommunicator, ADeadRankFailsTheOthersWithinTheTimeout) {
   EXPECT_EQ(outputs[1].status, 0);
 }
 
+// A rank that hangs with its sockets open (a partitioned node) closes nothing: the others' wait
+// times out, and the error says so in words, without LibTorch's C++ backtrace.
+TEST(GlooCommunicator, AStalledRankTimesTheOthersOutWithAPlainMessage) {
+  test::TempDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  auto rank0 = std::async(std::launch::async, [&] {
+    return run(std::string(WB_C10D_PROBE) + " 0 2 " + (dir / "store").string() + " stall 2000 2>/dev/null");
+  });
+  const auto rank1 = run(std::string(WB_C10D_PROBE) + " 1 2 " + (dir / "store").string() + " stall 2000 2>/dev/null");
+  const auto out = rank0.get();
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 20.0);
+  EXPECT_NE(out.status, 0);
+  EXPECT_NE(out.text.find("error all-reduce across 2 ranks failed on rank 0"), std::string::npos) << out.text;
+  EXPECT_EQ(out.text.find("frame #"), std::string::npos) << "LibTorch's C++ backtrace in a user's error:\n" << out.text;
+  EXPECT_EQ(rank1.status, 0) << rank1.text;
+}
+
 std::vector<double> losses(const std::string& text) {
   std::vector<double> out;
   std::size_t at = 0;

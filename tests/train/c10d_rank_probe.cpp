@@ -1,10 +1,12 @@
 // One rank of a c10d test job (c10d_communicator_test.cpp starts several): joins the Gloo group
 // through a FileStore and prints what its collectives gave, one "name value..." line each.
-// Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die [TIMEOUT_MS]
+// Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die|stall [TIMEOUT_MS]
 //        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH [BUCKET_BYTES [moe]]
 //        c10d_rank_probe RANK WORLD PORT heartbeat MS
 //   reduce: all_reduce_mean of two tensors and a scalar, then a broadcast from rank 0
 //   die:    the last rank exits after joining; the others then try an all-reduce
+//   stall:  the last rank sleeps for twice the timeout after joining, its sockets open (a hung
+//           or partitioned node); the others then try an all-reduce, which times out
 //   train:  trains tests/train/tiny_run.hpp's spec with a global batch of BATCH sequences (each
 //           rank takes BATCH / WORLD) on the prepared workspace and prints every step's loss
 //           ("loss VALUE") and the final weights' checksum ("checksum VALUE"); BUCKET_BYTES sets
@@ -67,7 +69,7 @@ void print(const char* name, const torch::Tensor& t) {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::fprintf(stderr, "usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die [TIMEOUT_MS]\n");
+    std::fprintf(stderr, "usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die|stall [TIMEOUT_MS]\n");
     return 2;
   }
   const int rank = std::atoi(argv[1]);
@@ -104,9 +106,12 @@ int main(int argc, char** argv) {
       std::printf("checksum %.17g\n", trainer.parameter_checksum());
       return 0;
     }
-    if (mode == "die") {
+    if (mode == "die" || mode == "stall") {
       comm->barrier();  // everyone has joined
-      if (rank == world - 1) return 0;
+      if (rank == world - 1) {
+        if (mode == "stall") std::this_thread::sleep_for(2 * rendezvous.timeout);
+        return 0;
+      }
       std::vector<torch::Tensor> t = {torch::ones({2})};
       comm->all_reduce_mean(t);
       std::printf("unexpected: the all-reduce finished\n");
