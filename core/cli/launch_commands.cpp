@@ -2,18 +2,16 @@
 // folder), `workbench-cli tail LAUNCH [--from OFFSET] [--follow]` (its events, whole lines only)
 // and `workbench-cli stop LAUNCH` (a Ctrl-C for it). The local side (`run --target ssh://HOST`)
 // runs these over ssh; they are also what a user types on the host.
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -21,22 +19,43 @@
 #include "cli/run_liveness.hpp"
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"
+#include "remote/detached_process.hpp"
 #include "remote/launch_folder.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/presets.hpp"
+#include "store/run_store.hpp"
 
 namespace wb {
 namespace {
 
 struct StartArgs {
   std::string spec;
+  std::string resume;  // --resume LAUNCH: continue that launch's experiment in a new launch
   std::string device;
   int threads = -1;
-  int jobs = 1;
+  int jobs = 0;   // 0: not given (1, or what the resumed launch had)
   int nproc = 0;  // 0: not given
   bool slurm = false;                    // through sbatch on this (login) node
   std::vector<std::string> sbatch_args;  // --sbatch-arg: one #SBATCH line each
 };
+
+// How a launch was started, kept in its folder (start.json) so that `start --resume` continues it
+// the same way: the same database, ranks, threads, device and Slurm options.
+nlohmann::json start_record(const StartArgs& args, const std::string& db) {
+  return {{"db", db}, {"device", args.device}, {"threads", args.threads}, {"jobs", args.jobs},
+          {"nproc", args.nproc}, {"slurm", args.slurm}, {"sbatch_args", args.sbatch_args}};
+}
+
+// `given` with what it leaves unset taken from `record` (a launch's start.json).
+StartArgs with_recorded_defaults(StartArgs given, const nlohmann::json& record) {
+  if (given.device.empty()) given.device = record.value("device", "");
+  if (given.threads < 0) given.threads = record.value("threads", -1);
+  if (given.jobs == 0) given.jobs = record.value("jobs", 0);
+  if (given.nproc == 0) given.nproc = record.value("nproc", 0);
+  given.slurm = given.slurm || record.value("slurm", false);
+  if (given.sbatch_args.empty()) given.sbatch_args = record.value("sbatch_args", std::vector<std::string>{});
+  return given;
+}
 
 // The spec as JSON: a file, a preset, or "-" for stdin (how ssh sends it: no copy step).
 nlohmann::json read_spec(const std::string& spec) {
@@ -52,92 +71,77 @@ nlohmann::json read_spec(const std::string& spec) {
   return document;
 }
 
-// Writes `text` to `path` with plain system calls (no allocation): safe between fork and exec.
-void write_small_file(const char* path, const char* temporary, const char* text, std::size_t size) {
-  const int fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0) return;
-  (void)!write(fd, text, size);
-  close(fd);
-  rename(temporary, path);
-}
-
-// Starts argv detached: a supervisor in a new session (no terminal, immune to the ssh
-// session's end) starts it with stdin /dev/null, stdout and stderr to output.log (stdout to
-// `stdout_file` when given), writes its pid, waits for it and writes how it ended to the exit
-// file. Returns its pid.
-pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>& argv,
-                     const std::filesystem::path& stdout_file = {}) {
-  // Everything the two forked processes need is made here: after fork only system calls.
-  std::vector<std::string> words = argv;
-  std::vector<char*> args;
-  for (auto& w : words) args.push_back(w.data());
-  args.push_back(nullptr);
-  const std::string log = launch.output_log().string(), out = stdout_file.string();
-  const std::string pid_file = launch.pid_file().string(), pid_tmp = pid_file + ".tmp";
-  const std::string exit_file = launch.exit_file().string(), exit_tmp = exit_file + ".tmp";
-  int ready[2];
-  if (pipe2(ready, O_CLOEXEC) != 0) throw UserError(ExitCode::kRuntime, "cannot create a pipe to start the run");
-  const pid_t supervisor = fork();
-  if (supervisor < 0) throw UserError(ExitCode::kRuntime, "cannot fork to start the run");
-  if (supervisor == 0) {
-    setsid();
-    const int null_in = open("/dev/null", O_RDONLY);
-    const int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    dup2(null_in, STDIN_FILENO);
-    dup2(log_fd, STDOUT_FILENO);  // the supervisor holds nothing of the ssh session open
-    dup2(log_fd, STDERR_FILENO);
-    signal(SIGHUP, SIG_IGN);
-    // The pid is published only once exec has happened (the close-on-exec pipe closes): until
-    // then the process's command line does not name the launch, and `tail` would take it for gone.
-    int exec_done[2];
-    if (pipe2(exec_done, O_CLOEXEC) != 0) _exit(1);
-    const pid_t run = fork();
-    if (run == 0) {
-      if (!out.empty()) dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
-      signal(SIGHUP, SIG_DFL);
-      execv(args[0], args.data());
-      _exit(127);
+// The host's experiment that launch `old` trained: the experiment of the first run its events
+// name (its database has it), else its experiment_finished line's.
+std::int64_t launch_experiment(const LaunchFolder& old, const std::filesystem::path& db) {
+  std::ifstream in(old.events());
+  for (std::string line; std::getline(in, line);) {
+    const auto event = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!event.is_object()) continue;
+    if (event.contains("run") && event["run"].is_object() && event["run"].contains("id")) {
+      const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
+      if (const auto run = store.find_run(std::to_string(event["run"]["id"].get<std::int64_t>())))
+        return run->experiment_id;
     }
-    close(exec_done[1]);
-    char ignored;
-    while (read(exec_done[0], &ignored, 1) < 0 && errno == EINTR) {
-    }
-    close(exec_done[0]);
-    char text[64];
-    int n = snprintf(text, sizeof text, "%lld\n", static_cast<long long>(run));
-    write_small_file(pid_file.c_str(), pid_tmp.c_str(), text, static_cast<std::size_t>(n));
-    (void)!write(ready[1], &run, sizeof run);
-    close(ready[1]);
-    int status = 0;
-    while (run > 0 && waitpid(run, &status, 0) < 0 && errno == EINTR) {
-    }
-    n = WIFEXITED(status) ? snprintf(text, sizeof text, "{\"code\": %d}\n", WEXITSTATUS(status))
-                          : snprintf(text, sizeof text, "{\"signal\": %d}\n", WTERMSIG(status));
-    write_small_file(exit_file.c_str(), exit_tmp.c_str(), text, static_cast<std::size_t>(n));
-    _exit(0);
+    if (event.value("type", "") == "experiment_finished") return event.value("experiment_id", std::int64_t{0});
   }
-  close(ready[1]);
-  pid_t run = -1;
-  const bool got = read(ready[0], &run, sizeof run) == static_cast<ssize_t>(sizeof run);
-  close(ready[0]);
-  waitpid(supervisor, nullptr, WNOHANG);
-  if (!got || run <= 0)
-    throw UserError(ExitCode::kRuntime, "the run did not start (see " + launch.output_log().string() + ")",
-                    "check that the folder is writable and the host can fork");
-  return run;
+  throw UserError(ExitCode::kUsage, "launch " + old.id + " never started a run: there is nothing to resume",
+                  "start its spec again (" + old.spec().string() + "); its output.log says why it stopped");
 }
 
-void start(CliContext& context, const StartArgs& args) {
-  const nlohmann::json document = read_spec(args.spec);  // before any file is made
+// Checks that launch `id` can be resumed and fills in what it was started with.
+struct Resumed {
+  LaunchFolder old;
+  nlohmann::json record;        // its start.json ({} for a launch from before start.json)
+  std::int64_t experiment = 0;  // the host's experiment id
+};
+Resumed resumable(const Workspace& workspace, const std::string& id, const std::string& db) {
+  Resumed r{LaunchFolder::of(workspace, id), nlohmann::json::object(), 0};
+  if (!std::filesystem::is_directory(r.old.dir))
+    throw UserError(ExitCode::kUsage, "no launch " + id + " in " + r.old.dir.parent_path().string(),
+                    "check the id and --home (the host's workspace that `start` used)");
+  const auto process = launch_process(r.old);
+  if (process.alive)
+    throw UserError(ExitCode::kUsage, "launch " + id + " is still running (process " + std::to_string(process.pid) + ")",
+                    "follow it (`workbench-cli attach " + id + "` where it was started), or stop it first: "
+                    "`workbench-cli stop " + id + "`");
+  if (std::ifstream in(r.old.dir / "start.json"); in) r.record = nlohmann::json::parse(in, nullptr, false);
+  if (!r.record.is_object()) r.record = nlohmann::json::object();
+  r.experiment = launch_experiment(r.old, r.record.value("db", db));
+  return r;
+}
+
+void start(CliContext& context, const StartArgs& given) {
+  if (given.spec.empty() == given.resume.empty())
+    throw UserError(ExitCode::kUsage, "start needs SPEC or --resume LAUNCH (one of them)",
+                    "`workbench-cli start my.json`, or `workbench-cli start --resume 20261206-140512-k3x9q2`");
   const Workspace workspace{std::filesystem::absolute(context.workspace().root)};
+  std::string db = std::filesystem::absolute(context.db_path()).string();
+  std::optional<Resumed> resumed;
+  nlohmann::json document;  // before any file is made: a bad spec or launch makes none
+  if (given.resume.empty()) {
+    document = read_spec(given.spec);
+  } else {
+    resumed = resumable(workspace, given.resume, db);
+    db = resumed->record.value("db", db);
+    document = nlohmann::json::parse(std::ifstream(resumed->old.spec()), nullptr, false);
+  }
+  const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
+  const int jobs = std::max(1, args.jobs);
   std::random_device entropy;
   const std::uint64_t random = (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy() ^ static_cast<std::uint64_t>(getpid());
   const auto launch = LaunchFolder::of(workspace, new_launch_id(std::chrono::system_clock::now(), random));
   std::filesystem::create_directories(launch.dir);
   write_file_atomically(launch.spec(), document.dump(2) + "\n");
+  auto record = start_record(args, db);
+  if (resumed) record["resumes"] = resumed->old.id;
+  write_file_atomically(launch.dir / "start.json", record.dump(2) + "\n");
   std::ofstream(launch.events(), std::ios::app).flush();  // exists at once: `tail` may come first
   const std::string cli = std::filesystem::read_symlink("/proc/self/exe").string();
-  const std::string db = std::filesystem::absolute(context.db_path()).string();
+  // What the ranks train: the spec, or the resumed experiment (interrupted runs from their
+  // checkpoints, then its queued runs).
+  std::vector<std::string> what = {"run", launch.spec().string()};
+  if (resumed) what = {"resume", "--experiment", std::to_string(resumed->experiment)};
   pid_t pid = 0;
   if (args.slurm) {
     // `sbatch --wait` is the launch's process: it returns when the job has ended, with the job's
@@ -145,7 +149,7 @@ void start(CliContext& context, const StartArgs& args) {
     // job id goes to slurm_job (for `stop`: scancel). It must be allowed to run on this node for
     // as long as the job.
     SbatchOptions options;
-    options.job_name = document.value("name", "workbench");
+    options.job_name = document.is_object() ? document.value("name", "workbench") : "workbench";
     options.tasks_per_node = std::max(1, args.nproc);
     options.threads_per_task = std::max(0, args.threads);
     options.extra_sbatch_args = args.sbatch_args;
@@ -153,6 +157,7 @@ void start(CliContext& context, const StartArgs& args) {
     options.home = workspace.root;
     options.db = db;
     options.spec = launch.spec();
+    options.resume_experiment = resumed ? resumed->experiment : 0;
     options.events_file = launch.events();
     options.output_log = launch.output_log();
     write_file_atomically(launch.dir / "job.sbatch", sbatch_script(options));  // refuses bad values
@@ -164,16 +169,18 @@ void start(CliContext& context, const StartArgs& args) {
   } else {
     // The run appends its events to the events file (a line at a time, flushed); progress, errors
     // and the outcome table go to output.log.
-    std::vector<std::string> argv = {cli, "--home", workspace.root.string(), "--db", db, "run", launch.spec().string(),
-                                     "--events-file", launch.events().string(), "--jobs", std::to_string(args.jobs)};
+    std::vector<std::string> argv = {cli, "--home", workspace.root.string(), "--db", db};
+    argv.insert(argv.end(), what.begin(), what.end());
+    argv.insert(argv.end(), {"--events-file", launch.events().string(), "--jobs", std::to_string(jobs)});
     if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
     if (args.threads >= 0) argv.insert(argv.end(), {"--threads", std::to_string(args.threads)});
     if (args.nproc > 0) argv.insert(argv.end(), {"--nproc", std::to_string(args.nproc)});
     pid = start_detached(launch, argv);
   }
-  std::printf("%s\n", nlohmann::json{{"launch", launch.id}, {"folder", launch.dir.string()},
-                                     {"events_file", launch.events().string()}, {"pid", pid},
-                                     {"host", this_host_name()}}.dump().c_str());
+  nlohmann::json answer = {{"launch", launch.id}, {"folder", launch.dir.string()}, {"events_file", launch.events().string()},
+                           {"pid", pid}, {"host", this_host_name()}};
+  if (resumed) answer.update({{"resumes", resumed->old.id}, {"experiment_id", resumed->experiment}});
+  std::printf("%s\n", answer.dump().c_str());
   std::fflush(stdout);
 }
 
@@ -250,11 +257,14 @@ void stop(CliContext& context, const std::string& id) {
 void add_launch_commands(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<StartArgs>();
   auto* start_cmd = app.add_subcommand("start", "Train a spec detached on this host (for remote runs): prints its launch id");
-  start_cmd->add_option("SPEC", args->spec, "Spec file, preset name, or - to read the spec from stdin")->required();
+  start_cmd->add_option("SPEC", args->spec, "Spec file, preset name, or - to read the spec from stdin");
+  start_cmd->add_option("--resume", args->resume,
+                        "Instead of SPEC: continue the experiment of an ended launch (its interrupted runs from their "
+                        "checkpoints, then its queued runs) in a new launch, started as that one was");
   start_cmd->add_option("--device", args->device, "Override training.device")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   start_cmd->add_option("--threads", args->threads, "Override training.threads")->check(CLI::NonNegativeNumber);
-  start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once")->check(CLI::Range(1, 256));
+  start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once (default 1)")->check(CLI::Range(1, 256));
   start_cmd->add_option("--nproc", args->nproc, "Data-parallel ranks per run")->check(CLI::Range(1, 1024));
   start_cmd->add_flag("--slurm", args->slurm,
                       "Train through Slurm: sbatch (on this login node) runs `workbench-cli run` under srun");
@@ -262,7 +272,8 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
       ->allow_extra_args(false);
   start_cmd->footer("Makes HOME/launches/ID/ (spec.json, events.jsonl, output.log, pid, exit_status), starts\n"
                     "`workbench-cli run` there in a new session (it survives the ssh session) and prints one JSON\n"
-                    "line: {\"launch\", \"folder\", \"events_file\", \"pid\", \"host\"}. Follow it with `tail ID --follow`.");
+                    "line: {\"launch\", \"folder\", \"events_file\", \"pid\", \"host\"} (with --resume also \"resumes\" and\n"
+                    "\"experiment_id\"). Follow it with `tail ID --follow`.");
   start_cmd->callback([&context, args] { start(context, *args); });
 
   auto from = std::make_shared<std::int64_t>(0);

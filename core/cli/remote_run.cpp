@@ -25,13 +25,12 @@ std::string attach_command(const ImportState& state, const CliContext& context) 
   return "workbench-cli" + (context.home.empty() ? std::string() : " --home " + context.home) + " attach " + state.launch;
 }
 
-// Runs `start -` on the host with the spec on stdin; the launch it reports.
-nlohmann::json start_on_host(const SshTarget& target, const ImportState& state, const nlohmann::json& spec,
-                             const std::vector<std::string>& run_options, const std::filesystem::path& scratch) {
+// Runs `start WORDS...` on the host with `input` on its stdin (the spec for `start -`); the
+// launch it reports.
+nlohmann::json start_on_host(const SshTarget& target, const ImportState& state, const std::vector<std::string>& words,
+                             const std::string& input, const std::filesystem::path& scratch) {
   std::filesystem::create_directories(scratch.parent_path());
-  std::ofstream(scratch) << spec.dump() << "\n";
-  std::vector<std::string> words = {"start", "-"};
-  words.insert(words.end(), run_options.begin(), run_options.end());
+  std::ofstream(scratch) << input;
   int code = 0;
   const std::string out = run_piped(ssh_argv(target, state.ssh_options, remote_cli_words(state, words)), code, scratch);
   std::filesystem::remove(scratch);
@@ -58,6 +57,16 @@ nlohmann::json start_on_host(const SshTarget& target, const ImportState& state, 
   }
 }
 
+// Where the host's `start` answer says the launch runs; its events are read from the start.
+void take_launch(ImportState& state, const nlohmann::json& launch) {
+  state.launch = launch.at("launch").get<std::string>();
+  state.remote_host = launch.value("host", "");
+  state.remote_pid = launch.value("pid", std::int64_t{0});
+  state.events_file = launch.value("events_file", "");
+  state.offset = 0;
+  state.done = false;
+}
+
 // The outcome table from the local store, the experiment_finished line with local ids, and the
 // exit code: 0, 130 when interrupted or detached, 1 when a run failed or the host's process died.
 void report(CliContext& context, RunStore& store, const ImportState& state, const FollowOutcome& outcome, bool jsonl) {
@@ -76,9 +85,9 @@ void report(CliContext& context, RunStore& store, const ImportState& state, cons
   if (outcome.detached)
     std::fprintf(out, "%s. Follow it again: `%s`\n", outcome.message.c_str(), attach_command(state, context).c_str());
   if (outcome.interrupted)
-    std::fprintf(out, "Interrupted on the host: continue there with `workbench-cli resume --experiment %lld` "
-                 "(experiment id on the host; it is not imported here)\n",
-                 static_cast<long long>(outcome.experiment_finished.value("experiment_id", 0)));
+    std::fprintf(out, "Interrupted on %s: `workbench-cli%s resume --experiment %lld` continues it there and imports "
+                 "it here\n", state.target.c_str(), context.home.empty() ? "" : (" --home " + context.home).c_str(),
+                 static_cast<long long>(state.experiment_id));
   if (jsonl && outcome.finished) {
     JsonlEvents events(stdout);
     events.write({{"type", "experiment_finished"}, {"experiment_id", state.experiment_id},
@@ -153,11 +162,9 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   else if (!args.sbatch_args.empty())
     throw UserError(ExitCode::kUsage, "--remote-sbatch-arg without --remote-slurm", "add --remote-slurm, or drop them");
   for (const auto& arg : args.sbatch_args) options.push_back("--sbatch-arg=" + arg);  // one word: "-..." stays a value
-  const auto launch = start_on_host(parse_ssh_target(state.target), state, experiment.source, options, scratch);
-  state.launch = launch.at("launch").get<std::string>();
-  state.remote_host = launch.value("host", "");
-  state.remote_pid = launch.value("pid", std::int64_t{0});
-  state.events_file = launch.value("events_file", "");
+  options.insert(options.begin(), {"start", "-"});
+  const auto launch = start_on_host(parse_ssh_target(state.target), state, options, experiment.source.dump() + "\n", scratch);
+  take_launch(state, launch);
   state.db = std::filesystem::absolute(context.db_path()).string();
   auto store = RunStore::open(state.db);
   auto environment = current_environment();
@@ -170,6 +177,38 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
                     "), local experiment " + std::to_string(state.experiment_id) +
                     ". Ctrl-C stops the run there; twice detaches; follow again: " + attach_command(state, context));
   follow_and_report(context, state, state_file, jsonl);
+}
+
+bool resume_remote(CliContext& context, const std::string& run, std::int64_t experiment, bool jsonl,
+                   const CLI::App& resume) {
+  const Workspace local = context.workspace();
+  const std::string db = std::filesystem::absolute(context.db_path()).string();
+  if (!std::filesystem::is_directory(local.root / "remote") || !std::filesystem::exists(db)) return false;
+  if (!run.empty()) {
+    const auto row = RunStore::open(db, RunStore::Mode::kReadOnly).find_run(run);
+    if (!row) return false;  // the local resume names the problem
+    experiment = row->experiment_id;
+  }
+  const auto previous = latest_import_of_experiment(local, db, experiment);
+  if (!previous) return false;
+  if (const auto* file = resume.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
+    throw UserError(ExitCode::kUsage, "--events-file for an experiment that trains on " + previous->target +
+                                          ": the host writes its own events file",
+                    "drop --events-file; --events jsonl streams the imported events here");
+  ImportState state = *previous;  // the same target, ssh options, database, experiment and runs
+  print_status_line("experiment " + std::to_string(experiment) + " trained on " + state.target + " (launch " +
+                    state.launch + "): resuming it there");
+  auto words = forwarded_options(resume);
+  words.insert(words.begin(), {"start", "--resume", previous->launch});
+  const auto scratch = local.root / "remote" / ("resume-" + std::to_string(getpid()) + ".sending");
+  take_launch(state, start_on_host(parse_ssh_target(state.target), state, words, "", scratch));
+  const auto state_file = import_state_path(local, state.launch);
+  save_import_state(state_file, state);
+  print_status_line("launch " + state.launch + " on " + state.target + " (pid " + std::to_string(state.remote_pid) +
+                    ") continues launch " + previous->launch + ". Ctrl-C stops the run there; twice detaches; "
+                    "follow again: " + attach_command(state, context));
+  follow_and_report(context, state, state_file, jsonl);
+  return true;
 }
 
 void add_attach_command(CLI::App& app, CliContext& context) {

@@ -31,4 +31,12 @@ void add_remote_run_options(CLI::App* run, RemoteRunArgs& args);
 void run_remote(CliContext& context, const RemoteRunArgs& args, const std::string& spec, bool jsonl,
                 const CLI::App& run);
 
+// `resume RUN | --experiment ID` of an experiment whose runs came from a remote launch: starts
+// `workbench-cli start --resume LAUNCH` on that host (its interrupted runs from their checkpoints
+// there, then its queued runs) and imports it into the same local runs. `resume` is the parsed
+// subcommand (its --device, --threads, --jobs, --nproc go to the host). False, doing nothing,
+// when the experiment trained here.
+bool resume_remote(CliContext& context, const std::string& run, std::int64_t experiment, bool jsonl,
+                   const CLI::App& resume);
+
 }  // namespace wb

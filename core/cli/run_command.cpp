@@ -271,7 +271,12 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   resume->add_flag("--force", args->force, "Resume a run still marked running whose process is gone on another host");
   add_common_options(resume, *args);
   add_jobs_option(resume, *args);
-  resume->callback([&context, args] { execute(context, *args, Command::kResume); });
+  resume->footer("An experiment that trained on another host (`run --target ssh://HOST`) resumes there, started\n"
+                 "as before, and is imported into the same local runs (remote_run.cpp).");
+  resume->callback([&context, args, resume] {
+    if (resume_remote(context, args->run, args->experiment, args->events == "jsonl", *resume)) return;
+    execute(context, *args, Command::kResume);
+  });
 
   // Started by the scheduler for each run of `run --jobs N`; not meant to be typed, so not listed.
   auto* worker = app.add_subcommand("worker", "Train one recorded run in this process (used by --jobs)");

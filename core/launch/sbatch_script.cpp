@@ -109,7 +109,9 @@ std::string sbatch_script(const SbatchOptions& o) {
        "$MASTER_ADDR:$MASTER_PORT\"\n\n";
 
   std::vector<std::string> words = {"srun", "--kill-on-bad-exit=1", o.workbench_cli.string(),
-                                    "--home", o.home.string(), "--db", o.db.string(), "run", o.spec.string()};
+                                    "--home", o.home.string(), "--db", o.db.string()};
+  if (o.resume_experiment > 0) words.insert(words.end(), {"resume", "--experiment", std::to_string(o.resume_experiment)});
+  else words.insert(words.end(), {"run", o.spec.string()});
   if (!o.events_file.empty()) {
     words.push_back("--events-file");
     words.push_back(o.events_file.string());

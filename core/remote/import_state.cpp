@@ -67,4 +67,21 @@ ImportState load_import_state(const std::filesystem::path& path) {
   return import_state_from_json(j, path.string());
 }
 
+std::optional<ImportState> latest_import_of_experiment(const Workspace& local, const std::string& db,
+                                                       std::int64_t experiment_id) {
+  std::optional<ImportState> latest;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(local.root / "remote", error)) {
+    if (entry.path().extension() != ".json" || !is_launch_id(entry.path().stem().string())) continue;
+    try {
+      auto state = load_import_state(entry.path());
+      if (state.db != db || state.experiment_id != experiment_id) continue;
+      if (!latest || state.launch > latest->launch) latest = std::move(state);  // ids sort by start time
+    } catch (const std::exception&) {
+      // a half-written or foreign file: not one of this experiment's launches
+    }
+  }
+  return latest;
+}
+
 }  // namespace wb

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,11 @@ std::filesystem::path import_state_path(const Workspace& local, const std::strin
 void save_import_state(const std::filesystem::path& path, const ImportState& state);
 // UserError when there is none: the fix says how remote launches are started and attached.
 ImportState load_import_state(const std::filesystem::path& path);
+
+// The newest launch of this workspace whose events went into local experiment `experiment_id`
+// of database `db` (an absolute path); nullopt when that experiment was trained here. Unreadable
+// state files are passed over.
+std::optional<ImportState> latest_import_of_experiment(const Workspace& local, const std::string& db,
+                                                       std::int64_t experiment_id);
 
 }  // namespace wb

@@ -205,6 +205,29 @@ TEST_F(CliTest, UnknownPresetAndUnknownRun) {
   EXPECT_EQ(show.code, 4) << show.err;  // no database yet
 }
 
+// The host side of a remote resume refuses what it cannot continue, naming the fix.
+TEST_F(CliTest, StartResumeRefusesAMissingOrUnstartedLaunch) {
+  auto neither = cli("start");
+  EXPECT_EQ(neither.code, 2);
+  EXPECT_NE(neither.err.find("SPEC or --resume LAUNCH"), std::string::npos) << neither.err;
+  auto missing = cli("start --resume 20261206-000000-nnnnnn");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("no launch 20261206-000000-nnnnnn"), std::string::npos) << missing.err;
+  EXPECT_EQ(cli("start --resume ../x").code, 2) << "not a launch id";
+  // A launch whose process failed before any run began (its spec names a missing corpus).
+  const auto launch_dir = dir / "home" / "launches" / "20261206-000000-uuuuuu";
+  std::filesystem::create_directories(launch_dir);
+  test::write_file(launch_dir / "spec.json", tiny_spec().dump());
+  test::write_file(launch_dir / "events.jsonl", "");
+  test::write_file(launch_dir / "exit_status", "{\"code\": 3}\n");
+  auto unstarted = cli("start --resume 20261206-000000-uuuuuu");
+  EXPECT_EQ(unstarted.code, 2);
+  EXPECT_NE(unstarted.err.find("never started a run"), std::string::npos) << unstarted.err;
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "home" / "launches"),
+                          std::filesystem::directory_iterator{}), 1)
+      << "a refused resume makes no launch folder";
+}
+
 TEST_F(CliTest, HelpDocumentsCommandsAndExitCodes) {
   auto r = cli("--help");
   EXPECT_EQ(r.code, 0);

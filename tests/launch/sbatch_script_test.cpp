@@ -114,6 +114,16 @@ TEST(SbatchScript, WithoutAnEventsFileTheRunHasNoEventsFileOption) {
   EXPECT_EQ(sbatch_script(o).find("--events-file"), std::string::npos);
 }
 
+// `start --resume` on a login node: the job continues an experiment of the database instead of
+// training the spec again.
+TEST(SbatchScript, AResumedLaunchResumesItsExperiment) {
+  auto o = base_options();
+  o.resume_experiment = 7;
+  const auto script = sbatch_script(o);
+  EXPECT_NE(script.find("--db /home/a/wb/runs.db resume --experiment 7 --events-file "), std::string::npos) << script;
+  EXPECT_EQ(script.find(" run /home/a/wb"), std::string::npos) << script;
+}
+
 TEST(SbatchScript, DirectiveQuotingForSbatchsParser) {
   const struct {
     std::string value, quoted;

@@ -229,5 +229,32 @@ TEST(ImportStateFile, RoundTripsAndNamesAMissingOne) {
   EXPECT_THROW(import_state_path(Workspace{dir.path()}, "../../etc/x"), UserError);
 }
 
+// `resume` finds an experiment's newest launch by its local database and experiment id, and
+// passes over other experiments, other databases and files that are not launch states.
+TEST(ImportStateFile, TheNewestLaunchOfAnExperimentIsFoundByDatabaseAndId) {
+  test::TempDir dir;
+  const Workspace local{dir.path()};
+  const auto save = [&](const std::string& launch, const std::string& db, std::int64_t experiment) {
+    ImportState state;
+    state.launch = launch;
+    state.db = db;
+    state.experiment_id = experiment;
+    save_import_state(import_state_path(local, launch), state);
+  };
+  EXPECT_FALSE(latest_import_of_experiment(local, "/a/runs.db", 1)) << "no remote folder yet";
+  save("20261206-100000-aaaaaa", "/a/runs.db", 1);
+  save("20261206-120000-cccccc", "/a/runs.db", 1);
+  save("20261206-110000-bbbbbb", "/a/runs.db", 1);
+  save("20261206-130000-dddddd", "/a/runs.db", 2);
+  save("20261206-140000-eeeeee", "/b/runs.db", 1);
+  test::write_file(dir / "remote" / "20261206-150000-ffffff.json", "{\"launch\": ");  // half written
+  test::write_file(dir / "remote" / "notes.json", "{}");
+  const auto found = latest_import_of_experiment(local, "/a/runs.db", 1);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->launch, "20261206-120000-cccccc");
+  EXPECT_EQ(latest_import_of_experiment(local, "/a/runs.db", 2)->launch, "20261206-130000-dddddd");
+  EXPECT_FALSE(latest_import_of_experiment(local, "/a/runs.db", 3));
+}
+
 }  // namespace
 }  // namespace wb

@@ -109,6 +109,18 @@ struct Thaw {
   }
 };
 
+// Waits (up to 30 s) until a stopped process has a SIGINT pending, as /proc/PID/status shows it.
+bool wait_for_pending_sigint(pid_t pid) {
+  for (int attempt = 0; attempt < 3000; ++attempt) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind("SigPnd:", 0) == 0 || line.rfind("ShdPnd:", 0) == 0)
+        if (std::stoull(line.substr(7), nullptr, 16) & (1ull << (SIGINT - 1))) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return false;
+}
+
 int count(const std::string& text, const std::string& what) {
   int n = 0;
   for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
@@ -309,6 +321,62 @@ TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) 
       << test::read_file(dir / "run.err");
   EXPECT_GT(only_state(dir / "local").offset, offset_at_kill);
   EXPECT_GT(count(rest, "\"type\":\"step\""), 0) << "attach imported the rest";
+  expect_same_rows(dir / "local/runs.db", remote_home / "runs.db");
+}
+
+// Ctrl-C here stops the run on the host (a checkpoint); `resume --experiment` here continues it
+// there, from that checkpoint, and imports the rest into the same local runs, no row twice.
+TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns) {
+  const auto remote_home = dir / "remote";
+  import_corpus(remote_home);
+  const auto spec = write_spec("spec.json", "resumed", 300, 48);
+  auto args = remote_args(remote_home);
+  args.insert(args.begin(), {"--home", (dir / "local").string(), "run", spec.string(), "--events", "jsonl"});
+  Cli cli = start_cli(args, dir / "run.err");
+  const auto state = freeze_after(dir / "local", 30);
+  const Thaw thaw{static_cast<pid_t>(state.remote_pid)};
+  read_steps(cli.out, 10);
+  kill(cli.pid, SIGINT);  // asks the host to stop: its SIGINT waits until the process runs again
+  ASSERT_TRUE(wait_for_pending_sigint(static_cast<pid_t>(state.remote_pid))) << test::read_file(dir / "run.err");
+  kill(static_cast<pid_t>(state.remote_pid), SIGCONT);
+  read_rest(cli.out);
+  ASSERT_EQ(wait_cli(cli), 130) << test::read_file(dir / "run.err");
+  const std::string run_err = test::read_file(dir / "run.err");
+  EXPECT_NE(run_err.find("resume --experiment " + std::to_string(state.experiment_id) + "` continues it there"),
+            std::string::npos) << run_err;
+  {
+    auto local = RunStore::open(dir / "local/runs.db", RunStore::Mode::kReadOnly);
+    ASSERT_EQ(local.runs().front().status, "interrupted");
+  }
+
+  Cli resume = start_cli({"--home", (dir / "local").string(), "resume", "--experiment",
+                          std::to_string(state.experiment_id), "--events", "jsonl"},
+                         dir / "resume.err");
+  const std::string out = read_rest(resume.out);
+  ASSERT_EQ(wait_cli(resume), 0) << test::read_file(dir / "resume.err");
+  EXPECT_NE(test::read_file(dir / "resume.err").find("resuming it there"), std::string::npos);
+  int continued = 0;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto event = nlohmann::json::parse(line);
+    if (event["type"] == "run_started" && event.value("start_step", 0) > 0) ++continued;
+  }
+  EXPECT_EQ(continued, 1) << "the interrupted run continues from its checkpoint:\n" << out;
+  expect_same_rows(dir / "local/runs.db", remote_home / "runs.db");
+  auto local = RunStore::open(dir / "local/runs.db", RunStore::Mode::kReadOnly);
+  EXPECT_EQ(local.experiments().size(), 1u) << "the same local experiment, not a new one";
+  for (const auto& run : local.runs()) {
+    const auto losses = local.metric_points(run.id, "train/loss");
+    ASSERT_EQ(losses.size(), 300u) << run.name;
+    EXPECT_EQ(losses.back().step, 300) << run.name;
+  }
+  // A second resume continues the newest launch, finds nothing left to train and changes nothing.
+  Cli again = start_cli({"--home", (dir / "local").string(), "resume", "--experiment",
+                         std::to_string(state.experiment_id)},
+                        dir / "again.err");
+  const std::string table = read_rest(again.out);
+  EXPECT_EQ(wait_cli(again), 0) << test::read_file(dir / "again.err");
+  EXPECT_EQ(count(table, " finished "), 2) << table;
   expect_same_rows(dir / "local/runs.db", remote_home / "runs.db");
 }
 
