@@ -6,12 +6,18 @@
 
 #include "common/errors.hpp"
 #include "train/device_collectives.hpp"
+#include "train/gpu_assignment.hpp"
 
 #if defined(USE_C10D_NCCL)
+#include <unistd.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include <c10/cuda/CUDAFunctions.h>
+#include <cuda_runtime_api.h>
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
 
@@ -29,6 +35,30 @@ class NcclPending final : public PendingCollective {
   c10::intrusive_ptr<c10d::Work> work_;
 };
 
+// Every rank publishes its GPU (host and PCI bus id) on the store and reads everyone's: two ranks
+// on one GPU (more ranks on a node than GPUs) would fail in NCCL's first collective with
+// "Duplicate GPU detected"; here the job fails at once, saying which ranks and what to change.
+void refuse_shared_gpus(const DeviceGroupSetup& setup, int gpu) {
+  char bus_id[32] = {};
+  if (cudaDeviceGetPCIBusId(bus_id, sizeof bus_id, gpu) != cudaSuccess) return;  // NCCL will say it
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  const std::string mine = std::string(host) + "/" + bus_id;
+  setup.store->set("gpu/" + std::to_string(setup.rank), std::vector<std::uint8_t>(mine.begin(), mine.end()));
+  std::vector<std::string> gpus;
+  for (int rank = 0; rank < setup.world_size; ++rank) {
+    const auto id = setup.store->get("gpu/" + std::to_string(rank));
+    gpus.emplace_back(id.begin(), id.end());
+  }
+  if (const auto shared = first_shared_gpu(gpus))
+    throw UserError(ExitCode::kUsage,
+                    "ranks " + std::to_string(shared->first) + " and " + std::to_string(shared->second) +
+                        " would share GPU " + gpus[static_cast<std::size_t>(shared->second)] +
+                        ": NCCL needs a GPU per rank",
+                    "start at most as many ranks per node as it has GPUs (--nproc, --nproc_per_node, "
+                    "--ntasks-per-node), or train on the CPU with --device cpu");
+}
+
 class NcclCollectives final : public DeviceCollectives {
  public:
   explicit NcclCollectives(const DeviceGroupSetup& setup) {
@@ -38,15 +68,13 @@ class NcclCollectives final : public DeviceCollectives {
     setenv("TORCH_NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     setenv("NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     // NCCL binds a communicator to the current device: LOCAL_RANK's GPU, as the trainer picks it.
-    // Two ranks on one GPU would fail in NCCL's first collective with a less telling message.
-    const auto devices = static_cast<int>(c10::cuda::device_count());
-    if (setup.local_rank >= devices)
-      throw UserError(ExitCode::kUsage,
-                      "rank " + std::to_string(setup.rank) + " is local rank " + std::to_string(setup.local_rank) +
-                          " on a node with " + std::to_string(devices) + " visible GPU(s): NCCL needs a GPU per rank",
-                      "start at most " + std::to_string(devices) + " ranks per node (--nproc, --nproc_per_node, "
-                      "--ntasks-per-node), or train on the CPU with --device cpu");
-    c10::cuda::set_device(static_cast<c10::DeviceIndex>(setup.local_rank));
+    const int gpu = gpu_for_local_rank(setup.local_rank, static_cast<int>(c10::cuda::device_count()));
+    if (gpu < 0)
+      throw UserError(ExitCode::kUsage, "rank " + std::to_string(setup.rank) + " sees no GPU",
+                      "check CUDA_VISIBLE_DEVICES and the job's GPU request (--gpus-per-node), or train on the "
+                      "CPU with --device cpu");
+    c10::cuda::set_device(static_cast<c10::DeviceIndex>(gpu));
+    refuse_shared_gpus(setup, gpu);
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = setup.timeout;
     group_ = c10::make_intrusive<c10d::ProcessGroupNCCL>(setup.store, setup.rank, setup.world_size, options);

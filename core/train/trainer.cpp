@@ -20,6 +20,7 @@
 #include "train/communicator.hpp"
 #include "train/error_text.hpp"
 #include "train/evaluator.hpp"
+#include "train/gpu_assignment.hpp"
 #include "train/gradient_reducer.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
@@ -49,7 +50,7 @@ std::string resolve_device(const std::string& requested, int local_rank) {
                     compat::torch_version() + " sees no CUDA device",
                     "use \"auto\" or \"cpu\", or build against a CUDA LibTorch on a GPU machine");
   if (requested == "cpu" || !cuda) return "cpu";
-  return "cuda:" + std::to_string(local_rank % std::max<int>(1, torch::cuda::device_count()));
+  return "cuda:" + std::to_string(gpu_for_local_rank(local_rank, static_cast<int>(torch::cuda::device_count())));
 }
 
 std::string library_versions_json() {

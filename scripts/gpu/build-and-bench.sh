@@ -2,7 +2,7 @@
 # The GPU check in one go, for a CUDA machine with PyTorch 2.x but no package registry (the
 # device tool's machines): unpacks .gpu-debs/ (scripts/gpu/fetch-debs.sh) into a prefix, builds
 # workbench-cli headless against PyTorch's own LibTorch, trains a short run on the GPU end to end
-# (1 rank, then 2 ranks if there are 2 GPUs), runs the trainer's tests, and benchmarks GPT-2
+# (1 rank, then 2 ranks: NCCL, or the refusal of a shared GPU), runs the trainer's tests, and benchmarks GPT-2
 # small and the small-model regime against PyTorch eager and torch.compile on the same GPU.
 # Everything it prints also goes to $OUT (the device tool's folder) or ./gpu-results.
 # Usage: scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
@@ -31,7 +31,7 @@ cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
   { tail -40 "$out/configure.log"; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
-cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe >"$out/build.log" 2>&1 ||
+cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment >"$out/build.log" 2>&1 ||
   { grep -E "error|Error" "$out/build.log" | head -60; exit 1; }
 echo "build: $(( $(date +%s) - t0 )) s" | log
 cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
@@ -44,9 +44,8 @@ echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)
 "$cli" --home "$home" data import genesis --from tests/fixtures/data/genesis_kjv.txt >/dev/null
 timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda 2>&1 | tail -8 | log
-if [ "$(python3 -c 'import torch; print(torch.cuda.device_count())')" -ge 2 ]; then
-  timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2 2>&1 | tail -8 | log
-fi
+# 2 ranks: NCCL where there are 2 GPUs; on 1 GPU the shared-GPU check must refuse them by name.
+timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2 2>&1 | tail -8 | log
 
 echo "== throughput (steps $steps, peak $peak TFLOP/s)" | log
 for config in gpt2-small gpt-5m baby; do
