@@ -176,6 +176,16 @@ class SshRunTest : public ::testing::Test {
     return {"--target", "ssh://wbtest", "--remote-cli", WB_CLI_PATH, "--remote-home", remote_home.string()};
   }
 
+  // `run --target ssh://wbtest --events jsonl` of a 300-step, width-48 spec named `name`, the host's
+  // workspace `remote` (its corpus imported first), the local one `local`, stderr in run.err.
+  Cli start_remote_run(const std::string& name) {
+    import_corpus(dir / "remote");
+    const auto spec = write_spec("spec.json", name, 300, 48);
+    auto args = remote_args(dir / "remote");
+    args.insert(args.begin(), {"--home", (dir / "local").string(), "run", spec.string(), "--events", "jsonl"});
+    return start_cli(args, dir / "run.err");
+  }
+
   // Every run of both databases: same number of metric rows, none twice, all finished.
   void expect_same_rows(const std::filesystem::path& local_db, const std::filesystem::path& remote_db) {
     auto local = RunStore::open(local_db, RunStore::Mode::kReadOnly);
@@ -287,12 +297,8 @@ TEST_F(SshRunTest, RunsOnTheHostAndImportsEveryRowWithHostileNamesAsData) {
 
 TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) {
   const auto remote_home = dir / "remote";
-  import_corpus(remote_home);
-  const auto spec = write_spec("spec.json", "drop", 300, 48);
-  auto args = remote_args(remote_home);
-  args.insert(args.begin(), {"--home", (dir / "local").string(), "run", spec.string(), "--events", "jsonl"});
   const int tails_before = tail_connections();
-  Cli cli = start_cli(args, dir / "run.err");
+  Cli cli = start_remote_run("drop");
   // Freeze the training on the "host" once it has written some events, so that what follows is
   // decided here, not by timing.
   const auto state = freeze_after(dir / "local", 30);
@@ -328,11 +334,7 @@ TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) 
 // there, from that checkpoint, and imports the rest into the same local runs, no row twice.
 TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns) {
   const auto remote_home = dir / "remote";
-  import_corpus(remote_home);
-  const auto spec = write_spec("spec.json", "resumed", 300, 48);
-  auto args = remote_args(remote_home);
-  args.insert(args.begin(), {"--home", (dir / "local").string(), "run", spec.string(), "--events", "jsonl"});
-  Cli cli = start_cli(args, dir / "run.err");
+  Cli cli = start_remote_run("resumed");
   const auto state = freeze_after(dir / "local", 30);
   const Thaw thaw{static_cast<pid_t>(state.remote_pid)};
   read_steps(cli.out, 10);
@@ -381,12 +383,7 @@ TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns
 }
 
 TEST_F(SshRunTest, AHostProcessThatDiesIsReportedAndItsRunsFail) {
-  const auto remote_home = dir / "remote";
-  import_corpus(remote_home);
-  const auto spec = write_spec("spec.json", "dies", 300, 48);
-  auto args = remote_args(remote_home);
-  args.insert(args.begin(), {"--home", (dir / "local").string(), "run", spec.string(), "--events", "jsonl"});
-  Cli cli = start_cli(args, dir / "run.err");
+  Cli cli = start_remote_run("dies");
   const auto state = freeze_after(dir / "local", 10);
   kill(static_cast<pid_t>(state.remote_pid), SIGKILL);
   read_rest(cli.out);
