@@ -78,10 +78,11 @@ std::int64_t launch_experiment(const LaunchFolder& old, const std::filesystem::p
   for (std::string line; std::getline(in, line);) {
     const auto event = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!event.is_object()) continue;
-    if (event.contains("run") && event["run"].is_object() && event["run"].contains("id")) {
-      const auto store = RunStore::open(db, RunStore::Mode::kReadOnly);
-      if (const auto run = store.find_run(std::to_string(event["run"]["id"].get<std::int64_t>())))
-        return run->experiment_id;
+    if (event.contains("run") && event["run"].is_object() && event["run"].value("id", std::int64_t{0}) > 0) {
+      const std::string id = std::to_string(event["run"]["id"].get<std::int64_t>());
+      if (const auto run = RunStore::open(db, RunStore::Mode::kReadOnly).find_run(id)) return run->experiment_id;
+      throw UserError(ExitCode::kUsage, "launch " + old.id + " trained run " + id + ", which " + db.string() + " lacks",
+                      "give the --home (and --db) that launch was started with");
     }
     if (event.value("type", "") == "experiment_finished") return event.value("experiment_id", std::int64_t{0});
   }
@@ -125,6 +126,7 @@ void start(CliContext& context, const StartArgs& given) {
     resumed = resumable(workspace, given.resume, db);
     db = resumed->record.value("db", db);
     document = nlohmann::json::parse(std::ifstream(resumed->old.spec()), nullptr, false);
+    if (!document.is_object()) document = nlohmann::json::object();  // only kept for the record
   }
   const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
   const int jobs = std::max(1, args.jobs);
@@ -149,7 +151,7 @@ void start(CliContext& context, const StartArgs& given) {
     // job id goes to slurm_job (for `stop`: scancel). It must be allowed to run on this node for
     // as long as the job.
     SbatchOptions options;
-    options.job_name = document.is_object() ? document.value("name", "workbench") : "workbench";
+    options.job_name = document.value("name", "workbench");
     options.tasks_per_node = std::max(1, args.nproc);
     options.threads_per_task = std::max(0, args.threads);
     options.extra_sbatch_args = args.sbatch_args;
