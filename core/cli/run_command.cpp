@@ -272,7 +272,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   add_common_options(resume, *args);
   add_jobs_option(resume, *args);
   resume->footer("An experiment that trained on another host (`run --target ssh://HOST`) resumes there, started\n"
-                 "as before, and is imported into the same local runs (remote_run.cpp).");
+                 "as before, and is imported into the same local runs (docs/cli.md, \"Remote runs\").");
   resume->callback([&context, args, resume] {
     if (resume_remote(context, args->run, args->experiment, args->events == "jsonl", *resume)) return;
     execute(context, *args, Command::kResume);

@@ -70,7 +70,7 @@ ip -n "$ns_a" link set "$if_a" up
 ip -n "$ns_b" link set "$if_b" up
 ip netns exec "$ns_a" unshare --uts true 2>/dev/null || skip "cannot create UTS namespaces (unshare --uts) here"
 # Node A's host name resolves to its address: `ip netns exec` mounts /etc/netns/NS/hosts there.
-mkdir -p "/etc/netns/$ns_a"
+mkdir -p "/etc/netns/$ns_a" 2>/dev/null || skip "cannot write /etc/netns (for node A's hosts file)"
 printf '127.0.0.1 localhost\n%s node-a\n' "$addr_a" >"/etc/netns/$ns_a/hosts"
 
 for home in ref a b; do
