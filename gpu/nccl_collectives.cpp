@@ -11,7 +11,6 @@
 #if defined(USE_C10D_NCCL)
 #include <unistd.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -38,13 +37,13 @@ class NcclPending final : public PendingCollective {
 // Every rank publishes its GPU (host and PCI bus id) on the store and reads everyone's: two ranks
 // on one GPU (more ranks on a node than GPUs) would fail in NCCL's first collective with
 // "Duplicate GPU detected"; here the job fails at once, saying which ranks and what to change.
-void refuse_shared_gpus(const DeviceGroupSetup& setup, int gpu) {
+void refuse_shared_gpus(const DeviceGroupSetup& setup) {
   char bus_id[32] = {};
-  if (cudaDeviceGetPCIBusId(bus_id, sizeof bus_id, gpu) != cudaSuccess) return;  // NCCL will say it
+  if (cudaDeviceGetPCIBusId(bus_id, sizeof bus_id, setup.gpu) != cudaSuccess) return;  // NCCL will say it
   char host[256] = {};
   gethostname(host, sizeof host - 1);
   const std::string mine = std::string(host) + "/" + bus_id;
-  setup.store->set("gpu/" + std::to_string(setup.rank), std::vector<std::uint8_t>(mine.begin(), mine.end()));
+  setup.store->set("gpu/" + std::to_string(setup.rank), store_bytes(mine));
   std::vector<std::string> gpus;
   for (int rank = 0; rank < setup.world_size; ++rank) {
     const auto id = setup.store->get("gpu/" + std::to_string(rank));
@@ -67,14 +66,9 @@ class NcclCollectives final : public DeviceCollectives {
     // setting wins.
     setenv("TORCH_NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
     setenv("NCCL_ASYNC_ERROR_HANDLING", "1", /*overwrite=*/0);
-    // NCCL binds a communicator to the current device: LOCAL_RANK's GPU, as the trainer picks it.
-    const int gpu = gpu_for_local_rank(setup.local_rank, static_cast<int>(c10::cuda::device_count()));
-    if (gpu < 0)
-      throw UserError(ExitCode::kUsage, "rank " + std::to_string(setup.rank) + " sees no GPU",
-                      "check CUDA_VISIBLE_DEVICES and the job's GPU request (--gpus-per-node), or train on the "
-                      "CPU with --device cpu");
-    c10::cuda::set_device(static_cast<c10::DeviceIndex>(gpu));
-    refuse_shared_gpus(setup, gpu);
+    // NCCL binds a communicator to the current device: the GPU the trainer put this rank on.
+    c10::cuda::set_device(static_cast<c10::DeviceIndex>(setup.gpu));
+    refuse_shared_gpus(setup);
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = setup.timeout;
     group_ = c10::make_intrusive<c10d::ProcessGroupNCCL>(setup.store, setup.rank, setup.world_size, options);

@@ -260,8 +260,9 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     } catch (const std::exception& e) {
       // One run's failure (too little data for its U, a NaN loss, ...) must not cost the others.
-      store_.set_run_status(*id, "failed", error_text(e));
-      print_status_line("run " + std::to_string(*id) + " failed: " + error_text(e));
+      const std::string error = error_text(e);
+      store_.set_run_status(*id, "failed", error);
+      print_status_line("run " + std::to_string(*id) + " failed: " + error);
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     }
   }
@@ -278,8 +279,9 @@ void ExperimentRunner::run_in_workers(std::int64_t experiment_id, const std::vec
     try {
       inputs_.training_data(parse_run_spec(nlohmann::json::parse(row.spec_json)));
     } catch (const std::exception& e) {
-      store_.set_run_status(row.id, "failed", error_text(e));
-      print_status_line("run " + std::to_string(row.id) + " failed: " + error_text(e));
+      const std::string error = error_text(e);
+      store_.set_run_status(row.id, "failed", error);
+      print_status_line("run " + std::to_string(row.id) + " failed: " + error);
       if (!outcome.first_failure) outcome.first_failure = std::current_exception();
     }
   }

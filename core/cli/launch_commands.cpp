@@ -20,6 +20,7 @@
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"
 #include "remote/detached_process.hpp"
+#include "remote/event_decode.hpp"
 #include "remote/launch_folder.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/presets.hpp"
@@ -77,14 +78,19 @@ std::int64_t launch_experiment(const LaunchFolder& old, const std::filesystem::p
   std::ifstream in(old.events());
   for (std::string line; std::getline(in, line);) {
     const auto event = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!event.is_object()) continue;
-    if (event.contains("run") && event["run"].is_object() && event["run"].value("id", std::int64_t{0}) > 0) {
-      const std::string id = std::to_string(event["run"]["id"].get<std::int64_t>());
+    EventHeader header;
+    try {
+      header = decode_header(event);
+    } catch (const UserError&) {
+      continue;  // not an event (a damaged line)
+    }
+    if (header.run_id > 0) {
+      const std::string id = std::to_string(header.run_id);
       if (const auto run = RunStore::open(db, RunStore::Mode::kReadOnly).find_run(id)) return run->experiment_id;
       throw UserError(ExitCode::kUsage, "launch " + old.id + " trained run " + id + ", which " + db.string() + " lacks",
                       "give the --home (and --db) that launch was started with");
     }
-    if (event.value("type", "") == "experiment_finished") return event.value("experiment_id", std::int64_t{0});
+    if (header.type == "experiment_finished") return event.value("experiment_id", std::int64_t{0});
   }
   throw UserError(ExitCode::kUsage, "launch " + old.id + " never started a run: there is nothing to resume",
                   "start its spec again (" + old.spec().string() + "); its output.log says why it stopped");
@@ -97,16 +103,13 @@ struct Resumed {
   std::int64_t experiment = 0;  // the host's experiment id
 };
 Resumed resumable(const Workspace& workspace, const std::string& id, const std::string& db) {
-  Resumed r{LaunchFolder::of(workspace, id), nlohmann::json::object(), 0};
-  if (!std::filesystem::is_directory(r.old.dir))
-    throw UserError(ExitCode::kUsage, "no launch " + id + " in " + r.old.dir.parent_path().string(),
-                    "check the id and --home (the host's workspace that `start` used)");
+  Resumed r{LaunchFolder::existing(workspace, id), nlohmann::json::object(), 0};
   const auto process = launch_process(r.old);
   if (process.alive)
     throw UserError(ExitCode::kUsage, "launch " + id + " is still running (process " + std::to_string(process.pid) + ")",
                     "follow it (`workbench-cli attach " + id + "` where it was started), or stop it first: "
                     "`workbench-cli stop " + id + "`");
-  if (std::ifstream in(r.old.dir / "start.json"); in) r.record = nlohmann::json::parse(in, nullptr, false);
+  if (std::ifstream in(r.old.start_record()); in) r.record = nlohmann::json::parse(in, nullptr, false);
   if (!r.record.is_object()) r.record = nlohmann::json::object();
   r.experiment = launch_experiment(r.old, r.record.value("db", db));
   return r;
@@ -137,13 +140,13 @@ void start(CliContext& context, const StartArgs& given) {
   write_file_atomically(launch.spec(), document.dump(2) + "\n");
   auto record = start_record(args, db);
   if (resumed) record["resumes"] = resumed->old.id;
-  write_file_atomically(launch.dir / "start.json", record.dump(2) + "\n");
+  write_file_atomically(launch.start_record(), record.dump(2) + "\n");
   std::ofstream(launch.events(), std::ios::app).flush();  // exists at once: `tail` may come first
   const std::string cli = std::filesystem::read_symlink("/proc/self/exe").string();
   // What the ranks train: the spec, or the resumed experiment (interrupted runs from their
   // checkpoints, then its queued runs).
-  std::vector<std::string> what = {"run", launch.spec().string()};
-  if (resumed) what = {"resume", "--experiment", std::to_string(resumed->experiment)};
+  std::vector<std::string> command = {"run", launch.spec().string()};
+  if (resumed) command = {"resume", "--experiment", std::to_string(resumed->experiment)};
   pid_t pid = 0;
   if (args.slurm) {
     // `sbatch --wait` is the launch's process: it returns when the job has ended, with the job's
@@ -158,8 +161,7 @@ void start(CliContext& context, const StartArgs& given) {
     options.workbench_cli = cli;
     options.home = workspace.root;
     options.db = db;
-    options.spec = launch.spec();
-    options.resume_experiment = resumed ? resumed->experiment : 0;
+    options.command = command;
     options.events_file = launch.events();
     options.output_log = launch.output_log();
     write_file_atomically(launch.dir / "job.sbatch", sbatch_script(options));  // refuses bad values
@@ -172,7 +174,7 @@ void start(CliContext& context, const StartArgs& given) {
     // The run appends its events to the events file (a line at a time, flushed); progress, errors
     // and the outcome table go to output.log.
     std::vector<std::string> argv = {cli, "--home", workspace.root.string(), "--db", db};
-    argv.insert(argv.end(), what.begin(), what.end());
+    argv.insert(argv.end(), command.begin(), command.end());
     argv.insert(argv.end(), {"--events-file", launch.events().string(), "--jobs", std::to_string(jobs)});
     if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
     if (args.threads >= 0) argv.insert(argv.end(), {"--threads", std::to_string(args.threads)});
@@ -191,10 +193,7 @@ bool writes_all(const std::string& bytes) {
 }
 
 void tail(CliContext& context, const std::string& id, std::int64_t from, bool follow) {
-  const auto launch = LaunchFolder::of(context.workspace(), id);
-  if (!std::filesystem::is_directory(launch.dir))
-    throw UserError(ExitCode::kUsage, "no launch " + id + " in " + launch.dir.parent_path().string(),
-                    "check the id and --home (the host's workspace that `start` used)");
+  const auto launch = LaunchFolder::existing(context.workspace(), id);
   if (from > 0) {  // a resumed reader must land on a line start, never in the middle of an event
     std::ifstream in(launch.events(), std::ios::binary);
     char before = 0;

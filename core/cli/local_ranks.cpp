@@ -1,10 +1,7 @@
 // Starting, watching and stopping the ranks of `--nproc N`.
 #include "cli/local_ranks.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,23 +14,9 @@
 
 #include "cli/child_process.hpp"
 #include "common/errors.hpp"
+#include "common/free_port.hpp"
 
 namespace wb {
-
-int free_tcp_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("cannot open a socket to find a free port");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t size = sizeof address;
-  const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-                  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0;
-  close(fd);
-  if (!ok) throw std::runtime_error("cannot find a free TCP port on 127.0.0.1");
-  return ntohs(address.sin_port);
-}
 
 int run_local_ranks(const LocalRanksOptions& options) {
   using Clock = std::chrono::steady_clock;

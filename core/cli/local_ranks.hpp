@@ -23,7 +23,4 @@ struct LocalRanksOptions {
 // the first failed rank's.
 int run_local_ranks(const LocalRanksOptions& options);
 
-// A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick).
-int free_tcp_port();
-
 }  // namespace wb

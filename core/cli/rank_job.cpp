@@ -193,8 +193,9 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
                           "filesystem every node shares");
       run = std::make_unique<Trainer>(spec, *data, progress, trainer);
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), error_text(e).c_str());
-      group.publish(prepared_key(index, env.rank), std::string(kCannotTrain) + error_text(e));
+      const std::string error = error_text(e);
+      std::fprintf(stderr, "run %lld cannot start here: %s\n", static_cast<long long>(assignment.run_id), error.c_str());
+      group.publish(prepared_key(index, env.rank), std::string(kCannotTrain) + error);
       exit_code = static_cast<int>(ExitCode::kRuntime);
       continue;
     }

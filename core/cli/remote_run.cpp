@@ -25,15 +25,13 @@ std::string attach_command(const ImportState& state, const CliContext& context) 
   return "workbench-cli" + (context.home.empty() ? std::string() : " --home " + context.home) + " attach " + state.launch;
 }
 
-// Runs `start WORDS...` on the host with `input` on its stdin (the spec for `start -`); the
+// Runs `start WORDS...` on the host with `stdin_file` on its stdin (the spec for `start -`); the
 // launch it reports.
-nlohmann::json start_on_host(const SshTarget& target, const ImportState& state, const std::vector<std::string>& words,
-                             const std::string& input, const std::filesystem::path& scratch) {
-  std::filesystem::create_directories(scratch.parent_path());
-  std::ofstream(scratch) << input;
+nlohmann::json start_on_host(const ImportState& state, const std::vector<std::string>& words,
+                             const std::filesystem::path& stdin_file = "/dev/null") {
   int code = 0;
-  const std::string out = run_piped(ssh_argv(target, state.ssh_options, remote_cli_words(state, words)), code, scratch);
-  std::filesystem::remove(scratch);
+  const std::string out =
+      run_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options, remote_cli_words(state, words)), code, stdin_file);
   if (code == 255)
     throw UserError(ExitCode::kRuntime, "cannot reach " + state.target + " (ssh exit status 255; its message is above)",
                     "check that `ssh -o BatchMode=yes HOST true` works without a prompt: a key in the agent or "
@@ -65,6 +63,13 @@ void take_launch(ImportState& state, const nlohmann::json& launch) {
   state.events_file = launch.value("events_file", "");
   state.offset = 0;
   state.done = false;
+}
+
+// --events-file names a file here, but a remote launch's events file is the host's.
+void refuse_events_file(const CLI::App& command, const std::string& target) {
+  if (const auto* file = command.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
+    throw UserError(ExitCode::kUsage, "--events-file for a launch on " + target + ": the host writes its own events file",
+                    "drop --events-file; --events jsonl streams the imported events here");
 }
 
 // The outcome table from the local store, the experiment_finished line with local ids, and the
@@ -110,6 +115,16 @@ void follow_and_report(CliContext& context, ImportState& state, const std::files
   report(context, store, state, outcome, jsonl);
 }
 
+// A launch just started: its import state saved (so `attach` can take over), then followed.
+void save_and_follow(CliContext& context, ImportState& state, const std::string& what, bool jsonl) {
+  const auto state_file = import_state_path(context.workspace(), state.launch);
+  save_import_state(state_file, state);
+  print_status_line("launch " + state.launch + " on " + state.target + " (pid " + std::to_string(state.remote_pid) +
+                    "), " + what + ". Ctrl-C stops the run there; twice detaches; follow again: " +
+                    attach_command(state, context));
+  follow_and_report(context, state, state_file, jsonl);
+}
+
 // The values of run's options that the host's `start` takes.
 std::vector<std::string> forwarded_options(const CLI::App& run) {
   std::vector<std::string> out;
@@ -147,9 +162,7 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
                 const CLI::App& run) {
   ImportState state;
   state.target = parse_ssh_target(args.target).display();  // refuses a hostile target first
-  if (const auto* file = run.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
-    throw UserError(ExitCode::kUsage, "--events-file with --target: the host writes its own events file",
-                    "drop --events-file; --events jsonl streams the imported events here");
+  refuse_events_file(run, state.target);
   state.ssh_options = args.ssh_options;
   state.remote_cli = args.remote_cli;
   state.remote_home = args.remote_home;
@@ -163,7 +176,10 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
     throw UserError(ExitCode::kUsage, "--remote-sbatch-arg without --remote-slurm", "add --remote-slurm, or drop them");
   for (const auto& arg : args.sbatch_args) options.push_back("--sbatch-arg=" + arg);  // one word: "-..." stays a value
   options.insert(options.begin(), {"start", "-"});
-  const auto launch = start_on_host(parse_ssh_target(state.target), state, options, experiment.source.dump() + "\n", scratch);
+  std::filesystem::create_directories(scratch.parent_path());
+  std::ofstream(scratch) << experiment.source.dump() << "\n";
+  const auto launch = start_on_host(state, options, scratch);
+  std::filesystem::remove(scratch);
   take_launch(state, launch);
   state.db = std::filesystem::absolute(context.db_path()).string();
   auto store = RunStore::open(state.db);
@@ -171,12 +187,7 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   environment.host = state.remote_host.empty() ? state.target : state.remote_host;
   environment.pid = state.remote_pid;
   create_local_runs(store, experiment, environment, state);
-  const auto state_file = import_state_path(local, state.launch);
-  save_import_state(state_file, state);
-  print_status_line("launch " + state.launch + " on " + state.target + " (pid " + std::to_string(state.remote_pid) +
-                    "), local experiment " + std::to_string(state.experiment_id) +
-                    ". Ctrl-C stops the run there; twice detaches; follow again: " + attach_command(state, context));
-  follow_and_report(context, state, state_file, jsonl);
+  save_and_follow(context, state, "local experiment " + std::to_string(state.experiment_id), jsonl);
 }
 
 bool resume_remote(CliContext& context, const std::string& run, std::int64_t experiment, bool jsonl,
@@ -191,23 +202,14 @@ bool resume_remote(CliContext& context, const std::string& run, std::int64_t exp
   }
   const auto previous = latest_import_of_experiment(local, db, experiment);
   if (!previous) return false;
-  if (const auto* file = resume.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
-    throw UserError(ExitCode::kUsage, "--events-file for an experiment that trains on " + previous->target +
-                                          ": the host writes its own events file",
-                    "drop --events-file; --events jsonl streams the imported events here");
+  refuse_events_file(resume, previous->target);
   ImportState state = *previous;  // the same target, ssh options, database, experiment and runs
   print_status_line("experiment " + std::to_string(experiment) + " trained on " + state.target + " (launch " +
                     state.launch + "): resuming it there");
   auto words = forwarded_options(resume);
   words.insert(words.begin(), {"start", "--resume", previous->launch});
-  const auto scratch = local.root / "remote" / ("resume-" + std::to_string(getpid()) + ".sending");
-  take_launch(state, start_on_host(parse_ssh_target(state.target), state, words, "", scratch));
-  const auto state_file = import_state_path(local, state.launch);
-  save_import_state(state_file, state);
-  print_status_line("launch " + state.launch + " on " + state.target + " (pid " + std::to_string(state.remote_pid) +
-                    ") continues launch " + previous->launch + ". Ctrl-C stops the run there; twice detaches; "
-                    "follow again: " + attach_command(state, context));
-  follow_and_report(context, state, state_file, jsonl);
+  take_launch(state, start_on_host(state, words));
+  save_and_follow(context, state, "continues launch " + previous->launch, jsonl);
   return true;
 }
 

@@ -20,6 +20,7 @@
 #include "common/errors.hpp"
 #include "spec/presets.hpp"
 #include "train/dist_env.hpp"
+#include "train/error_text.hpp"
 #include "train/rank_group.hpp"
 
 namespace wb {
@@ -209,7 +210,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
   } catch (const std::exception& e) {
-    if (leader) leader->finish(e.what());  // the other ranks stop with rank 0's reason
+    if (leader) leader->finish(error_text(e));  // the other ranks stop with rank 0's reason
     throw;
   }
 }

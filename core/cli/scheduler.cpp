@@ -145,8 +145,9 @@ void Scheduler::start(std::int64_t run_id, bool fresh, std::vector<Active>& acti
     active.push_back(std::move(run));
   } catch (const std::exception& e) {
     // A spec this build cannot read, no fork: this run fails, the others go on.
-    store_.set_run_status(run_id, "failed", error_text(e));
-    note("run " + std::to_string(run_id) + " failed to start: " + error_text(e));
+    const std::string error = error_text(e);
+    store_.set_run_status(run_id, "failed", error);
+    note("run " + std::to_string(run_id) + " failed to start: " + error);
     if (!result.first_failure) result.first_failure = std::current_exception();
   }
 }

@@ -104,7 +104,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   options.home = home;
   options.db = db;
   auto fill_paths = [&] {
-    options.spec = job.spec;
+    options.command = {"run", job.spec.string()};
     options.events_file = job.events;
     options.output_log = job.output;
   };

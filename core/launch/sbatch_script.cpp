@@ -74,8 +74,9 @@ std::string sbatch_script(const SbatchOptions& o) {
       throw UserError(ExitCode::kUsage, "--sbatch-arg \"" + arg + "\" is not an sbatch option",
                       "give one option per --sbatch-arg, as sbatch takes it, e.g. --sbatch-arg=--mem=8G");
   }
-  for (const auto* path : {&o.workbench_cli, &o.home, &o.db, &o.spec, &o.events_file, &o.output_log})
+  for (const auto* path : {&o.workbench_cli, &o.home, &o.db, &o.events_file, &o.output_log})
     refuse_line_breaks("the path " + path->string(), path->string());
+  for (const auto& word : o.command) refuse_line_breaks("the command word " + word, word);
 
   const int ranks_per_node = o.gpus_per_node > 0 ? o.gpus_per_node : o.tasks_per_node;
   std::string s = "#!/bin/bash\n";
@@ -110,8 +111,7 @@ std::string sbatch_script(const SbatchOptions& o) {
 
   std::vector<std::string> words = {"srun", "--kill-on-bad-exit=1", o.workbench_cli.string(),
                                     "--home", o.home.string(), "--db", o.db.string()};
-  if (o.resume_experiment > 0) words.insert(words.end(), {"resume", "--experiment", std::to_string(o.resume_experiment)});
-  else words.insert(words.end(), {"run", o.spec.string()});
+  words.insert(words.end(), o.command.begin(), o.command.end());
   if (!o.events_file.empty()) {
     words.push_back("--events-file");
     words.push_back(o.events_file.string());

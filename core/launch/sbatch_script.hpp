@@ -2,7 +2,6 @@
 // script text, so what is submitted is exactly what `--dry-run` shows and what the tests read.
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -24,8 +23,9 @@ struct SbatchOptions {
   std::filesystem::path workbench_cli;  // absolute; must exist at this path on the compute nodes
   std::filesystem::path home;           // --home for the job
   std::filesystem::path db;             // --db for the job
-  std::filesystem::path spec;           // the job folder's copy of the spec
-  std::int64_t resume_experiment = 0;   // > 0: `resume --experiment ID` (in db) instead of `run SPEC`
+  // What the ranks run after `workbench-cli --home HOME --db DB`: {"run", the job folder's copy of
+  // the spec}, or {"resume", "--experiment", ID} to continue an experiment of the database.
+  std::vector<std::string> command;
   std::filesystem::path events_file;    // rank 0 appends the JSON-lines events; empty: no --events-file
   std::filesystem::path output_log;     // Slurm's stdout and stderr of the job
 };

@@ -38,6 +38,14 @@ LaunchFolder LaunchFolder::of(const Workspace& workspace, const std::string& id)
   return {id, workspace.root / "launches" / id};
 }
 
+LaunchFolder LaunchFolder::existing(const Workspace& workspace, const std::string& id) {
+  auto launch = of(workspace, id);
+  if (!std::filesystem::is_directory(launch.dir))
+    throw UserError(ExitCode::kUsage, "no launch " + id + " in " + launch.dir.parent_path().string(),
+                    "check the id and --home (the host's workspace that `start` used)");
+  return launch;
+}
+
 namespace {
 
 std::string read_all(const std::filesystem::path& path) {

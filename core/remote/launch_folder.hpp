@@ -34,11 +34,14 @@ struct LaunchFolder {
 
   // HOME/launches/ID; UserError (usage) for an id that is_launch_id refuses.
   static LaunchFolder of(const Workspace& workspace, const std::string& id);
+  // The same for a launch that must exist: UserError (usage) naming the folder when it does not.
+  static LaunchFolder existing(const Workspace& workspace, const std::string& id);
   std::filesystem::path spec() const { return dir / "spec.json"; }
   std::filesystem::path events() const { return dir / "events.jsonl"; }
   std::filesystem::path output_log() const { return dir / "output.log"; }
   std::filesystem::path pid_file() const { return dir / "pid"; }
   std::filesystem::path exit_file() const { return dir / "exit_status"; }
+  std::filesystem::path start_record() const { return dir / "start.json"; }  // how `start` started it
 };
 
 // How the launch's training process stands.

@@ -1,8 +1,6 @@
 // Windows -> objective rows -> tensors -> loss.
 #include "train/batch_rows.hpp"
 
-#include <algorithm>
-
 #include "data/portable_random.hpp"
 
 namespace wb {

@@ -50,10 +50,10 @@ DeviceCollectivesFactory& device_collectives_factory() {
 class C10dCommunicator final : public Communicator {
  public:
   // `loopback`: every rank on this machine; Gloo then talks over 127.0.0.1, else over the
-  // host's own address. `local_rank` picks the GPU of the device collectives, if installed.
+  // host's own address.
   C10dCommunicator(const c10::intrusive_ptr<c10d::Store>& store, int rank, int world_size,
-                   std::chrono::milliseconds timeout, bool loopback, int local_rank)
-      : rank_(rank), world_size_(world_size), local_rank_(local_rank), timeout_(timeout), store_(store) {
+                   std::chrono::milliseconds timeout, bool loopback)
+      : rank_(rank), world_size_(world_size), timeout_(timeout), store_(store) {
     auto options = c10d::ProcessGroupGloo::Options::create();
     options->timeout = timeout;
     options->devices.push_back(gloo_device(loopback));
@@ -65,11 +65,10 @@ class C10dCommunicator final : public Communicator {
 
   void all_reduce_mean(std::vector<torch::Tensor>& tensors) override {
     if (tensors.empty()) return;
-    std::vector<torch::Tensor> flat = {flatten(tensors)};
-    if (on_device(flat[0])) device_->start_all_reduce_sum(flat[0])->wait();
-    else wait(group_->allreduce(flat), "all-reduce");
-    flat[0].div_(world_size_);
-    unflatten(flat[0], tensors);
+    auto flat = flatten(tensors);
+    start_all_reduce_sum(flat)->wait();
+    flat.div_(world_size_);
+    unflatten(flat, tensors);
   }
 
   double all_reduce_mean(double value) override {
@@ -143,17 +142,17 @@ class C10dCommunicator final : public Communicator {
   }
 
   // Whether `t` goes through the device collectives, made at the first CUDA tensor (every rank
-  // reaches it at the same collective): a CPU run on a GPU machine never sets up a GPU for them.
+  // reaches it at the same collective) on that tensor's GPU, the one the trainer chose: a CPU run
+  // on a GPU machine never sets up a GPU for them.
   bool on_device(const torch::Tensor& t) {
     if (!t.is_cuda() || !device_collectives_factory()) return false;
     if (!device_)
-      device_ = device_collectives_factory()({prefixed("device/", store_), rank_, world_size_, local_rank_, timeout_});
+      device_ = device_collectives_factory()({prefixed("device/", store_), rank_, world_size_, t.device().index(), timeout_});
     return true;
   }
 
   int rank_;
   int world_size_;
-  int local_rank_;
   std::chrono::milliseconds timeout_;
   c10::intrusive_ptr<c10d::Store> store_;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group_;
@@ -172,7 +171,7 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
   } else {
     c10d::TCPStoreOptions options;
     options.port = static_cast<std::uint16_t>(r.port);
-    options.isServer = server && rank == 0 && joins;
+    options.isServer = server && rank == 0;
     if (joins) options.numWorkers = world_size;
     options.waitWorkers = joins;
     options.timeout = r.timeout;
@@ -182,7 +181,6 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
   return store;
 }
 
-std::vector<std::uint8_t> bytes(const std::string& text) { return {text.begin(), text.end()}; }
 // Fixed, not derived from the timeout: rank 0's WB_HEARTBEAT_TIMEOUT_S may differ from a
 // follower's, and a beat a second costs nothing.
 constexpr std::chrono::milliseconds kHeartbeatPeriod{1000};
@@ -213,7 +211,7 @@ class Heartbeat {
   void beat(c10d::Store& store, const std::string& key, std::chrono::milliseconds period) {
     for (std::int64_t beats = 1;; ++beats) {
       try {
-        store.set(key, bytes(std::to_string(beats)));
+        store.set(key, store_bytes(std::to_string(beats)));
       } catch (const std::exception&) {
         // Retried next period; if rank 0 and its store are gone, the main thread finds out itself.
       }
@@ -242,7 +240,7 @@ class C10dRankGroup final : public RankGroup {
                 std::chrono::milliseconds heartbeat_timeout, Connect connect, const std::atomic<bool>* stop)
       : env_(std::move(env)), stop_(stop), heartbeat_timeout_(heartbeat_timeout), connect_(std::move(connect)),
         control_(prefixed("wb/", store)),
-        communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr), env_.local_rank) {}
+        communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
 
   void start_heartbeat() override {
     if (heartbeat_) return;
@@ -253,7 +251,7 @@ class C10dRankGroup final : public RankGroup {
   Communicator& communicator() override { return communicator_; }
 
   void publish(const std::string& key, const std::string& value) override {
-    control_->set(key, std::vector<std::uint8_t>(value.begin(), value.end()));
+    control_->set(key, store_bytes(value));
   }
 
   std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys, std::chrono::milliseconds timeout,
@@ -333,7 +331,7 @@ std::unique_ptr<Communicator> make_gloo_communicator(int rank, int world_size, c
   try {
     const bool loopback = !rendezvous.file.empty() || is_loopback(rendezvous.host);
     return std::make_unique<C10dCommunicator>(make_store(rendezvous, rank, world_size, /*server=*/true), rank,
-                                              world_size, rendezvous.timeout, loopback, rank);
+                                              world_size, rendezvous.timeout, loopback);
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {

@@ -5,8 +5,11 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <torch/csrc/distributed/c10d/Store.hpp>
 #include <torch/torch.h>
@@ -27,9 +30,12 @@ struct DeviceGroupSetup {
   c10::intrusive_ptr<c10d::Store> store;  // a prefix of the job's store of its own
   int rank = 0;
   int world_size = 1;
-  int local_rank = 0;  // picks the GPU: local_rank modulo the visible devices
+  int gpu = 0;  // the CUDA device of the first tensor: the trainer's (gpu_for_local_rank)
   std::chrono::milliseconds timeout{60'000};
 };
+
+// A string as a c10d::Store value.
+inline std::vector<std::uint8_t> store_bytes(const std::string& text) { return {text.begin(), text.end()}; }
 using DeviceCollectivesFactory = std::function<std::unique_ptr<DeviceCollectives>(const DeviceGroupSetup&)>;
 
 // Every process group made afterwards hands its CUDA tensors to the factory's collectives when

@@ -42,7 +42,7 @@ GradientReducer::GradientReducer(const std::vector<torch::Tensor>& parameters, C
       slots_[i].offset = size;
       size += slots_[i].parameter.numel();
     }
-    bucket.slots = indices;
+    bucket.slot_count = indices.size();
     bucket.flat = torch::zeros({size}, slots_[indices.front()].parameter.options().requires_grad(false));
     buckets_.push_back(std::move(bucket));
   }
@@ -58,7 +58,7 @@ void GradientReducer::arm() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto& slot : slots_) slot.ready = false;
   for (auto& bucket : buckets_) {
-    bucket.pending = bucket.slots.size();
+    bucket.pending = bucket.slot_count;
     bucket.collective.reset();
   }
   next_bucket_ = 0;

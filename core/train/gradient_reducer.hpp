@@ -65,7 +65,7 @@ class GradientReducer {
   };
   struct Bucket {
     torch::Tensor flat;
-    std::vector<std::size_t> slots;
+    std::size_t slot_count = 0;
     std::size_t pending = 0;  // slots not yet copied in this step
     std::unique_ptr<PendingCollective> collective;
   };

@@ -270,7 +270,7 @@ struct Trainer::Impl {
 
   // Step records for the steps since the last sync, which ended at state.step; their wall times
   // spread evenly between the two syncs.
-  void report_steps(const std::vector<double>& losses, const std::vector<double>& lrs, double tokens_per_s,
+  void report_steps(const std::vector<double>& losses, double tokens_per_s,
                     double wall_from, double wall_to) {
     const auto n = static_cast<std::int64_t>(losses.size());
     for (std::int64_t i = 0; i < n; ++i) {
@@ -282,7 +282,7 @@ struct Trainer::Impl {
       const std::int64_t tokens = step * plan.tokens_per_step;
       const double wall_s = wall_from + (wall_to - wall_from) * static_cast<double>(i + 1) / static_cast<double>(n);
       sink.step({step, plan.total_steps, tokens, static_cast<double>(tokens) / static_cast<double>(plan.unique_tokens),
-                 lrs[static_cast<std::size_t>(i)], loss, tokens_per_s, wall_s});
+                 learning_rate(schedule, step - 1), loss, tokens_per_s, wall_s});
     }
   }
 
@@ -355,10 +355,8 @@ struct Trainer::Impl {
                                  spec.training.eval_interval, spec.training.checkpoint_interval, plan.total_steps,
                                  options.stop_after_steps};
     std::vector<torch::Tensor> unread;  // the loss sums of the steps since the last sync, on the device
-    std::vector<double> unread_lr;
     try {
       while (state.step < plan.total_steps) {
-        unread_lr.push_back(learning_rate(schedule, state.step));
         unread.push_back(train_step(rows));
         ++state.step;
         // A stop request is only seen at sync steps, where every rank reads it at the same step;
@@ -373,15 +371,13 @@ struct Trainer::Impl {
         const double rate = static_cast<double>(plan.tokens_per_step * static_cast<std::int64_t>(losses.size())) /
                             std::max(wall_s - last_wall, 1e-9);
         tokens_per_s = tokens_per_s == 0.0 ? rate : 0.9 * tokens_per_s + 0.1 * rate;  // smoothed
-        report_steps(losses, unread_lr, tokens_per_s, last_wall, wall_s);
+        report_steps(losses, tokens_per_s, last_wall, wall_s);
         last_wall = wall_s;
-        const double lr = unread_lr.back();
         unread.clear();
-        unread_lr.clear();
 
         const bool last_step = state.step == plan.total_steps;
         if (state.step % spec.training.eval_interval == 0 || last_step) {
-          report_eval(lr, tokens_per_s, wall_s);
+          report_eval(learning_rate(schedule, state.step - 1), tokens_per_s, wall_s);  // this step's
           check_replicas_agree(model, *comm, state.step);
         }
         const auto every = spec.training.checkpoint_interval;

@@ -98,8 +98,8 @@ def non_embedding_params(model, block_size, n_embd):
 
 def bench(name, cfg, args):
     torch.manual_seed(1337)
-    batch = args.batch or cfg.pop("batch")
-    cfg.pop("batch", None)
+    batch = args.batch or cfg["batch"]
+    cfg = {k: v for k, v in cfg.items() if k != "batch"}  # the model takes no batch
     device = torch.device(args.device)
     cuda = device.type == "cuda"
     model = GPT(**cfg).to(device)

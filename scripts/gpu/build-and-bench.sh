@@ -38,7 +38,7 @@ cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
 
 echo "== trainer tests (CPU numerics on LibTorch 2.x, Gloo ranks)" | log
 (cd build/gpu && OMP_NUM_THREADS=1 timeout 300 ./tests/train/test_train --gtest_brief=1 && \
-  OMP_NUM_THREADS=1 timeout 120 ./tests/train/test_c10d --gtest_brief=1) 2>&1 | tail -15 | log
+  OMP_NUM_THREADS=1 timeout 120 ./tests/train/test_c10d --gtest_brief=1 && ./tests/train/test_gpu_assignment --gtest_brief=1) 2>&1 | tail -15 | log
 
 echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)

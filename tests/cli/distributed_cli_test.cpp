@@ -19,8 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/local_ranks.hpp"
 #include "cli_runner.hpp"
+#include "common/free_port.hpp"
 #include "common/synthetic_corpus.hpp"
 #include "common/temp_dir.hpp"
 #include "store/run_store.hpp"

@@ -26,7 +26,7 @@ SbatchOptions base_options() {
   o.workbench_cli = "/opt/wb/bin/workbench-cli";
   o.home = "/home/a/wb";
   o.db = "/home/a/wb/runs.db";
-  o.spec = "/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/spec.json";
+  o.command = {"run", "/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/spec.json"};
   o.events_file = "/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/events.jsonl";
   o.output_log = "/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/output.log";
   return o;
@@ -118,7 +118,7 @@ TEST(SbatchScript, WithoutAnEventsFileTheRunHasNoEventsFileOption) {
 // training the spec again.
 TEST(SbatchScript, AResumedLaunchResumesItsExperiment) {
   auto o = base_options();
-  o.resume_experiment = 7;
+  o.command = {"resume", "--experiment", "7"};
   const auto script = sbatch_script(o);
   EXPECT_NE(script.find("--db /home/a/wb/runs.db resume --experiment 7 --events-file "), std::string::npos) << script;
   EXPECT_EQ(script.find(" run /home/a/wb"), std::string::npos) << script;
@@ -171,7 +171,7 @@ TEST(SbatchScript, RefusesWhatAScriptCannotCarry) {
        "--sbatch-arg"},
       {"an extra argument that is no option", [](SbatchOptions& o) { o.extra_sbatch_args = {"mem=1G"}; },
        "is not an sbatch option"},
-      {"a line break in the spec path", [](SbatchOptions& o) { o.spec = "/tmp/a\nb.json"; }, "line break"},
+      {"a line break in the spec path", [](SbatchOptions& o) { o.command = {"run", "/tmp/a\nb.json"}; }, "line break"},
       {"a backslash in the output path", [](SbatchOptions& o) { o.output_log = "/tmp/a\\b/out.log"; }, "backslash"},
   };
   for (const auto& c : cases) {
@@ -223,7 +223,7 @@ std::vector<std::string> srun_argv_under_bash(const std::string& script, const s
 TEST(SbatchScript, BashRunsSrunWithExactlyTheseWordsWhateverThePathsHold) {
   auto o = base_options();
   o.job_name = "x\"; srun rm -rf ~; #";  // a directive value: never reaches bash
-  o.spec = "/tmp/my spec's $(touch pwned) `id` ;|&.json";
+  o.command = {"run", "/tmp/my spec's $(touch pwned) `id` ;|&.json"};
   o.home = "/tmp/wb home";
   o.db = "/tmp/-db; echo pwned";
   o.events_file = "/tmp/ev\"ents $HOME.jsonl";

@@ -4,9 +4,6 @@
 // process. Also the CLI job group's heartbeat (over TCP): a busy rank is waited for, a dead one is not.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -16,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/free_port.hpp"
 #include "common/temp_dir.hpp"
 #include "train/tiny_run.hpp"
 
@@ -107,19 +105,14 @@ std::string checksum(const std::string& text) {
   return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
 }
 
-// Data parallelism changes who computes the rows, not the step: 2 ranks of 2 sequences see the
-// same 4 sequences per step as 1 rank of 4, so the per-step losses agree to float rounding; and
-// the replicas stay identical, bit for bit.
-TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
-  test::TempDir dir;
-  const Workspace workspace = test::make_tiny_workspace(dir);
-  prepare_dataset(test::tiny_spec().data, workspace);  // once, before the ranks read it
-  const std::string home = workspace.root.string();
-  const auto one = run_ranks(1, (dir / "store1").string(), "train", home + " 4");
-  const auto two = run_ranks(2, (dir / "store2").string(), "train", home + " 4");
+// Trains the probe's "train" mode (`args` after the mode) on 1 rank and on 2: the 2 ranks give the
+// 1 rank's `steps` per-step losses to 1e-5 and end with identical weights.
+void expect_two_ranks_train_like_one(const test::TempDir& dir, const std::string& args, std::size_t steps) {
+  const auto one = run_ranks(1, (dir / "store1").string(), "train", args);
+  const auto two = run_ranks(2, (dir / "store2").string(), "train", args);
   ASSERT_EQ(one[0].status, 0) << one[0].text;
   const auto reference = losses(one[0].text);
-  ASSERT_EQ(reference.size(), 24u) << one[0].text;
+  ASSERT_EQ(reference.size(), steps) << one[0].text;
   for (const auto& rank : two) {
     ASSERT_EQ(rank.status, 0) << rank.text;
     const auto got = losses(rank.text);
@@ -128,6 +121,16 @@ TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
   }
   ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
   EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
+}
+
+// Data parallelism changes who computes the rows, not the step: 2 ranks of 2 sequences see the
+// same 4 sequences per step as 1 rank of 4, so the per-step losses agree to float rounding; and
+// the replicas stay identical, bit for bit.
+TEST(GlooCommunicator, TwoRanksTrainLikeOneWithTheSameGlobalBatch) {
+  test::TempDir dir;
+  const Workspace workspace = test::make_tiny_workspace(dir);
+  prepare_dataset(test::tiny_spec().data, workspace);  // once, before the ranks read it
+  expect_two_ranks_train_like_one(dir, workspace.root.string() + " 4", 24);
 }
 
 // The same with gradients all-reduced during backward in many small buckets, an MoE whose experts
@@ -138,45 +141,19 @@ TEST(GlooCommunicator, OverlappedBucketsTrainLikeOneProcessWithMoeAndAccumulatio
   test::TempDir dir;
   const Workspace workspace = test::make_tiny_workspace(dir);
   prepare_dataset(test::tiny_spec().data, workspace);
-  const std::string args = workspace.root.string() + " 4 4096 moe";
-  const auto one = run_ranks(1, (dir / "store1").string(), "train", args);
-  const auto two = run_ranks(2, (dir / "store2").string(), "train", args);
-  ASSERT_EQ(one[0].status, 0) << one[0].text;
-  const auto reference = losses(one[0].text);
-  ASSERT_EQ(reference.size(), 12u) << one[0].text;  // the same token budget in steps of 2 micro-batches
-  for (const auto& rank : two) {
-    ASSERT_EQ(rank.status, 0) << rank.text;
-    const auto got = losses(rank.text);
-    ASSERT_EQ(got.size(), reference.size()) << rank.text;
-    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], reference[i], 1e-5) << "step " << i + 1;
-  }
-  ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
-  EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
-}
-
-// A free TCP port on 127.0.0.1 (bound to port 0, then released).
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  const bool bound = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-                     getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0;
-  close(fd);
-  EXPECT_TRUE(bound) << "no free port on 127.0.0.1";
-  return ntohs(address.sin_port);
+  // The same token budget as above in steps of 2 micro-batches: 12 steps.
+  expect_two_ranks_train_like_one(dir, workspace.root.string() + " 4 4096 moe", 12);
 }
 
 // Rank 0 waits on a busy rank as long as its heartbeat goes on (5 s here, with a 2 s heartbeat
 // timeout), and gives up on one that left without a word within about that timeout, not after
 // the hours a corpus may take to tokenize.
 TEST(RankGroupHeartbeat, TellsABusyRankFromADeadOne) {
-  const auto busy = run_ranks(2, std::to_string(free_port()), "heartbeat", "5000");
+  const auto busy = run_ranks(2, std::to_string(free_tcp_port()), "heartbeat", "5000");
   EXPECT_EQ(busy[0].status, 0) << busy[0].text;
   EXPECT_NE(busy[0].text.find("done after"), std::string::npos) << busy[0].text;
 
-  const auto dead = run_ranks(2, std::to_string(free_port()), "heartbeat", "-1");
+  const auto dead = run_ranks(2, std::to_string(free_tcp_port()), "heartbeat", "-1");
   EXPECT_NE(dead[0].status, 0) << dead[0].text;
   EXPECT_NE(dead[0].text.find("rank 1 stopped answering: no heartbeat for 2 s"), std::string::npos) << dead[0].text;
   const double waited = std::atof(dead[0].text.substr(dead[0].text.find("error ") + 6).c_str());
