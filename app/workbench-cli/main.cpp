@@ -1,12 +1,14 @@
 // workbench-cli: the headless front end (local runs, remote nodes, clusters). See core/cli/.
 #include "cli/cli_context.hpp"
 #ifdef WB_WITH_CUDA
+#include "gpu/cuda_step_graphs.hpp"
 #include "gpu/nccl_collectives.hpp"
 #endif
 
 int main(int argc, char** argv) {
 #ifdef WB_WITH_CUDA
-  wb::gpu::install_nccl();  // data-parallel runs on GPUs: gradients GPU to GPU
+  wb::gpu::install_nccl();         // data-parallel runs on GPUs: gradients GPU to GPU
+  wb::gpu::install_cuda_graphs();  // training.cuda_graphs
 #endif
   return wb::run_cli(argc, argv);
 }

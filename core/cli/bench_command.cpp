@@ -21,6 +21,7 @@ struct BenchArgs {
   std::string device = "auto";
   int batch = 0;              // 0: the config's
   double peak_tflops = 0.0;   // > 0: print model FLOPs utilization against it
+  bool cuda_graphs = false;
 };
 
 std::vector<Architecture> architectures(const std::string& arch) {
@@ -38,17 +39,24 @@ void bench(const BenchArgs& args) {
     if (args.config == "all" ? !base.gpu_sized : args.config == base.name) chosen.push_back(base);
   if (chosen.empty())
     throw UserError(ExitCode::kUsage, "no benchmark config \"" + args.config + "\"", "use baby, gpt-5m, gpt2-small or all");
+  if (args.cuda_graphs)  // refused before the table starts
+    for (auto arch : architectures(args.arch))
+      if (const auto why = cuda_graphs_refusal(with_architecture(chosen[0], arch).model, ObjectiveSpec{}); !why.empty())
+        throw UserError(ExitCode::kUsage, std::string("--cuda-graphs with --arch ") + to_string(arch) + ": " + why,
+                        "leave out --cuda-graphs, or bench --arch dense or shared");
   std::printf("%-14s %10s %10s %7s %8s %10s %12s %12s%s\n", "config", "params", "active", "threads", "device", "ms/step",
               "tokens/s", "model FLOP/s", args.peak_tflops > 0 ? "     MFU" : "");
   for (auto base : chosen) {
     if (args.batch > 0) base.batch_size = args.batch;
     for (auto arch : architectures(args.arch)) {
-      auto r = run_throughput_benchmark(with_architecture(base, arch, args.expert_hidden), args.warmup, args.steps, device);
+      auto r = run_throughput_benchmark(with_architecture(base, arch, args.expert_hidden), args.warmup, args.steps,
+                                        device, args.cuda_graphs);
       std::printf("%-14s %10s %10s %7d %8s %10.2f %12.0f %12s", r.name.c_str(),
                   format_count(static_cast<double>(r.parameters)).c_str(),
                   format_count(static_cast<double>(r.active_parameters)).c_str(), r.threads, r.device.c_str(),
                   r.ms_per_step, r.tokens_per_s, format_count(r.flops_per_s).c_str());
       if (args.peak_tflops > 0) std::printf(" %7.1f%%", 100.0 * r.flops_per_s / (args.peak_tflops * 1e12));
+      if (args.cuda_graphs) std::printf("  CUDA graph: %s", r.graphs.c_str());
       std::printf("\n");
       std::fflush(stdout);
     }
@@ -80,6 +88,9 @@ void add_bench_command(CLI::App& app, CliContext&) {
                   "The device's peak dense TFLOP/s at the training precision, to print model FLOPs utilization "
                   "(MFU), e.g. 989 for an H100 SXM in bf16")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--cuda-graphs", args->cuda_graphs,
+                "Replay each step's forward and backward from a CUDA graph (training.cuda_graphs); dense and "
+                "shared models on a GPU. Small models gain most: their steps wait on kernel launches");
   cmd->footer("Model FLOPs per token: 6 N + 12 n_layer n_embd block_size, N the non-embedding parameters a token\n"
               "passes through (MoE: the active experts and the router; shared: every application of a block).\n"
               "Compare with: python3 scripts/bench/pytorch_reference.py (PyTorch eager, or --compile)");

@@ -89,6 +89,15 @@ void ProgressBar::eval(const EvalRecord& r) {
 }
 
 void ProgressBar::event(const EventRecord& r) {
+  if (r.kind == "cuda_graphs") {
+    if (r.data.value("recorded", false))
+      std::fprintf(out_, "%s%s: step recorded as a CUDA graph at step %lld, replayed from there\n", tty_ ? "\r\033[K" : "",
+                   name_.c_str(), static_cast<long long>(r.step));
+    else
+      std::fprintf(out_, "%s%s: no CUDA graphs: %s\n", tty_ ? "\r\033[K" : "", name_.c_str(),
+                   r.data.value("reason", std::string("unknown")).c_str());
+    return;
+  }
   if (r.kind != "overfitting_onset") return;
   std::fprintf(out_, "%s%s: overfitting from step %lld, epoch %.2f (best val loss %.4f at epoch %.2f)\n",
                tty_ ? "\r\033[K" : "", name_.c_str(), static_cast<long long>(r.data.value("onset_step", 0)),

@@ -45,6 +45,9 @@ RunSpec parse_run_spec(const nlohmann::json& j) {
   if (auto i = r.object("init_from")) spec.init_from = parse_init_from(*i);
   // Experiment-level keys are allowed here so a run spec can be read from a full experiment file.
   r.reject_unknown_keys({"schema", "description", "grid", "runs", "stages"});
+  if (spec.training.cuda_graphs)
+    if (const auto why = cuda_graphs_refusal(spec.model, spec.objective); !why.empty())
+      throw SpecError("training.cuda_graphs: " + why, "set training.cuda_graphs to false for this run");
   plan_run(spec);  // rejects budgets too small for one step, etc.
   return spec;
 }
@@ -122,6 +125,9 @@ nlohmann::json to_json(const RunSpec& s) {
       {"objective", {{"kind", o.kind}, {"noise_density", o.noise_density}, {"mean_span", o.mean_span},
                      {"mask_rate", o.mask_rate}}},
       {"eval", eval_json(s.eval)}};
+  // Written only when on: the specs written before it existed keep their JSON, and so their
+  // checkpoints' fingerprints.
+  if (t.cuda_graphs) j["training"]["cuda_graphs"] = true;
   if (!s.init_from.run.empty()) j["init_from"] = {{"run", s.init_from.run}, {"optimizer", s.init_from.optimizer}};
   return j;
 }
@@ -130,6 +136,21 @@ std::int64_t replay_sequences_before(std::int64_t sequences, double fraction) {
   // floor(n f) computed so that it is exact for fractions like 0.25 and never off by one from
   // rounding: the replay share over any prefix of the run is within one sequence of n f.
   return static_cast<std::int64_t>(std::floor(static_cast<double>(sequences) * fraction + 1e-9));
+}
+
+std::string cuda_graphs_refusal(const ModelSpec& model, const ObjectiveSpec& objective) {
+  if (model.arch == Architecture::kMoe)
+    return "a mixture-of-experts model routes a different number of tokens to each expert at every step, "
+           "which a recorded graph (fixed shapes) cannot follow; dense and shared models can be recorded";
+  if (objective.kind != "causal")
+    return "the " + objective.kind + " objective builds each batch's attention mask after reading its prefixes "
+           "on the host, which a recorded graph cannot do; only the causal objective can be recorded";
+  const auto& d = model.dropout;
+  if (d.schedule.kind == "linear" && (d.attn > 0 || d.resid > 0 || d.embd > 0))
+    return "a linear dropout schedule changes the rates at every step, and a recording holds the rates it was "
+           "recorded with, so every step would be recorded anew; constant, dropstage and early schedules change "
+           "them at most once";
+  return {};
 }
 
 RunPlan plan_run(const RunSpec& spec) {

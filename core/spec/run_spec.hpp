@@ -129,6 +129,10 @@ struct TrainingSpec {
   std::string device = "auto";            // auto | cpu | cuda
   int threads = 0;                        // LibTorch intra-op threads; 0: all cores
   double label_smoothing = 0.0;           // cross-entropy label smoothing
+  // Record each step's forward and backward once as a CUDA graph and replay it: one launch per
+  // step instead of hundreds, which is what small models on a GPU wait for. Dense or shared
+  // models with the causal objective, one rank per run; no effect on the CPU.
+  bool cuda_graphs = false;
 };
 
 struct DownstreamSpec {
@@ -196,6 +200,12 @@ RunPlan plan_run(const RunSpec& spec);
 int rank_batch_size(const TrainingSpec& training, int world_size);
 // The same check for a whole run, its SpecError prefixed with the run's name.
 void check_rank_split(const RunSpec& spec, int world_size);
+
+// Why a run's steps cannot be recorded as CUDA graphs (training.cuda_graphs), or "" when they can:
+// a recorded graph replays fixed shapes and never waits on the host, which MoE routing (tokens
+// per expert) and the non-causal objectives (attention masks from each batch's prefixes) need,
+// and holds the dropout rates it was recorded with, which a linear schedule changes every step.
+std::string cuda_graphs_refusal(const ModelSpec& model, const ObjectiveSpec& objective);
 
 // JSON <-> struct. parse_run_spec validates every field and rejects unknown keys; errors name
 // the field path (e.g. "model.n_head"), the bad value and what is allowed.

@@ -199,6 +199,7 @@ TrainingSpec parse_training(SpecReader r) {
   r.choice("device", t.device, {"auto", "cpu", "cuda"});
   r.integer("threads", t.threads, 0, 1024);
   r.number("label_smoothing", t.label_smoothing, 0.0, 0.999);
+  r.boolean("cuda_graphs", t.cuda_graphs);
   r.reject_unknown_keys();
   return t;
 }

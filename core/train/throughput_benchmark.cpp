@@ -4,7 +4,9 @@
 #include <chrono>
 
 #include "model/gpt.hpp"
+#include "common/errors.hpp"
 #include "model/torch_compat.hpp"
+#include "train/graphed_step.hpp"
 #include "train/optimizer.hpp"
 
 namespace wb {
@@ -48,7 +50,10 @@ BenchmarkConfig with_architecture(BenchmarkConfig c, Architecture arch, int expe
 }
 
 BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_steps, int steps,
-                                         const std::string& device_name) {
+                                         const std::string& device_name, bool cuda_graphs) {
+  if (cuda_graphs)
+    if (const auto why = cuda_graphs_refusal(c.model, ObjectiveSpec{}); !why.empty())
+      throw SpecError(c.name + ": no CUDA graphs: " + why, "leave out cuda_graphs for this architecture");
   torch::manual_seed(1337);
   const torch::Device device(device_name);
   const auto config = GptConfig::from(c.model, c.vocab_size);
@@ -60,14 +65,26 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
                                torch::TensorOptions().dtype(torch::kLong)).to(device);
   auto x = tokens.narrow(1, 0, c.model.block_size).contiguous();
   auto y = tokens.narrow(1, 1, c.model.block_size).contiguous();
+  std::unique_ptr<GraphedStep> graphed;
+  std::vector<std::int64_t> host_x, host_y;  // the graphed step takes its tokens from the host
+  if (cuda_graphs) {
+    graphed = std::make_unique<GraphedStep>(model, 1, c.batch_size, c.model.block_size, device, 0.0);
+    const auto cpu_x = x.cpu(), cpu_y = y.cpu();
+    host_x.assign(cpu_x.data_ptr<std::int64_t>(), cpu_x.data_ptr<std::int64_t>() + cpu_x.numel());
+    host_y.assign(cpu_y.data_ptr<std::int64_t>(), cpu_y.data_ptr<std::int64_t>() + cpu_y.numel());
+  }
   auto step = [&] {
-    compat::zero_grad_to_none(*optimizer);
     torch::Tensor loss;
-    {
-      compat::CudaAutocast autocast(device.is_cuda());
-      loss = model->compute_loss(x, y).total;  // MoE: with the router losses, as in training
+    if (graphed) {
+      loss = graphed->run(host_x, host_y);
+    } else {
+      compat::zero_grad_to_none(*optimizer);
+      {
+        compat::CudaAutocast autocast(device.is_cuda());
+        loss = model->compute_loss(x, y).total;  // MoE: with the router losses, as in training
+      }
+      loss.backward();
     }
-    loss.backward();
     clip_grad_norm(model->parameters(), 1.0);
     optimizer->step();
     return loss.detach();  // not read: the trainer reads losses only every few steps on a GPU
@@ -82,6 +99,8 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
 
   BenchmarkResult r;
   r.name = c.name;
+  if (graphed)
+    if (const auto outcome = graphed->take_outcome()) r.graphs = outcome->recorded ? "recorded" : outcome->reason;
   r.parameters = model->parameter_count();
   r.active_parameters = count_parameters(config).active;
   r.steps = steps;

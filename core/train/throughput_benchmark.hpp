@@ -29,6 +29,7 @@ struct BenchmarkResult {
   double ms_per_step = 0.0;
   double tokens_per_s = 0.0;
   double flops_per_s = 0.0;  // flops_per_token (6 N_applied + 12 L C T) x tokens/s
+  std::string graphs;        // with cuda_graphs: "recorded", or why not
 };
 
 // The dense configs: "baby", "gpt-5m" and (GPU-sized) "gpt2-small": 12 layers, 12 heads, 768
@@ -40,7 +41,9 @@ std::vector<BenchmarkConfig> standard_benchmarks();
 // expert_hidden (MoE): hidden units per expert, 0 = 4 x n_embd.
 BenchmarkConfig with_architecture(BenchmarkConfig config, Architecture arch, int expert_hidden = 0);
 
+// cuda_graphs: each step's forward and backward replayed from a CUDA graph (GraphedStep), its
+// tokens copied in from the host every step as in training. Throws SpecError for MoE configs.
 BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& config, int warmup_steps, int steps,
-                                         const std::string& device);
+                                         const std::string& device, bool cuda_graphs = false);
 
 }  // namespace wb

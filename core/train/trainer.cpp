@@ -22,6 +22,7 @@
 #include "train/evaluator.hpp"
 #include "train/gpu_assignment.hpp"
 #include "train/gradient_reducer.hpp"
+#include "train/graphed_step.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
 #include "train/step_sync.hpp"
@@ -72,6 +73,8 @@ struct Trainer::Impl {
   Gpt model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
   std::unique_ptr<GradientReducer> reducer;  // data parallel only
+  std::unique_ptr<GraphedStep> graphed;      // training.cuda_graphs, one rank
+  std::vector<std::int64_t> graphed_x, graphed_y;  // one step's micro-batches for it
   std::unique_ptr<Objective> objective;
   std::unique_ptr<TrainingBatches> batches;
   std::unique_ptr<Evaluator> evaluator;
@@ -100,6 +103,7 @@ struct Trainer::Impl {
       reducer = bytes > 0 ? std::make_unique<GradientReducer>(model->parameters(), *comm, bytes, bytes)
                           : std::make_unique<GradientReducer>(model->parameters(), *comm);
     }
+    if (spec.training.cuda_graphs) make_graphed_step();
     batches = std::make_unique<TrainingBatches>(spec, plan, data, inputs.replay, *objective, rank_batch, comm->rank(),
                                                 comm->world_size());
     evaluator = std::make_unique<Evaluator>(spec, inputs, *objective, model, device, device_name, *comm);
@@ -110,11 +114,27 @@ struct Trainer::Impl {
 
   bool is_main() const { return comm->rank() == 0; }
 
+  void make_graphed_step() {
+    if (const auto why = cuda_graphs_refusal(spec.model, spec.objective); !why.empty())
+      throw SpecError("training.cuda_graphs: " + why, "set training.cuda_graphs to false for this run");
+    if (comm->world_size() > 1 && device.is_cuda())
+      throw UserError(ExitCode::kUsage,
+                      "training.cuda_graphs is on, but this run trains on " + std::to_string(comm->world_size()) +
+                          " ranks, whose gradient all-reduce runs inside the backward pass, where a recorded "
+                          "graph cannot follow it",
+                      "set training.cuda_graphs to false for data-parallel runs, or train each run on one GPU "
+                      "(several runs at once: --jobs)");
+    if (comm->world_size() > 1) return;  // on the CPU graphs change nothing: the run says so at its start
+    graphed = std::make_unique<GraphedStep>(model, spec.training.grad_accum, rank_batch, spec.model.block_size,
+                                            device, spec.training.label_smoothing);
+  }
+
   // What a checkpoint must match to be continued: the spec, the data and the step size.
   std::string fingerprint() const {
     RunSpec essential = spec;  // where and on how many threads it runs may change on resume
     essential.training.device = "auto";
     essential.training.threads = 0;
+    essential.training.cuda_graphs = false;  // the same arithmetic, launched another way
     return ContentHash().add(to_json(essential).dump()).add(data.dir.filename().string())
         .add(static_cast<std::uint64_t>(plan.tokens_per_step)).hex();
   }
@@ -130,6 +150,9 @@ struct Trainer::Impl {
     rates.resid *= factor;
     rates.embd *= factor;
     model->set_dropout(rates);
+    const auto& full = spec.model.dropout;
+    const bool rates_changed = full.attn > 0 || full.resid > 0 || full.embd > 0;
+    if (graphed && rates_changed) graphed->invalidate();  // a recording holds the rates it was recorded with
   }
 
   // One optimizer step over grad_accum micro-batches; returns the sum of the micro-batch losses,
@@ -139,6 +162,16 @@ struct Trainer::Impl {
     const double lr = learning_rate(schedule, state.step);
     for (auto& group : optimizer->param_groups())
       static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    torch::Tensor loss_sum = graphed ? graphed_forward_backward(rows) : forward_backward(rows);
+    state.micro_batches += spec.training.grad_accum;
+    if (reducer) reducer->finish();
+    if (spec.optimizer.grad_clip > 0) clip_grad_norm(model->parameters(), spec.optimizer.grad_clip);
+    optimizer->step();
+    return loss_sum;
+  }
+
+  // The gradients of the step's mean micro-batch loss; returns the sum of the micro-batch losses.
+  torch::Tensor forward_backward(Rows& rows) {
     compat::zero_grad_to_none(*optimizer);
     const int accum = spec.training.grad_accum;
     torch::Tensor loss_sum;  // stays on the device until the next sync step
@@ -162,11 +195,28 @@ struct Trainer::Impl {
       (loss / accum).backward();
       loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
     }
-    state.micro_batches += accum;
-    if (reducer) reducer->finish();
-    if (spec.optimizer.grad_clip > 0) clip_grad_norm(model->parameters(), spec.optimizer.grad_clip);
-    optimizer->step();
     return loss_sum;
+  }
+
+  // forward_backward through the graphed step: the step's micro-batches go into its buffers.
+  torch::Tensor graphed_forward_backward(Rows& rows) {
+    const auto per_micro = static_cast<std::size_t>(rank_batch) * static_cast<std::size_t>(spec.model.block_size);
+    graphed_x.resize(per_micro * static_cast<std::size_t>(spec.training.grad_accum));
+    graphed_y.resize(graphed_x.size());
+    for (std::size_t micro = 0; micro < static_cast<std::size_t>(spec.training.grad_accum); ++micro) {
+      batches->next(rows);
+      TORCH_CHECK(rows.causal, "a graphed step takes causal rows only");
+      std::copy_n(rows.x.begin(), per_micro, graphed_x.begin() + static_cast<std::ptrdiff_t>(micro * per_micro));
+      std::copy_n(rows.y.begin(), per_micro, graphed_y.begin() + static_cast<std::ptrdiff_t>(micro * per_micro));
+    }
+    return graphed->run(graphed_x, graphed_y);
+  }
+
+  // Whether the step was recorded as a CUDA graph, once per recording: an event `show` lists and
+  // the progress output prints.
+  void report_graph_outcome(const GraphedStep::Outcome& outcome, double wall_s) {
+    sink.event({state.step, state.step * plan.tokens_per_step, "cuda_graphs",
+                {{"recorded", outcome.recorded}, {"reason", outcome.reason}}, wall_s});
   }
 
   // The mean micro-batch loss of each step since the last sync: one device-to-host copy.
@@ -338,6 +388,8 @@ struct Trainer::Impl {
                       model->parameter_count(), device_name});
     if (resuming)
       sink.event({state.step, state.step * plan.tokens_per_step, "resumed", {{"step", state.step}}, state.wall_s});
+    if (spec.training.cuda_graphs && !graphed)  // data parallel on the CPU
+      report_graph_outcome({false, kNoGraphsOnTheCpu}, state.wall_s);
     // A continued run is evaluated before its first step: forgetting and adaptation are measured
     // from there.
     if (!resuming && !options.init_checkpoint.empty()) {
@@ -359,6 +411,8 @@ struct Trainer::Impl {
       while (state.step < plan.total_steps) {
         unread.push_back(train_step(rows));
         ++state.step;
+        if (graphed)
+          if (auto outcome = graphed->take_outcome()) report_graph_outcome(*outcome, wall_before + seconds_since(t0));
         // A stop request is only seen at sync steps, where every rank reads it at the same step;
         // one process may stop at once.
         const bool stop_now = comm->world_size() == 1 && options.stop && options.stop->load();

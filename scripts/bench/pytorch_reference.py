@@ -109,7 +109,9 @@ def bench(name, cfg, args):
     extra = {"fused": True} if cuda else {}
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}],
                             lr=1e-3, betas=(0.9, 0.99), **extra)
-    forward = torch.compile(model) if args.compile else model
+    # mode "reduce-overhead" replays the compiled step from CUDA graphs: the fair match for
+    # workbench-cli bench --cuda-graphs.
+    forward = torch.compile(model, mode=args.compile_mode) if args.compile else model
     tokens = torch.randint(cfg["vocab_size"], (batch, cfg["block_size"] + 1), device=device)
     x, y = tokens[:, :-1].contiguous(), tokens[:, 1:].contiguous()
     autocast = torch.autocast("cuda", dtype=torch.bfloat16) if cuda else contextlib.nullcontext()
@@ -150,11 +152,13 @@ def main():
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--batch", type=int, default=0, help="sequences per step instead of the config's")
     parser.add_argument("--compile", action="store_true", help="torch.compile the model (PyTorch 2.x)")
+    parser.add_argument("--compile-mode", default="default", choices=["default", "reduce-overhead", "max-autotune"],
+                        help="torch.compile's mode; reduce-overhead records CUDA graphs")
     parser.add_argument("--peak-tflops", type=float, default=0.0,
                         help="the device's peak dense TFLOP/s at the training precision (989 for an H100 SXM in bf16)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads or os.cpu_count())
-    mode = "torch.compile" if args.compile else "eager"
+    mode = f"torch.compile ({args.compile_mode})" if args.compile else "eager"
     print(f"PyTorch {torch.__version__} {mode} on {args.device}")
     print(f"{'config':10s} {'params':>10s} {'threads':>7s} {'ms/step':>10s} {'tokens/s':>12s} {'FLOP/s':>11s}"
           + ("     MFU" if args.peak_tflops else ""))

@@ -2,8 +2,9 @@
 # The GPU check in one go, for a CUDA machine with PyTorch 2.x but no package registry (the
 # device tool's machines): unpacks .gpu-debs/ (scripts/gpu/fetch-debs.sh) into a prefix, builds
 # workbench-cli headless against PyTorch's own LibTorch, trains a short run on the GPU end to end
-# (1 rank, then 2 ranks: NCCL, or the refusal of a shared GPU), runs the trainer's tests, and benchmarks GPT-2
-# small and the small-model regime against PyTorch eager and torch.compile on the same GPU.
+# (1 rank, the same with training.cuda_graphs, then 2 ranks: NCCL, or the refusal of a shared GPU),
+# runs the trainer's tests, and benchmarks GPT-2 small and the small-model regime (eager and CUDA
+# graphs) against PyTorch eager and torch.compile (default and reduce-overhead) on the same GPU.
 # Everything it prints also goes to $OUT (the device tool's folder) or ./gpu-results.
 # Usage: scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
 set -uo pipefail
@@ -44,6 +45,10 @@ echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)
 "$cli" --home "$home" data import genesis --from tests/fixtures/data/genesis_kjv.txt >/dev/null
 timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda 2>&1 | tail -8 | log
+# The same run replayed from a CUDA graph: it must say "recorded" and end near the eager run's loss.
+python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); j["name"] += "-graphs"; j["training"]["cuda_graphs"] = True
+json.dump(j, open(sys.argv[2], "w"))' scripts/bench/data_parallel.json "$home/graphs.json"
+timeout 300 "$cli" --home "$home" run "$home/graphs.json" --device cuda 2>&1 | tail -8 | log
 # 2 ranks: NCCL where there are 2 GPUs; on 1 GPU the shared-GPU check must refuse them by name.
 timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2 2>&1 | tail -8 | log
 
@@ -54,5 +59,9 @@ for config in gpt2-small gpt-5m baby; do
     --peak-tflops "$peak" 2>&1 | log
   timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
     --peak-tflops "$peak" --compile 2>&1 | grep -v Warning | log
+  timeout 300 "$cli" bench --device cuda --config "$config" --steps "$steps" --warmup 5 --peak-tflops "$peak" \
+    --cuda-graphs 2>&1 | log
+  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
+    --peak-tflops "$peak" --compile --compile-mode reduce-overhead 2>&1 | grep -v Warning | log
 done
 echo "total: $(( $(date +%s) - t0 )) s" | log

@@ -145,6 +145,54 @@ TEST(RunPlan, RanksSplitTheBatch) {
   EXPECT_EQ(plan_run(spec).tokens_per_step, 12 * spec.model.block_size);
 }
 
+TEST(SpecValidation, CudaGraphsAreRefusedWhereAStepHasNoFixedShape) {
+  struct Case {
+    const char* arch;
+    const char* objective;
+    const char* dropout_schedule;
+    double dropout;
+    const char* refusal_mentions;  // "" : recordable
+  } cases[] = {
+      {"dense", "causal", "constant", 0.1, ""},
+      {"shared", "causal", "constant", 0.0, ""},
+      {"dense", "causal", "early", 0.1, ""},
+      {"dense", "causal", "dropstage", 0.1, ""},
+      {"dense", "causal", "linear", 0.0, ""},  // no rates to change
+      {"dense", "causal", "linear", 0.1, "linear dropout schedule"},
+      {"moe", "causal", "constant", 0.0, "mixture-of-experts"},
+      {"dense", "prefix_lm", "constant", 0.0, "prefix_lm objective"},
+      {"dense", "span_corruption", "constant", 0.0, "span_corruption objective"},
+      {"dense", "masked_lm", "constant", 0.0, "masked_lm objective"},
+      {"shared", "ul2", "constant", 0.0, "ul2 objective"},
+  };
+  for (const auto& c : cases) {
+    auto j = minimal();
+    j["model"] = {{"arch", c.arch}, {"dropout", {{"resid", c.dropout}, {"schedule", c.dropout_schedule},
+                                                 {"start", 0.2}, {"end", 0.6}}}};
+    j["objective"] = {{"kind", c.objective}};
+    ModelSpec model = parse_run_spec(j).model;
+    ObjectiveSpec objective = parse_run_spec(j).objective;
+    const std::string why = cuda_graphs_refusal(model, objective);
+    j["training"]["cuda_graphs"] = true;
+    if (std::string(c.refusal_mentions).empty()) {
+      EXPECT_EQ(why, "") << c.arch << " " << c.objective;
+      EXPECT_TRUE(parse_run_spec(j).training.cuda_graphs);
+    } else {
+      EXPECT_NE(why.find(c.refusal_mentions), std::string::npos) << why;
+      EXPECT_NE(error_of(j).find("training.cuda_graphs: " + why), std::string::npos) << error_of(j);
+    }
+  }
+}
+
+TEST(SpecValidation, CudaGraphsAreWrittenOnlyWhenOn) {
+  // Specs from before the field keep their JSON (and their checkpoints' fingerprints).
+  auto spec = parse_run_spec(minimal());
+  EXPECT_FALSE(to_json(spec)["training"].contains("cuda_graphs"));
+  spec.training.cuda_graphs = true;
+  EXPECT_EQ(to_json(spec)["training"]["cuda_graphs"], true);
+  EXPECT_TRUE(parse_run_spec(to_json(spec)).training.cuda_graphs);
+}
+
 TEST(Presets, EveryPresetIsAValidExperiment) {
   auto all = presets();
   ASSERT_FALSE(all.empty());

@@ -121,6 +121,46 @@ TEST_F(TrainerTest, ReadingLossesEveryFewStepsReportsTheSameSteps) {
   EXPECT_EQ(stopped.steps.size(), 8u);
 }
 
+// training.cuda_graphs trains through GraphedStep's fixed buffers; on the CPU nothing is recorded
+// and the steps must be exactly the eager ones (the same operations in the same order), through
+// accumulation, label smoothing and a dropout schedule (which re-records on a GPU). A checkpoint
+// of one resumes under the other: graphs change how a step is launched, not what it computes.
+TEST_F(TrainerTest, CudaGraphsOnTheCpuTrainTheSameStepsAndSaySo) {
+  auto spec = test::tiny_spec();
+  spec.model.dropout = {0.1, 0.1, 0.1, {"dropstage", 0.5, 0.0, "fraction"}};
+  spec.training.grad_accum = 2;
+  spec.training.token_budget *= 2;
+  spec.training.label_smoothing = 0.1;
+  RecordingSink eager, graphed;
+  train(spec, workspace, eager);
+  auto with_graphs = spec;
+  with_graphs.training.cuda_graphs = true;
+  train(with_graphs, workspace, graphed);
+  ASSERT_EQ(graphed.losses.size(), eager.losses.size());
+  for (std::size_t i = 0; i < eager.losses.size(); ++i) EXPECT_EQ(graphed.losses[i], eager.losses[i]) << "step " << i + 1;
+  EXPECT_EQ(graphed.evals.back().val_loss, eager.evals.back().val_loss);
+
+  std::vector<EventRecord> graph_events;
+  for (const auto& e : graphed.events)
+    if (e.kind == "cuda_graphs") graph_events.push_back(e);
+  ASSERT_EQ(graph_events.size(), 1u) << "one report, not one per dropout change";
+  EXPECT_EQ(graph_events[0].step, 1);
+  EXPECT_FALSE(graph_events[0].data.at("recorded").get<bool>());
+  EXPECT_NE(graph_events[0].data.at("reason").get<std::string>().find("on the CPU"), std::string::npos);
+  for (const auto& e : eager.events) EXPECT_NE(e.kind, "cuda_graphs");
+
+  TrainerOptions options;
+  options.checkpoint_dir = dir.path() / "ckpt";
+  options.stop_after_steps = 5;
+  RecordingSink first, second;
+  train(spec, workspace, first, options);
+  options.resume = true;
+  options.stop_after_steps = -1;
+  train(with_graphs, workspace, second, options);
+  ASSERT_EQ(second.steps.front().step, 6);
+  for (std::size_t i = 0; i < second.losses.size(); ++i) EXPECT_EQ(second.losses[i], eager.losses[5 + i]) << "step " << 6 + i;
+}
+
 TEST_F(TrainerTest, ReportsEvaluationsWithTokensEpochsAndLr) {
   RecordingSink sink;
   auto spec = test::tiny_spec();
