@@ -21,12 +21,11 @@
 #include "train/error_text.hpp"
 #include "train/evaluator.hpp"
 #include "train/gpu_assignment.hpp"
-#include "train/gradient_reducer.hpp"
-#include "train/graphed_step.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
 #include "train/step_sync.hpp"
 #include "train/training_batches.hpp"
+#include "train/training_step.hpp"
 
 namespace wb {
 namespace {
@@ -72,15 +71,11 @@ struct Trainer::Impl {
   std::string device_name;
   Gpt model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
-  std::unique_ptr<GradientReducer> reducer;  // data parallel only
-  std::unique_ptr<GraphedStep> graphed;      // training.cuda_graphs, one rank
-  std::vector<std::int64_t> graphed_x, graphed_y;  // one step's micro-batches for it
   std::unique_ptr<Objective> objective;
   std::unique_ptr<TrainingBatches> batches;
+  std::unique_ptr<TrainingStep> training_step;
   std::unique_ptr<Evaluator> evaluator;
-  LrSchedule schedule;
-  DropoutSchedule dropout_schedule;
-  double applied_dropout_factor = 1.0;  // the model is built with the spec's full rates
+  LrSchedule schedule;  // the step's own, for the reports
   OnsetCriteria onset_criteria;
   LoopState state;
 
@@ -98,36 +93,16 @@ struct Trainer::Impl {
     model = Gpt(GptConfig::from(spec.model, static_cast<int>(objective->vocab_size())));
     model->to(device);
     optimizer = make_adamw(model, spec.optimizer);
-    if (comm->world_size() > 1) {
-      const auto bytes = options.gradient_bucket_bytes;
-      reducer = bytes > 0 ? std::make_unique<GradientReducer>(model->parameters(), *comm, bytes, bytes)
-                          : std::make_unique<GradientReducer>(model->parameters(), *comm);
-    }
-    if (spec.training.cuda_graphs) make_graphed_step();
     batches = std::make_unique<TrainingBatches>(spec, plan, data, inputs.replay, *objective, rank_batch, comm->rank(),
                                                 comm->world_size());
+    training_step = std::make_unique<TrainingStep>(spec, plan, model, *optimizer, *batches, *objective, *comm, rank_batch,
+                                                   device, options.gradient_bucket_bytes);
     evaluator = std::make_unique<Evaluator>(spec, inputs, *objective, model, device, device_name, *comm);
     schedule = lr_schedule_for(spec.optimizer, plan);
-    dropout_schedule = dropout_schedule_for(spec.model.dropout.schedule, plan);
     onset_criteria = onset_criteria_for(spec.eval.onset);
   }
 
   bool is_main() const { return comm->rank() == 0; }
-
-  void make_graphed_step() {
-    if (const auto why = cuda_graphs_refusal(spec.model, spec.objective); !why.empty())
-      throw SpecError("training.cuda_graphs: " + why, "set training.cuda_graphs to false for this run");
-    if (comm->world_size() > 1 && device.is_cuda())
-      throw UserError(ExitCode::kUsage,
-                      "training.cuda_graphs is on, but this run trains on " + std::to_string(comm->world_size()) +
-                          " ranks, whose gradient all-reduce runs inside the backward pass, where a recorded "
-                          "graph cannot follow it",
-                      "set training.cuda_graphs to false for data-parallel runs, or train each run on one GPU "
-                      "(several runs at once: --jobs)");
-    if (comm->world_size() > 1) return;  // on the CPU graphs change nothing: the run says so at its start
-    graphed = std::make_unique<GraphedStep>(model, spec.training.grad_accum, rank_batch, spec.model.block_size,
-                                            device, spec.training.label_smoothing);
-  }
 
   // What a checkpoint must match to be continued: the spec, the data and the step size.
   std::string fingerprint() const {
@@ -139,78 +114,6 @@ struct Trainer::Impl {
         .add(static_cast<std::uint64_t>(plan.tokens_per_step)).hex();
   }
   std::filesystem::path checkpoint_file() const { return options.checkpoint_dir / "last.pt"; }
-
-  // The dropout schedule's factor times the spec's rates, set on the model when it changes.
-  void apply_dropout_schedule() {
-    const double factor = dropout_multiplier(dropout_schedule, state.step);
-    if (factor == applied_dropout_factor) return;
-    applied_dropout_factor = factor;
-    DropoutSpec rates = spec.model.dropout;
-    rates.attn *= factor;
-    rates.resid *= factor;
-    rates.embd *= factor;
-    model->set_dropout(rates);
-    const auto& full = spec.model.dropout;
-    const bool rates_changed = full.attn > 0 || full.resid > 0 || full.embd > 0;
-    if (graphed && rates_changed) graphed->invalidate();  // a recording holds the rates it was recorded with
-  }
-
-  // One optimizer step over grad_accum micro-batches; returns the sum of the micro-batch losses,
-  // on the device (read_step_losses turns such sums into the steps' mean losses).
-  torch::Tensor train_step(Rows& rows) {
-    apply_dropout_schedule();
-    const double lr = learning_rate(schedule, state.step);
-    for (auto& group : optimizer->param_groups())
-      static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-    torch::Tensor loss_sum = graphed ? graphed_forward_backward(rows) : forward_backward(rows);
-    state.micro_batches += spec.training.grad_accum;
-    if (reducer) reducer->finish();
-    if (spec.optimizer.grad_clip > 0) clip_grad_norm(model->parameters(), spec.optimizer.grad_clip);
-    optimizer->step();
-    return loss_sum;
-  }
-
-  // The gradients of the step's mean micro-batch loss; returns the sum of the micro-batch losses.
-  torch::Tensor forward_backward(Rows& rows) {
-    compat::zero_grad_to_none(*optimizer);
-    const int accum = spec.training.grad_accum;
-    torch::Tensor loss_sum;  // stays on the device until the next sync step
-    for (int micro = 0; micro < accum; ++micro) {
-      batches->next(rows);
-      torch::Tensor loss;
-      {
-        compat::CudaAutocast autocast(device.is_cuda());
-        loss = batch_loss(model, rows, static_cast<std::size_t>(rank_batch), spec.model.block_size,
-                          device, spec.training.label_smoothing)
-                   .total;
-      }
-      // Ranks hold different numbers of loss positions (prefix LM, span corruption, MLM): weighting
-      // each rank's mean by its share of the micro-batch's positions makes the ranks' average the
-      // mean over the whole micro-batch, as one process computes it.
-      // Causal rows have a target at every position: every share is 1 without asking the ranks.
-      if (comm->world_size() > 1 && objective->config().kind != ObjectiveKind::kCausal)
-        loss = loss * target_share(target_count(rows, static_cast<std::size_t>(rank_batch), spec.model.block_size), *comm);
-      // The last micro-batch's backward all-reduces gradient buckets as they fill.
-      if (reducer && micro == accum - 1) reducer->arm();
-      (loss / accum).backward();
-      loss_sum = micro == 0 ? loss.detach() : loss_sum + loss.detach();
-    }
-    return loss_sum;
-  }
-
-  // forward_backward through the graphed step: the step's micro-batches go into its buffers.
-  torch::Tensor graphed_forward_backward(Rows& rows) {
-    const auto per_micro = static_cast<std::size_t>(rank_batch) * static_cast<std::size_t>(spec.model.block_size);
-    graphed_x.resize(per_micro * static_cast<std::size_t>(spec.training.grad_accum));
-    graphed_y.resize(graphed_x.size());
-    for (std::size_t micro = 0; micro < static_cast<std::size_t>(spec.training.grad_accum); ++micro) {
-      batches->next(rows);
-      TORCH_CHECK(rows.causal, "a graphed step takes causal rows only");
-      std::copy_n(rows.x.begin(), per_micro, graphed_x.begin() + static_cast<std::ptrdiff_t>(micro * per_micro));
-      std::copy_n(rows.y.begin(), per_micro, graphed_y.begin() + static_cast<std::ptrdiff_t>(micro * per_micro));
-    }
-    return graphed->run(graphed_x, graphed_y);
-  }
 
   // Whether the step was recorded as a CUDA graph, once per recording: an event `show` lists and
   // the progress output prints.
@@ -388,7 +291,7 @@ struct Trainer::Impl {
                       model->parameter_count(), device_name});
     if (resuming)
       sink.event({state.step, state.step * plan.tokens_per_step, "resumed", {{"step", state.step}}, state.wall_s});
-    if (spec.training.cuda_graphs && !graphed)  // data parallel on the CPU
+    if (spec.training.cuda_graphs && !training_step->graphed())  // data parallel on the CPU
       report_graph_outcome({false, kNoGraphsOnTheCpu}, state.wall_s);
     // A continued run is evaluated before its first step: forgetting and adaptation are measured
     // from there.
@@ -401,7 +304,6 @@ struct Trainer::Impl {
     const auto t0 = Clock::now();
     const double wall_before = state.wall_s;
     double last_wall = wall_before;  // at the last sync
-    Rows rows;
     double tokens_per_s = 0.0;
     const SyncPoints sync_points{options.sync_interval > 0 ? options.sync_interval : default_sync_interval(device.is_cuda()),
                                  spec.training.eval_interval, spec.training.checkpoint_interval, plan.total_steps,
@@ -409,10 +311,10 @@ struct Trainer::Impl {
     std::vector<torch::Tensor> unread;  // the loss sums of the steps since the last sync, on the device
     try {
       while (state.step < plan.total_steps) {
-        unread.push_back(train_step(rows));
+        unread.push_back(training_step->run(state.step));
+        state.micro_batches += spec.training.grad_accum;
         ++state.step;
-        if (graphed)
-          if (auto outcome = graphed->take_outcome()) report_graph_outcome(*outcome, wall_before + seconds_since(t0));
+        if (auto outcome = training_step->take_graph_outcome()) report_graph_outcome(*outcome, wall_before + seconds_since(t0));
         // A stop request is only seen at sync steps, where every rank reads it at the same step;
         // one process may stop at once.
         const bool stop_now = comm->world_size() == 1 && options.stop && options.stop->load();
