@@ -63,7 +63,7 @@ void GraphedStep::try_to_record() {
   Outcome outcome;
   if (!device_.is_cuda()) {
     outcome.reason = kNoGraphsOnTheCpu;
-  } else if (!(graph_ = make_step_graph(device_.index()))) {
+  } else if (!(graph_ = make_step_graph(device_.has_index() ? device_.index() : 0))) {
     outcome.reason = "this build of workbench-cli has no CUDA graph support";
   } else {
     // Recorded with no gradients: the recorded backward writes each gradient into memory of the
@@ -73,6 +73,7 @@ void GraphedStep::try_to_record() {
       graph_->record([this] { forward_backward(); }, [this] { drop_gradients(); });
       outcome.recorded = true;
     } catch (const std::exception& e) {
+      graph_.reset();
       throw UserError(ExitCode::kRuntime, "recording the training step as a CUDA graph failed: " + error_text(e),
                       "set training.cuda_graphs to false for this run (bench: leave out --cuda-graphs); "
                       "please report the model and LibTorch version");
