@@ -158,7 +158,9 @@ TEST(RankGroupHeartbeat, TellsABusyRankFromADeadOne) {
   EXPECT_NE(dead[0].text.find("rank 1 stopped answering: no heartbeat for 2 s"), std::string::npos) << dead[0].text;
   const double waited = std::atof(dead[0].text.substr(dead[0].text.find("error ") + 6).c_str());
   EXPECT_LT(waited, 10.0) << dead[0].text;  // 1 s of beats + 2 s of silence + polling
-  EXPECT_GT(waited, 2.0) << dead[0].text;
+  // Never before the heartbeat timeout, counted from rank 0's first look: exactly 2 s (printed
+  // "2.0") when rank 1 was gone before rank 0 began to wait, as on a loaded 2-core machine.
+  EXPECT_GE(waited, 2.0) << dead[0].text;
 }
 
 }  // namespace
