@@ -88,9 +88,11 @@ class CudaAutocast {
 
 // Drops gradients instead of zeroing them (2.x's zero_grad default; 1.13's C++ API zeroes):
 // the next backward then writes each gradient instead of adding to a buffer of zeros.
+inline void zero_grad_to_none(const std::vector<torch::Tensor>& parameters) {
+  for (const auto& p : parameters) p.mutable_grad().reset();
+}
 inline void zero_grad_to_none(torch::optim::Optimizer& optimizer) {
-  for (auto& group : optimizer.param_groups())
-    for (auto& p : group.params()) p.mutable_grad().reset();
+  for (auto& group : optimizer.param_groups()) zero_grad_to_none(group.params());
 }
 
 // State of the default CPU generator (dropout masks, init), for checkpoints.

@@ -6,16 +6,18 @@
 namespace wb {
 namespace {
 
-torch::Tensor on_device(std::vector<std::int64_t>& buffer, at::IntArrayRef shape, const torch::Device& device) {
-  auto t = torch::from_blob(buffer.data(), shape, torch::kLong);
-  if (device.is_cpu()) return t;
-  // Staged in page-locked memory and copied without waiting, so the host goes on to the next
-  // batch while the GPU works; the caching host allocator keeps the staging block until the copy
-  // is done, so `buffer` may be refilled at once.
-  return t.pin_memory().to(device, torch::kLong, /*non_blocking=*/true);
+// Copied without waiting, so the host goes on to the next batch while the GPU works.
+torch::Tensor on_device(const std::vector<std::int64_t>& buffer, at::IntArrayRef shape, const torch::Device& device) {
+  auto t = staged_for(buffer, shape, device);
+  return device.is_cpu() ? t : t.to(device, torch::kLong, /*non_blocking=*/true);
 }
 
 }  // namespace
+
+torch::Tensor staged_for(const std::vector<std::int64_t>& buffer, at::IntArrayRef shape, const torch::Device& device) {
+  auto t = torch::from_blob(const_cast<std::int64_t*>(buffer.data()), shape, torch::kLong);  // only read
+  return device.is_cpu() ? t : t.pin_memory();
+}
 
 ObjectiveConfig objective_config(const ObjectiveSpec& o) {
   ObjectiveConfig c;

@@ -39,6 +39,11 @@ struct BatchLoss {
 // Positions with a loss (y != -1) in the first `rows` rows: what a batch's mean loss averages.
 std::int64_t target_count(const Rows& batch, std::size_t rows, int block_size);
 
+// `buffer` as a tensor of `shape` to copy to `device` without waiting: for a GPU staged in
+// page-locked memory (the caching host allocator keeps the block until the copy is done, so
+// `buffer` may be refilled at once), for the CPU the buffer itself.
+torch::Tensor staged_for(const std::vector<std::int64_t>& buffer, at::IntArrayRef shape, const torch::Device& device);
+
 // The first `rows` rows of `batch` on `device`.
 BatchLoss batch_loss(Gpt& model, Rows& batch, std::size_t rows, int block_size, const torch::Device& device,
                      double label_smoothing);

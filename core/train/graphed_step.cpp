@@ -3,6 +3,7 @@
 
 #include "common/errors.hpp"
 #include "model/torch_compat.hpp"
+#include "train/batch_rows.hpp"
 #include "train/error_text.hpp"
 
 namespace wb {
@@ -13,14 +14,11 @@ StepGraphFactory& step_graph_factory() {
   return factory;
 }
 
-// Host token ids into a static device buffer, copied without waiting from page-locked memory
-// (which the caching host allocator keeps until the copy is done, so `host` may be refilled).
+// Host token ids into a static device buffer, copied without waiting.
 void copy_in(const std::vector<std::int64_t>& host, torch::Tensor& on_device) {
   TORCH_CHECK(static_cast<std::int64_t>(host.size()) == on_device.numel(), "a graphed step takes ",
               on_device.numel(), " token ids, not ", host.size());
-  auto t = torch::from_blob(const_cast<std::int64_t*>(host.data()), on_device.sizes(), torch::kLong);
-  if (on_device.is_cuda()) t = t.pin_memory();
-  on_device.copy_(t, /*non_blocking=*/on_device.is_cuda());
+  on_device.copy_(staged_for(host, on_device.sizes(), on_device.device()), /*non_blocking=*/on_device.is_cuda());
 }
 
 }  // namespace
@@ -54,9 +52,7 @@ void GraphedStep::forward_backward() {
   loss_sum_ = sum;
 }
 
-void GraphedStep::drop_gradients() {
-  for (auto& p : model_->parameters()) p.mutable_grad().reset();
-}
+void GraphedStep::drop_gradients() { compat::zero_grad_to_none(model_->parameters()); }
 
 void GraphedStep::try_to_record() {
   attempted_ = true;

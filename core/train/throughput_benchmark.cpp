@@ -4,7 +4,6 @@
 #include <chrono>
 
 #include "model/gpt.hpp"
-#include "common/errors.hpp"
 #include "model/torch_compat.hpp"
 #include "train/graphed_step.hpp"
 #include "train/optimizer.hpp"
@@ -51,9 +50,6 @@ BenchmarkConfig with_architecture(BenchmarkConfig c, Architecture arch, int expe
 
 BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_steps, int steps,
                                          const std::string& device_name, bool cuda_graphs) {
-  if (cuda_graphs)
-    if (const auto why = cuda_graphs_refusal(c.model, ObjectiveSpec{}); !why.empty())
-      throw SpecError(c.name + ": no CUDA graphs: " + why, "leave out cuda_graphs for this architecture");
   torch::manual_seed(1337);
   const torch::Device device(device_name);
   const auto config = GptConfig::from(c.model, c.vocab_size);

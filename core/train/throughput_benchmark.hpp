@@ -42,7 +42,8 @@ std::vector<BenchmarkConfig> standard_benchmarks();
 BenchmarkConfig with_architecture(BenchmarkConfig config, Architecture arch, int expert_hidden = 0);
 
 // cuda_graphs: each step's forward and backward replayed from a CUDA graph (GraphedStep), its
-// tokens copied in from the host every step as in training. Throws SpecError for MoE configs.
+// tokens copied in from the host every step as in training; for configs cuda_graphs_refusal
+// accepts (`bench` checks before its table).
 BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& config, int warmup_steps, int steps,
                                          const std::string& device, bool cuda_graphs = false);
 

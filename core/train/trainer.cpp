@@ -75,7 +75,6 @@ struct Trainer::Impl {
   std::unique_ptr<TrainingBatches> batches;
   std::unique_ptr<TrainingStep> training_step;
   std::unique_ptr<Evaluator> evaluator;
-  LrSchedule schedule;  // the step's own, for the reports
   OnsetCriteria onset_criteria;
   LoopState state;
 
@@ -98,7 +97,6 @@ struct Trainer::Impl {
     training_step = std::make_unique<TrainingStep>(spec, plan, model, *optimizer, *batches, *objective, *comm, rank_batch,
                                                    device, options.gradient_bucket_bytes);
     evaluator = std::make_unique<Evaluator>(spec, inputs, *objective, model, device, device_name, *comm);
-    schedule = lr_schedule_for(spec.optimizer, plan);
     onset_criteria = onset_criteria_for(spec.eval.onset);
   }
 
@@ -235,7 +233,7 @@ struct Trainer::Impl {
       const std::int64_t tokens = step * plan.tokens_per_step;
       const double wall_s = wall_from + (wall_to - wall_from) * static_cast<double>(i + 1) / static_cast<double>(n);
       sink.step({step, plan.total_steps, tokens, static_cast<double>(tokens) / static_cast<double>(plan.unique_tokens),
-                 learning_rate(schedule, step - 1), loss, tokens_per_s, wall_s});
+                 learning_rate(training_step->lr_schedule(), step - 1), loss, tokens_per_s, wall_s});
     }
   }
 
@@ -298,7 +296,7 @@ struct Trainer::Impl {
     if (!resuming && !options.init_checkpoint.empty()) {
       sink.event({0, 0, "initialized_from", {{"checkpoint", options.init_checkpoint.string()},
                                              {"optimizer", spec.init_from.optimizer}}, 0.0});
-      report_eval(learning_rate(schedule, 0), 0.0, 0.0);
+      report_eval(learning_rate(training_step->lr_schedule(), 0), 0.0, 0.0);
     }
 
     const auto t0 = Clock::now();
@@ -333,7 +331,7 @@ struct Trainer::Impl {
 
         const bool last_step = state.step == plan.total_steps;
         if (state.step % spec.training.eval_interval == 0 || last_step) {
-          report_eval(learning_rate(schedule, state.step - 1), tokens_per_s, wall_s);  // this step's
+          report_eval(learning_rate(training_step->lr_schedule(), state.step - 1), tokens_per_s, wall_s);  // this step's
           check_replicas_agree(model, *comm, state.step);
         }
         const auto every = spec.training.checkpoint_interval;

@@ -22,9 +22,7 @@ TrainingStep::TrainingStep(const RunSpec& spec, const RunPlan& plan, Gpt model, 
     reducer_ = bytes > 0 ? std::make_unique<GradientReducer>(model_->parameters(), comm, bytes, bytes)
                          : std::make_unique<GradientReducer>(model_->parameters(), comm);
   }
-  if (!spec.training.cuda_graphs) return;
-  if (const auto why = cuda_graphs_refusal(spec.model, spec.objective); !why.empty())
-    throw SpecError("training.cuda_graphs: " + why, "set training.cuda_graphs to false for this run");
+  if (!spec.training.cuda_graphs) return;  // parse_run_spec refused what cannot be recorded
   if (comm.world_size() > 1 && device.is_cuda())
     throw UserError(ExitCode::kUsage,
                     "training.cuda_graphs is on, but this run trains on " + std::to_string(comm.world_size()) +

@@ -26,8 +26,8 @@ namespace wb {
 class TrainingStep {
  public:
   // Everything passed by reference must outlive the step. gradient_bucket_bytes: the data-parallel
-  // all-reduce's bucket size, 0 for DDP's (1 MiB, then 25 MiB). Throws SpecError / UserError where
-  // training.cuda_graphs cannot be had (the refusals of cuda_graphs_refusal, data parallel on GPUs).
+  // all-reduce's bucket size, 0 for DDP's (1 MiB, then 25 MiB). Throws UserError for
+  // training.cuda_graphs on a data-parallel GPU run (parse_run_spec refuses the rest).
   TrainingStep(const RunSpec& spec, const RunPlan& plan, Gpt model, torch::optim::AdamW& optimizer,
                TrainingBatches& batches, const Objective& objective, Communicator& comm, int rank_batch,
                const torch::Device& device, std::int64_t gradient_bucket_bytes);
@@ -41,6 +41,7 @@ class TrainingStep {
   // CPU) report nothing here.
   std::optional<GraphedStep::Outcome> take_graph_outcome();
   bool graphed() const { return graphed_ != nullptr; }
+  const LrSchedule& lr_schedule() const { return lr_schedule_; }
 
  private:
   void apply_dropout_schedule(std::int64_t step);
