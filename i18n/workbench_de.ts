@@ -1528,8 +1528,8 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
         <translation>LibTorch-Intra-Op-Threads; 0: alle Kerne.</translation>
     </message>
     <message>
-        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective, one rank per run; no effect on the CPU.</source>
-        <translation>Vorwärts- und Rückwärtsdurchlauf jedes Schritts aus einem CUDA-Graphen wiedergeben: ein Start pro Schritt statt Hunderter, worauf kleine Modelle auf einer GPU warten. Dichte oder geteilte Modelle, kausales Ziel, ein Rang pro Lauf; auf der CPU ohne Wirkung.</translation>
+        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective; on several ranks the gradients are all-reduced after the replay; no effect on the CPU.</source>
+        <translation>Vorwärts- und Rückwärtsdurchlauf jedes Schritts aus einem CUDA-Graphen wiedergeben: ein Start pro Schritt statt Hunderter, worauf kleine Modelle auf einer GPU warten. Dichte oder geteilte Modelle, kausales Ziel; auf mehreren Rängen werden die Gradienten nach der Wiedergabe gemittelt; auf der CPU ohne Wirkung.</translation>
     </message>
     <message>
         <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>

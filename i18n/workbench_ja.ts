@@ -1524,8 +1524,8 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>LibTorch の演算内スレッド数。0: 全コア。</translation>
     </message>
     <message>
-        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective, one rank per run; no effect on the CPU.</source>
-        <translation>各ステップの順伝播と逆伝播を CUDA グラフから再生します。数百回のカーネル起動が 1 回になり、GPU 上の小さなモデルが速くなります。dense または shared モデル、causal 目的関数、1 実行につき 1 ランクのみ。CPU では効果はありません。</translation>
+        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective; on several ranks the gradients are all-reduced after the replay; no effect on the CPU.</source>
+        <translation>各ステップの順伝播と逆伝播を CUDA グラフから再生します。数百回のカーネル起動が 1 回になり、GPU 上の小さなモデルが速くなります。dense または shared モデル、causal 目的関数のみ。複数ランクでは再生の後に勾配を all-reduce します。CPU では効果はありません。</translation>
     </message>
     <message>
         <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>

@@ -1524,8 +1524,8 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>LibTorch 算子内线程数；0：全部核心。</translation>
     </message>
     <message>
-        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective, one rank per run; no effect on the CPU.</source>
-        <translation>从 CUDA 图重放每一步的前向和反向传播：每步一次启动而非数百次，GPU 上的小模型正是在等待这些启动。仅限 dense 或 shared 模型、causal 目标、每个运行一个 rank；在 CPU 上无效。</translation>
+        <source>Replay each step&apos;s forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective; on several ranks the gradients are all-reduced after the replay; no effect on the CPU.</source>
+        <translation>从 CUDA 图重放每一步的前向和反向传播：每步一次启动而非数百次，GPU 上的小模型正是在等待这些启动。仅限 dense 或 shared 模型、causal 目标；多个 rank 时在重放之后对梯度做 all-reduce；在 CPU 上无效。</translation>
     </message>
     <message>
         <source>Training objective on the decoder. Under repetition UL2 degrades more than span corruption (Xue et al. 2023). Losses of different objectives are not comparable.</source>

@@ -56,6 +56,11 @@ GradientReducer::~GradientReducer() {
 
 void GradientReducer::arm() {
   std::lock_guard<std::mutex> lock(mutex_);
+  reset();
+  armed_ = true;
+}
+
+void GradientReducer::reset() {
   for (auto& slot : slots_) slot.ready = false;
   for (auto& bucket : buckets_) {
     bucket.pending = bucket.slot_count;
@@ -63,7 +68,6 @@ void GradientReducer::arm() {
   }
   next_bucket_ = 0;
   overlapped_ = 0;
-  armed_ = true;
 }
 
 // Runs before autograd adds `grad` to .grad: the bucket gets what .grad is about to hold.
@@ -108,6 +112,7 @@ void GradientReducer::start(std::size_t b) {
 
 void GradientReducer::finish() {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (!armed_) reset();  // nothing went during backward: every bucket starts below
   armed_ = false;
   torch::NoGradGuard no_grad;
   // Parameters backward did not reach in the last micro-batch: what earlier ones left, or zeros.

@@ -48,7 +48,8 @@ class GradientReducer {
   // The next backward is the step's last: its gradients go to the buckets as they appear.
   void arm();
   // After that backward: starts the remaining buckets, waits for all, and sets each parameter's
-  // .grad to the mean over the ranks.
+  // .grad to the mean over the ranks. Without arm() (a backward replayed from a CUDA graph, where
+  // no hook runs) every bucket starts here, from the parameters' .grad.
   void finish();
 
   std::size_t bucket_count() const { return buckets_.size(); }
@@ -71,6 +72,7 @@ class GradientReducer {
   };
 
   void on_gradient(std::size_t slot, const torch::Tensor& grad);
+  void reset();  // a new step: no gradient in, no bucket started
   void start_ready_buckets();  // in index order, as far as they are complete
   void start(std::size_t bucket);
 

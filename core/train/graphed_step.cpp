@@ -67,6 +67,7 @@ void GraphedStep::try_to_record() {
     drop_gradients();
     try {
       graph_->record([this] { forward_backward(); }, [this] { drop_gradients(); });
+      for (const auto& p : model_->parameters()) recorded_grads_.push_back(p.grad());
       outcome.recorded = true;
     } catch (const std::exception& e) {
       graph_.reset();
@@ -84,6 +85,8 @@ torch::Tensor GraphedStep::run(const std::vector<std::int64_t>& x, const std::ve
   if (!attempted_) try_to_record();
   if (graph_) {
     graph_->replay();
+    auto parameters = model_->parameters();
+    for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i].mutable_grad() = recorded_grads_[i];
     return loss_sum_.clone();  // the next replay overwrites loss_sum_
   }
   drop_gradients();
@@ -93,6 +96,7 @@ torch::Tensor GraphedStep::run(const std::vector<std::int64_t>& x, const std::ve
 
 void GraphedStep::invalidate() {
   if (!graph_) return;  // nothing recorded: what stopped it then stops it again
+  recorded_grads_.clear();
   graph_.reset();       // a replay still in flight completes; its memory is freed after it
   attempted_ = false;
 }

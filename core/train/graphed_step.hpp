@@ -20,9 +20,6 @@
 
 namespace wb {
 
-// Why a run on the CPU records nothing.
-inline constexpr const char* kNoGraphsOnTheCpu = "the run is on the CPU; CUDA graphs record GPU work";
-
 class GraphedStep {
  public:
   // Micro-batches of `rows` causal rows of `block_size` tokens each.
@@ -32,6 +29,8 @@ class GraphedStep {
   // x, y: micro_batches x rows x block_size token ids (y = -1: no loss there). Copies them to the
   // device and leaves in the parameters' gradients those of the mean of the micro-batches' losses,
   // as the eager step does. Returns the sum of the micro-batches' losses: a new device tensor.
+  // Whatever the caller made of .grad since (a data-parallel reducer points it at its buckets),
+  // a replay's gradients are in .grad afterwards.
   torch::Tensor run(const std::vector<std::int64_t>& x, const std::vector<std::int64_t>& y);
 
   // The model changed in a way a recording bakes in (its dropout rates): record again next run.
@@ -57,6 +56,9 @@ class GraphedStep {
   torch::Tensor x_, y_;      // (micro_batches, rows, block_size) on the device, never reallocated
   torch::Tensor loss_sum_;   // written by forward_backward
   std::unique_ptr<StepGraph> graph_;
+  // Each parameter's gradient as the recording left it: the graph's memory, which every replay
+  // writes. Undefined for parameters the recorded backward did not reach.
+  std::vector<torch::Tensor> recorded_grads_;
   bool attempted_ = false;
   std::optional<Outcome> outcome_;
 };

@@ -20,6 +20,9 @@ class StepGraph {
   virtual void replay() = 0;
 };
 
+// Why a run on the CPU records nothing.
+inline constexpr const char* kNoGraphsOnTheCpu = "the run is on the CPU; CUDA graphs record GPU work";
+
 using StepGraphFactory = std::function<std::unique_ptr<StepGraph>(int gpu)>;
 
 // Makes the factory the source of graphs for every GraphedStep made afterwards. Call once at start.

@@ -289,8 +289,6 @@ struct Trainer::Impl {
                       model->parameter_count(), device_name});
     if (resuming)
       sink.event({state.step, state.step * plan.tokens_per_step, "resumed", {{"step", state.step}}, state.wall_s});
-    if (spec.training.cuda_graphs && !training_step->graphed())  // data parallel on the CPU
-      report_graph_outcome({false, kNoGraphsOnTheCpu}, state.wall_s);
     // A continued run is evaluated before its first step: forgetting and adaptation are measured
     // from there.
     if (!resuming && !options.init_checkpoint.empty()) {

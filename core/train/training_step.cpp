@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "common/errors.hpp"
 #include "model/torch_compat.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "train/optimizer.hpp"
@@ -22,17 +21,9 @@ TrainingStep::TrainingStep(const RunSpec& spec, const RunPlan& plan, Gpt model, 
     reducer_ = bytes > 0 ? std::make_unique<GradientReducer>(model_->parameters(), comm, bytes, bytes)
                          : std::make_unique<GradientReducer>(model_->parameters(), comm);
   }
-  if (!spec.training.cuda_graphs) return;  // parse_run_spec refused what cannot be recorded
-  if (comm.world_size() > 1 && device.is_cuda())
-    throw UserError(ExitCode::kUsage,
-                    "training.cuda_graphs is on, but this run trains on " + std::to_string(comm.world_size()) +
-                        " ranks, whose gradient all-reduce runs inside the backward pass, where a recorded "
-                        "graph cannot follow it",
-                    "set training.cuda_graphs to false for data-parallel runs, or train each run on one GPU "
-                    "(several runs at once: --jobs)");
-  if (comm.world_size() > 1) return;  // on the CPU graphs change nothing: the trainer says so
-  graphed_ = std::make_unique<GraphedStep>(model_, spec.training.grad_accum, rank_batch, spec.model.block_size,
-                                           device, spec.training.label_smoothing);
+  if (spec.training.cuda_graphs)  // parse_run_spec refused what cannot be recorded
+    graphed_ = std::make_unique<GraphedStep>(model_, spec.training.grad_accum, rank_batch, spec.model.block_size,
+                                             device, spec.training.label_smoothing);
 }
 
 // The dropout schedule's factor times the spec's rates, set on the model when it changes.
@@ -55,6 +46,8 @@ torch::Tensor TrainingStep::run(std::int64_t done_steps) {
   const double lr = learning_rate(lr_schedule_, done_steps);
   for (auto& group : optimizer_.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   torch::Tensor loss_sum = graphed_ ? graphed_forward_backward() : forward_backward();
+  // Data parallel: the eager step's backward started most buckets already; after a graphed step
+  // (whose backward cannot wait on other ranks) all of them start here, every gradient complete.
   if (reducer_) reducer_->finish();
   if (spec_.optimizer.grad_clip > 0) clip_grad_norm(model_->parameters(), spec_.optimizer.grad_clip);
   optimizer_.step();

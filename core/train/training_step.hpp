@@ -26,8 +26,7 @@ namespace wb {
 class TrainingStep {
  public:
   // Everything passed by reference must outlive the step. gradient_bucket_bytes: the data-parallel
-  // all-reduce's bucket size, 0 for DDP's (1 MiB, then 25 MiB). Throws UserError for
-  // training.cuda_graphs on a data-parallel GPU run (parse_run_spec refuses the rest).
+  // all-reduce's bucket size, 0 for DDP's (1 MiB, then 25 MiB).
   TrainingStep(const RunSpec& spec, const RunPlan& plan, Gpt model, torch::optim::AdamW& optimizer,
                TrainingBatches& batches, const Objective& objective, Communicator& comm, int rank_batch,
                const torch::Device& device, std::int64_t gradient_bucket_bytes);
@@ -37,10 +36,8 @@ class TrainingStep {
   torch::Tensor run(std::int64_t done_steps);
 
   // training.cuda_graphs: whether the step was recorded as a CUDA graph, or why not; once per
-  // recording (see GraphedStep::take_outcome). Runs without a GraphedStep (data parallel on the
-  // CPU) report nothing here.
+  // recording (see GraphedStep::take_outcome).
   std::optional<GraphedStep::Outcome> take_graph_outcome();
-  bool graphed() const { return graphed_ != nullptr; }
   const LrSchedule& lr_schedule() const { return lr_schedule_; }
 
  private:
@@ -60,7 +57,7 @@ class TrainingStep {
   DropoutSchedule dropout_schedule_;
   double applied_dropout_factor_ = 1.0;  // the model is built with the spec's full rates
   std::unique_ptr<GradientReducer> reducer_;  // data parallel only
-  std::unique_ptr<GraphedStep> graphed_;      // training.cuda_graphs, one rank
+  std::unique_ptr<GraphedStep> graphed_;      // training.cuda_graphs
   Rows rows_;
   std::vector<std::int64_t> graphed_x_, graphed_y_;  // one step's micro-batches for graphed_
 };

@@ -15,6 +15,7 @@
 
 #include "common/free_port.hpp"
 #include "common/temp_dir.hpp"
+#include "train/step_graph.hpp"
 #include "train/tiny_run.hpp"
 
 namespace wb {
@@ -106,8 +107,10 @@ std::string checksum(const std::string& text) {
 }
 
 // Trains the probe's "train" mode (`args` after the mode) on 1 rank and on 2: the 2 ranks give the
-// 1 rank's `steps` per-step losses to 1e-5 and end with identical weights.
-void expect_two_ranks_train_like_one(const test::TempDir& dir, const std::string& args, std::size_t steps) {
+// 1 rank's `steps` per-step losses to 1e-5 and end with identical weights. The 2 ranks' output
+// goes to `two_ranks`, if given.
+void expect_two_ranks_train_like_one(const test::TempDir& dir, const std::string& args, std::size_t steps,
+                                     std::vector<Output>* two_ranks = nullptr) {
   const auto one = run_ranks(1, (dir / "store1").string(), "train", args);
   const auto two = run_ranks(2, (dir / "store2").string(), "train", args);
   ASSERT_EQ(one[0].status, 0) << one[0].text;
@@ -121,6 +124,7 @@ void expect_two_ranks_train_like_one(const test::TempDir& dir, const std::string
   }
   ASSERT_FALSE(checksum(two[0].text).empty()) << two[0].text;
   EXPECT_EQ(checksum(two[0].text), checksum(two[1].text)) << "the replicas' weights differ after training";
+  if (two_ranks) *two_ranks = two;
 }
 
 // Data parallelism changes who computes the rows, not the step: 2 ranks of 2 sequences see the
@@ -143,6 +147,24 @@ TEST(GlooCommunicator, OverlappedBucketsTrainLikeOneProcessWithMoeAndAccumulatio
   prepare_dataset(test::tiny_spec().data, workspace);
   // The same token budget as above in steps of 2 micro-batches: 12 steps.
   expect_two_ranks_train_like_one(dir, workspace.root.string() + " 4 4096 moe", 12);
+}
+
+// training.cuda_graphs on 2 ranks: a graphed step's backward cannot wait on the other ranks, so
+// every bucket is all-reduced after it, with the micro-batches' sum complete. On the CPU the
+// graphed step runs eagerly through its fixed buffers, and says so once.
+TEST(GlooCommunicator, GraphedStepsReduceAfterBackwardAndTrainLikeOneProcess) {
+  test::TempDir dir;
+  const Workspace workspace = test::make_tiny_workspace(dir);
+  prepare_dataset(test::tiny_spec().data, workspace);
+  std::vector<Output> two;
+  expect_two_ranks_train_like_one(dir, workspace.root.string() + " 4 4096 graphs", 12, &two);
+  ASSERT_EQ(two.size(), 2u);
+  const std::string said = std::string("graphs ") + kNoGraphsOnTheCpu + "\n";
+  for (const auto& rank : two) {
+    const auto first = rank.text.find(said);
+    EXPECT_NE(first, std::string::npos) << rank.text;
+    EXPECT_EQ(rank.text.find(said, first + 1), std::string::npos) << "said twice: " << rank.text;
+  }
 }
 
 // Rank 0 waits on a busy rank as long as its heartbeat goes on (5 s here, with a 2 s heartbeat

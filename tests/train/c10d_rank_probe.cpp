@@ -1,7 +1,7 @@
 // One rank of a c10d test job (c10d_communicator_test.cpp starts several): joins the Gloo group
 // through a FileStore and prints what its collectives gave, one "name value..." line each.
 // Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die|stall [TIMEOUT_MS]
-//        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH [BUCKET_BYTES [moe]]
+//        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH [BUCKET_BYTES [moe|graphs]]
 //        c10d_rank_probe RANK WORLD PORT heartbeat MS
 //   reduce: all_reduce_mean of two tensors and a scalar, then a broadcast from rank 0
 //   die:    the last rank exits after joining; the others then try an all-reduce
@@ -11,7 +11,9 @@
 //           rank takes BATCH / WORLD) on the prepared workspace and prints every step's loss
 //           ("loss VALUE") and the final weights' checksum ("checksum VALUE"); BUCKET_BYTES sets
 //           the gradient buckets' size; "moe" makes the model a 4-expert MoE trained with 2
-//           micro-batches per step, reading the step losses every 5 steps
+//           micro-batches per step, reading the step losses every 5 steps; "graphs" trains 2
+//           micro-batches per step through the graphed step (training.cuda_graphs) and prints its
+//           cuda_graphs events ("graphs REASON")
 //   heartbeat: a 2-rank job group on 127.0.0.1:PORT with a 2 s heartbeat timeout. Rank 1 starts
 //           its heartbeat and publishes "done" after MS ms, or, with MS < 0, leaves without a
 //           word after a few beats; rank 0 waits for "done" watching rank 1 and prints
@@ -85,6 +87,11 @@ int main(int argc, char** argv) {
       wb::RunSpec spec = wb::test::tiny_spec();
       spec.training.batch_size = std::atoi(argv[6]);
       const bool moe = argc > 8 && std::string(argv[8]) == "moe";
+      const bool graphs = argc > 8 && std::string(argv[8]) == "graphs";
+      if (graphs) {
+        spec.training.cuda_graphs = true;
+        spec.training.grad_accum = 2;
+      }
       if (moe) {
         spec.model.arch = wb::Architecture::kMoe;
         spec.model.moe.n_expert = 4;
@@ -103,6 +110,8 @@ int main(int argc, char** argv) {
       wb::Trainer trainer(spec, data, sink, options);
       trainer.run();
       for (double loss : sink.losses) std::printf("loss %.9g\n", loss);
+      for (const auto& e : sink.events)
+        if (e.kind == "cuda_graphs") std::printf("graphs %s\n", e.data.at("reason").get<std::string>().c_str());
       std::printf("checksum %.17g\n", trainer.parameter_checksum());
       return 0;
     }

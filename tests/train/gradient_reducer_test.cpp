@@ -57,23 +57,30 @@ TEST(GradientReducer, LeavesTheAccumulatedGradientsOnOneProcess) {
   model.loss(x2, false).backward();
   const auto expected_a = model.a.grad().clone(), expected_b = model.b.grad().clone();
   const auto expected_early = model.early.grad().clone();
-  for (const std::int64_t bucket_bytes : {4, 1 << 20}) {  // one parameter per bucket; one bucket
-    model.drop_gradients();
-    SingleProcessCommunicator comm;
-    GradientReducer reducer(model.parameters(), comm, bucket_bytes, bucket_bytes);
-    EXPECT_EQ(reducer.bucket_count(), bucket_bytes == 4 ? 4u : 1u);
-    model.loss(x1, true).backward();  // not armed: plain accumulation
-    reducer.arm();
-    model.loss(x2, false).backward();
-    reducer.finish();
-    EXPECT_TRUE(torch::equal(model.a.grad(), expected_a)) << bucket_bytes;
-    EXPECT_TRUE(torch::equal(model.b.grad(), expected_b)) << bucket_bytes;
-    EXPECT_TRUE(torch::equal(model.early.grad(), expected_early)) << "the first micro-batch's gradient, " << bucket_bytes;
-    ASSERT_TRUE(model.unused.grad().defined());
-    EXPECT_TRUE(torch::equal(model.unused.grad(), torch::zeros({5}))) << bucket_bytes;
-    // With a bucket each, `b` and `a` were all-reduced during backward; one bucket had to wait.
-    EXPECT_EQ(reducer.overlapped_buckets(), bucket_bytes == 4 ? 2u : 0u) << bucket_bytes;
-  }
+  // Armed before the last backward (the eager step), or not at all (a step replayed from a CUDA
+  // graph: every bucket starts in finish()); two steps each, the second after the first's
+  // gradients, views of the buckets, were dropped.
+  for (const bool armed : {true, false})
+    for (const std::int64_t bucket_bytes : {4, 1 << 20}) {  // one parameter per bucket; one bucket
+      const std::string where = std::to_string(bucket_bytes) + (armed ? " bytes, armed" : " bytes, not armed");
+      SingleProcessCommunicator comm;
+      GradientReducer reducer(model.parameters(), comm, bucket_bytes, bucket_bytes);
+      EXPECT_EQ(reducer.bucket_count(), bucket_bytes == 4 ? 4u : 1u);
+      for (int step = 0; step < 2; ++step) {
+        model.drop_gradients();
+        model.loss(x1, true).backward();  // not armed: plain accumulation
+        if (armed) reducer.arm();
+        model.loss(x2, false).backward();
+        reducer.finish();
+        EXPECT_TRUE(torch::equal(model.a.grad(), expected_a)) << where;
+        EXPECT_TRUE(torch::equal(model.b.grad(), expected_b)) << where;
+        EXPECT_TRUE(torch::equal(model.early.grad(), expected_early)) << "the first micro-batch's gradient, " << where;
+        ASSERT_TRUE(model.unused.grad().defined());
+        EXPECT_TRUE(torch::equal(model.unused.grad(), torch::zeros({5}))) << where;
+        // With a bucket each, `b` and `a` were all-reduced during backward; one bucket had to wait.
+        EXPECT_EQ(reducer.overlapped_buckets(), armed && bucket_bytes == 4 ? 2u : 0u) << where;
+      }
+    }
 }
 
 }  // namespace

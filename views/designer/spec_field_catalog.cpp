@@ -115,7 +115,7 @@ const std::vector<SpecField> kFields = {
     {"training.threads", K::kInt, S::kTraining, QT_TRANSLATE_NOOP("wb::SpecFieldCatalog", "threads"), 0, 1024, nullptr, "0",
      QT_TRANSLATE_NOOP("wb::SpecFieldCatalog", "LibTorch intra-op threads; 0: all cores.")},
     {"training.cuda_graphs", K::kBool, S::kTraining, nullptr, kOpen, kOpen, nullptr, "false",
-     QT_TRANSLATE_NOOP("wb::SpecFieldCatalog", "Replay each step's forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective, one rank per run; no effect on the CPU.")},
+     QT_TRANSLATE_NOOP("wb::SpecFieldCatalog", "Replay each step's forward and backward from a CUDA graph: one launch per step instead of hundreds, which small models on a GPU wait for. Dense or shared models, causal objective; on several ranks the gradients are all-reduced after the replay; no effect on the CPU.")},
 
     // Objective (Xue et al. 2023: UL2 degrades more under repetition than span corruption).
     {"objective.kind", K::kChoice, S::kObjective, nullptr, kOpen, kOpen, "causal|prefix_lm|span_corruption|masked_lm|ul2", "\"causal\"",
