@@ -78,16 +78,16 @@ void add_bench_command(CLI::App& app, CliContext&) {
   cmd->add_option("--expert-hidden", args->expert_hidden,
                   "MoE: hidden units per expert (0: 4 x n_embd, the dense MLP's; 256 at the baby size gives "
                   "top-2 the dense model's FLOPs per token)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--steps", args->steps, "Timed training steps")->check(CLI::PositiveNumber);
-  cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--threads", args->threads, "LibTorch intra-op threads (0: all cores)")->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
+  cmd->add_option("--steps", args->steps, "Timed training steps")->check(kPositive);
+  cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(kNonNegative);
+  cmd->add_option("--threads", args->threads, "LibTorch intra-op threads (0: all cores)")->check(kNonNegative);
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
-  cmd->add_option("--batch", args->batch, "Sequences per step instead of the config's")->check(CLI::PositiveNumber);
+  cmd->add_option("--batch", args->batch, "Sequences per step instead of the config's")->check(kPositive);
   cmd->add_option("--peak-tflops", args->peak_tflops,
                   "The device's peak dense TFLOP/s at the training precision, to print model FLOPs utilization "
                   "(MFU), e.g. 989 for an H100 SXM in bf16")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositive);
   cmd->add_flag("--cuda-graphs", args->cuda_graphs,
                 "Replay each step's forward and backward from a CUDA graph (training.cuda_graphs); dense and "
                 "shared models on a GPU. Small models gain most: their steps wait on kernel launches");

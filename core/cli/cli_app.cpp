@@ -1,8 +1,12 @@
 // workbench-cli's root command: global options, subcommands, and the mapping of errors to
 // documented exit codes.
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/cli_context.hpp"
+#include "common/closest_name.hpp"
 #include "common/errors.hpp"
 #include "train/error_text.hpp"
 
@@ -23,6 +27,43 @@ Files: corpora, tokenizers, token stores, checkpoints and runs.db live under --h
 Data parallel: `run SPEC --nproc N`, or each process a rank under torchrun (RANK, WORLD_SIZE,
 LOCAL_RANK, MASTER_ADDR, MASTER_PORT) or srun (SLURM_PROCID, ...); only rank 0 writes.
 Documentation: docs/spec.md (every spec field), docs/cli.md (commands, JSON-lines events).)";
+
+// The first word of the command line that is neither an option nor an option's value, when it
+// names no command: CLI11 would only say "A subcommand is required".
+std::string unknown_command(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--home" || arg == "--db") {
+      ++i;  // its value
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    for (const auto* command : app.get_subcommands({}))
+      if (command->check_name(arg)) return "";
+    return arg;
+  }
+  return "";
+}
+
+UserError unknown_command_error(CLI::App& app, const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto* command : app.get_subcommands([](CLI::App* c) { return !c->get_group().empty(); }))  // not hidden
+    names.push_back(command->get_name());
+  // Words other tools use for what a command here does.
+  static const std::vector<std::pair<std::string, std::string>> kSynonyms = {
+      {"list", "runs"}, {"ls", "runs"}, {"status", "runs"}, {"train", "run"}, {"continue", "resume"},
+      {"compare", "export"}, {"plot", "export"}, {"import", "data import"}, {"kill", "stop"}, {"logs", "tail"}};
+  std::string suggestion = closest_name(word, names);
+  for (const auto& [other, ours] : kSynonyms)
+    if (suggestion.empty() && word == other) suggestion = ours;
+  std::string message = "unknown command \"" + word + "\"";
+  if (!suggestion.empty()) message += " (did you mean \"" + suggestion + "\"?)";
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  return UserError(ExitCode::kUsage, message + "; the commands are " + list,
+                   "`workbench-cli --help` says what each does (runs are compared in the table `run` and `resume` "
+                   "end with, and in `export` charts and tables)");
+}
 
 }  // namespace
 
@@ -50,6 +91,7 @@ int run_cli(int argc, char** argv) {
   add_slurm_commands(app, context);
 
   try {
+    if (const auto word = unknown_command(app, argc, argv); !word.empty()) throw unknown_command_error(app, word);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);

@@ -13,6 +13,21 @@
 
 namespace wb {
 
+// Checks of numeric options with a short message: CLI11's NonNegativeNumber and PositiveNumber
+// print their range up to DBL_MAX in full (310 digits).
+inline CLI::Validator numeric_check(bool zero_allowed) {
+  return CLI::Validator(
+      [zero_allowed](std::string& text) -> std::string {
+        double value = 0.0;
+        if (!CLI::detail::lexical_cast(text, value)) return "not a number: " + text;
+        if (zero_allowed ? value >= 0.0 : value > 0.0) return "";
+        return std::string(zero_allowed ? "must be 0 or more" : "must be more than 0") + ", not " + text;
+      },
+      zero_allowed ? "NONNEGATIVE" : "POSITIVE");
+}
+inline const CLI::Validator kNonNegative = numeric_check(true);
+inline const CLI::Validator kPositive = numeric_check(false);
+
 struct CliContext {
   std::string home;  // --home; empty: $WB_HOME or the XDG default
   std::string db;    // --db; empty: HOME/runs.db

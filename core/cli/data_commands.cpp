@@ -13,6 +13,7 @@ struct ImportArgs {
   std::string name;
   std::string from;
   std::string format = "auto";
+  bool replace = false;
 };
 
 void import_corpus(const CliContext& context, const ImportArgs& args) {
@@ -26,6 +27,17 @@ void import_corpus(const CliContext& context, const ImportArgs& args) {
                       "give --from PATH to import your own text, or see `workbench-cli data list` for recipes");
     info = corpora.import_recipe(args.name, print_status_line);
   } else {
+    // Runs begun on the old text could not be resumed (their data is keyed by its hash), and new
+    // runs of the same spec would silently train on other text: replacing is asked for by name.
+    if (corpora.exists(args.name) && !args.replace) {
+      const CorpusInfo old = corpora.info(args.name);
+      throw UserError(ExitCode::kUsage,
+                      "a corpus named \"" + args.name + "\" exists already (" +
+                          format_count(static_cast<double>(old.documents)) + " documents from " + old.source +
+                          ", imported " + old.imported_at + ")",
+                      "import under another name, or add --replace to overwrite it (runs begun on the old "
+                      "text then cannot be resumed)");
+    }
     const ImportFormat format = args.format == "text"     ? ImportFormat::kText
                                 : args.format == "folder" ? ImportFormat::kFolder
                                 : args.format == "jsonl"  ? ImportFormat::kJsonl
@@ -63,9 +75,12 @@ void add_data_commands(CLI::App& app, CliContext& context) {
                                                 "\"text\" field, or a built-in recipe when --from is omitted");
   import->add_option("NAME", args->name, "Corpus name used by specs (data.corpus)")->required();
   import->add_option("--from", args->from, "File or folder to import")->check(CLI::ExistingPath);
+  import->add_flag("--replace", args->replace, "Overwrite a corpus of the same name (refused without it)");
   import->add_option("--format", args->format, "auto (by extension), text, folder or jsonl")
       ->check(CLI::IsMember({"auto", "text", "folder", "jsonl"}));
-  import->footer("Examples:\n  workbench-cli data import brown\n"
+  import->footer("A built-in recipe reads its text from a Debian package (`data list` names it), installed with\n"
+                 "apt-get when missing (through `sudo -n` when not root; without sudo, install it yourself).\n"
+                 "Examples:\n  workbench-cli data import brown\n"
                  "  workbench-cli data import shakespeare --from tinyshakespeare.txt\n"
                  "  workbench-cli data import mydocs --from export.jsonl");
   import->callback([&context, args] { import_corpus(context, *args); });

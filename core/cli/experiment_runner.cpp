@@ -203,7 +203,10 @@ ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const 
     if (e.id == experiment_id) outcome.experiment_name = e.name;
   if (options_.jobs > 1) run_in_workers(experiment_id, resume_first, outcome);
   else run_in_process(experiment_id, resume_first, outcome);
-  for (const auto& row : store_.runs(experiment_id)) outcome.runs.push_back(outcome_from_store(store_, row));
+  for (const auto& row : store_.runs(experiment_id)) {
+    outcome.runs.push_back(outcome_from_store(store_, row));
+    if (is_orphaned(row)) outcome.runs.back().status = kKilledStatus;  // a sibling killed before this resume
+  }
   write_results(outcome);
   return outcome;
 }

@@ -184,7 +184,8 @@ void add_export_command(CLI::App& app, CliContext& context) {
       "  workbench-cli export --experiment 3 --metric train/loss --x steps --smooth 0.6 --log-y \\\n"
       "      --width double --title \"Training loss\" --format tex -o train.tex && pdflatex train.tex\n"
       "  workbench-cli export --runs 4,5 --format csv -o - | head\n"
-      "PNG, SVG and PDF will come from the desktop app's `workbench export` (being built).");
+      "PNG, SVG and PDF: the desktop app's `workbench export` (same selection options; headless with\n"
+      "QT_QPA_PLATFORM=offscreen), e.g. `workbench export --experiment 3 --width double -o fig.svg`.");
   cmd->callback([args, &context] { export_command(*args, context); });
 }
 

@@ -2,6 +2,7 @@
 // they work while another process is training into it).
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
+#include "store/run_selection.hpp"
 #include "spec/spec_reader.hpp"
 #include "store/run_store.hpp"
 
@@ -22,25 +24,43 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
   if (!row)
     throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
                     "list the runs with `workbench-cli runs`; give an id or an exact name");
+  // A name reused by running a spec again: say which run this is, and how to reach the others.
+  if (std::to_string(row->id) != id_or_name) {
+    std::string others;
+    for (const auto& r : store.runs())
+      if (r.name == row->name && r.id != row->id) others += (others.empty() ? "" : ", ") + std::to_string(r.id);
+    if (!others.empty())
+      std::fprintf(stderr, "note: runs %s are also named \"%s\"; this is the newest, run %lld (experiment %lld): "
+                           "give an id for another\n",
+                   others.c_str(), row->name.c_str(), static_cast<long long>(row->id),
+                   static_cast<long long>(row->experiment_id));
+  }
   return *row;
 }
 
-void list_runs(const CliContext& context, std::int64_t experiment) {
+void list_runs(const CliContext& context, const std::string& experiment) {
+  if (!std::filesystem::exists(context.db_path())) {  // a fresh workspace: nothing wrong, nothing yet
+    std::printf("(no runs yet: no run database at %s; `workbench-cli run token-crisis-mini` makes one)\n",
+                context.db_path().string().c_str());
+    return;
+  }
   auto store = context.open_store_for_reading();
-  auto rows = experiment > 0 ? store.runs(experiment) : store.runs();
+  // By id or name; an experiment that does not exist is an error, not an empty list.
+  auto rows = experiment.empty() ? store.runs() : select_runs(store, RunSelection{experiment, {}, {}});
   std::size_t width = 4;
   for (const auto& r : rows) width = std::max(width, r.name.size());
-  std::printf("%5s  %-*s  %-11s %10s %10s  %s\n", "id", static_cast<int>(width), "name", "status", "steps",
-              "val loss", "started");
+  // The experiment column tells apart runs of one name from different experiments (a spec run twice).
+  std::printf("%5s %4s  %-*s  %-11s %10s %10s  %s\n", "id", "exp", static_cast<int>(width), "name", "status",
+              "steps", "val loss", "started");
   bool orphans = false;
   for (const auto& r : rows) {
     auto losses = store.metrics(r.id, "eval/val_loss");
     std::string steps = losses.empty() ? "-" : std::to_string(losses.back().step);
     char loss[32] = "-";
     if (!losses.empty()) std::snprintf(loss, sizeof loss, "%.4f", losses.back().value);
-    std::printf("%5lld  %-*s  %-11s %10s %10s  %s\n", static_cast<long long>(r.id), static_cast<int>(width),
-                r.name.c_str(), is_orphaned(r) ? "killed?" : r.status.c_str(), steps.c_str(), loss,
-                r.started_at.c_str());
+    std::printf("%5lld %4lld  %-*s  %-11s %10s %10s  %s\n", static_cast<long long>(r.id),
+                static_cast<long long>(r.experiment_id), static_cast<int>(width), r.name.c_str(),
+                is_orphaned(r) ? kKilledStatus : r.status.c_str(), steps.c_str(), loss, r.started_at.c_str());
     orphans |= is_orphaned(r);
   }
   if (rows.empty()) std::printf("(no runs yet in %s)\n", store.path().string().c_str());
@@ -64,8 +84,9 @@ void show_run(const CliContext& context, const std::string& id) {
   auto val = store.metrics(r.id, "eval/val_loss");
   if (!val.empty()) {
     auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
-    std::printf("  val loss:   final %.4f at step %lld (epoch %.2f), best %.4f at step %lld (epoch %.2f)\n",
-                val.back().value, static_cast<long long>(val.back().step), val.back().epoch, best->value,
+    // "final" only for a run that trained its whole schedule; a stopped one's is its last so far.
+    std::printf("  val loss:   %s %.4f at step %lld (epoch %.2f), best %.4f at step %lld (epoch %.2f)\n",
+                r.status == "finished" ? "final" : "last", val.back().value, static_cast<long long>(val.back().step), val.back().epoch, best->value,
                 static_cast<long long>(best->step), best->epoch);
   }
   auto events = store.events(r.id);
@@ -99,12 +120,26 @@ void print_metrics(const CliContext& context, const std::string& id, bool csv, c
   auto store = context.open_store_for_reading();
   auto r = require_run(store, id);
   auto rows = store.metrics(r.id, name);
+  if (!name.empty() && rows.empty()) {
+    std::string known;
+    for (const auto& n : store.metric_names(std::span(&r.id, 1))) known += (known.empty() ? "" : ", ") + n;
+    throw UserError(ExitCode::kUsage, "run " + std::to_string(r.id) + " has no metric \"" + name + "\"",
+                    known.empty() ? "it has no metrics yet (it has not been evaluated)" : "its metrics: " + known);
+  }
   if (csv) {
     std::printf("run_id,name,step,tokens,epoch,metric,value,wall_time\n");
     for (const auto& m : rows)
       std::printf("%lld,%s,%lld,%lld,%.6g,%s,%.9g,%.3f\n", static_cast<long long>(r.id),
                   csv_field(r.name).c_str(), static_cast<long long>(m.step), static_cast<long long>(m.tokens),
                   m.epoch, csv_field(m.name).c_str(), m.value, m.wall_time);
+    return;
+  }
+  // One metric: its own table (the evaluation table's other columns would be empty).
+  if (!name.empty()) {
+    std::printf("%8s %12s %8s %14s\n", "step", "tokens", "epoch", name.c_str());
+    for (const auto& m : rows)
+      std::printf("%8lld %12lld %8.3f %14.6g\n", static_cast<long long>(m.step), static_cast<long long>(m.tokens),
+                  m.epoch, m.value);
     return;
   }
   // Human view: one line per evaluation.
@@ -124,9 +159,9 @@ void print_metrics(const CliContext& context, const std::string& id, bool csv, c
 }  // namespace
 
 void add_inspect_commands(CLI::App& app, CliContext& context) {
-  auto experiment = std::make_shared<std::int64_t>(0);
-  auto* runs = app.add_subcommand("runs", "List runs: id, name, status, last evaluated step and validation loss");
-  runs->add_option("--experiment", *experiment, "Only the runs of this experiment id");
+  auto experiment = std::make_shared<std::string>();
+  auto* runs = app.add_subcommand("runs", "List runs: id, experiment, name, status, last evaluated step and validation loss");
+  runs->add_option("--experiment", *experiment, "Only the runs of this experiment (id, or the newest of that name)");
   runs->callback([&context, experiment] { list_runs(context, *experiment); });
 
   auto id = std::make_shared<std::string>();

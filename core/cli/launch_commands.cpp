@@ -228,7 +228,7 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
 }
 
 void stop(CliContext& context, const std::string& id) {
-  const auto launch = LaunchFolder::of(context.workspace(), id);
+  const auto launch = LaunchFolder::existing(context.workspace(), id);
   const auto process = launch_process(launch);
   if (!process.alive) {
     std::printf("launch %s is not running: its process %s\n", id.c_str(), process.describe().c_str());
@@ -264,7 +264,7 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
                         "checkpoints, then its queued runs) in a new launch, started as that one was");
   start_cmd->add_option("--device", args->device, "Override training.device")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
-  start_cmd->add_option("--threads", args->threads, "Override training.threads")->check(CLI::NonNegativeNumber);
+  start_cmd->add_option("--threads", args->threads, "Override training.threads")->check(kNonNegative);
   start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once (default 1)")->check(CLI::Range(1, 256));
   start_cmd->add_option("--nproc", args->nproc, "Data-parallel ranks per run")->check(CLI::Range(1, 1024));
   start_cmd->add_flag("--slurm", args->slurm,
@@ -283,7 +283,7 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
   auto* tail_cmd = app.add_subcommand("tail", "Write a launch's JSON-lines events from a byte offset (whole lines)");
   tail_cmd->add_option("LAUNCH", *id, "Launch id (printed by `start`)")->required();
   tail_cmd->add_option("--from", *from, "Byte offset to start at: 0 or the end of a line already received")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
   tail_cmd->add_flag("--follow,-f", *follow, "Keep writing new events until the experiment finishes");
   tail_cmd->footer("Exit codes with --follow: 0 once the experiment_finished line is written; 5 when the\n"
                    "launch's process ended without it (how it ended and its output.log's last lines on stderr).");

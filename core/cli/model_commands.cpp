@@ -18,7 +18,7 @@ namespace {
 
 struct ModelArgs {
   std::string spec;
-  int vocab = 256;
+  int vocab = 0;  // 0: from each run's tokenizer where the spec fixes it
   int experts = 4;
   int top_k = 2;
   int moe_every = 2;
@@ -44,10 +44,26 @@ void print_header() {
   std::printf("%-40s %12s %12s %14s  %s\n", "run", "parameters", "active", "FLOPs/token", "model");
 }
 
+// The vocabulary a run's embeddings are counted with: --vocab, else what its tokenizer fixes (bytes:
+// 256 and the end-of-text token; BPE: its vocab_size). A character vocabulary is the corpus's
+// characters: 256 stands in for it, and `note` says so.
+int vocab_for(const RunSpec& spec, const ModelArgs& args, std::string& note) {
+  if (args.vocab > 0) return args.vocab;
+  if (spec.data.tokenizer.kind == TokenizerKind::kByte) return 257;
+  if (spec.data.tokenizer.kind == TokenizerKind::kBpe && spec.data.tokenizer.vocab_size > 0)
+    return spec.data.tokenizer.vocab_size;
+  note = "character-level runs are counted with a vocabulary of 256; their corpus decides the real one (Brown: 87): "
+         "--vocab N counts with it, and a run's first output line gives its exact parameter count";
+  return 256;
+}
+
 void size(const ModelArgs& args) {
   const auto experiment = load_spec_or_preset(args.spec);
   print_header();
-  for (const auto& run : experiment.runs) print_size_row(run.spec.name, GptConfig::from(run.spec.model, args.vocab));
+  std::string note;
+  for (const auto& run : experiment.runs)
+    print_size_row(run.spec.name, GptConfig::from(run.spec.model, vocab_for(run.spec, args, note)));
+  if (!note.empty()) std::printf("(%s)\n", note.c_str());
 }
 
 void propose(const ModelArgs& args) {
@@ -56,7 +72,8 @@ void propose(const ModelArgs& args) {
   std::set<std::string> seen;  // one proposal per distinct dense model
   for (const auto& run : experiment.runs) {
     if (run.spec.model.arch != Architecture::kDense) continue;
-    const GptConfig dense = GptConfig::from(run.spec.model, args.vocab);
+    std::string note;
+    const GptConfig dense = GptConfig::from(run.spec.model, vocab_for(run.spec, args, note));
     if (!seen.insert(describe(dense) + std::to_string(dense.block_size)).second) continue;
     any = true;
     const auto proposal = propose_moe(dense, args.experts, args.top_k, args.moe_every);
@@ -79,8 +96,9 @@ void add_model_commands(CLI::App& app, CliContext&) {
   model->require_subcommand(1);
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("SPEC", args->spec, "Spec file or preset name")->required();
-    cmd->add_option("--vocab", args->vocab, "Vocabulary size to count embeddings with (the corpus decides it in a "
-                                            "run; e.g. 87 for Brown at character level)")
+    cmd->add_option("--vocab", args->vocab, "Vocabulary size to count embeddings with (default: 257 for byte, "
+                                            "vocab_size for BPE, 256 for character-level runs, whose corpus decides "
+                                            "it: e.g. 87 for Brown)")
         ->check(CLI::Range(2, 10000000));
   };
   auto* size_cmd = model->add_subcommand("size", "Parameters (total, active) and training FLOPs per token of every run");

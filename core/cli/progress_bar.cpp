@@ -37,8 +37,9 @@ void ProgressBar::run_started(const RunStartRecord& r) {
   name_ = r.name;
   last_val_loss_ = -1.0;
   first_wall_s_ = -1.0;
-  std::fprintf(out_, "%s %s: %s parameters on %s, %s steps, %s unique tokens x %.2f epochs\n",
-               r.start_step > 0 ? "resuming" : "training", r.name.c_str(),
+  const std::string from = r.start_step > 0 ? " from its checkpoint at step " + std::to_string(r.start_step) : "";
+  std::fprintf(out_, "%s %s%s: %s parameters on %s, %s steps, %s unique tokens x %.2f epochs\n",
+               r.start_step > 0 ? "resuming" : "training", r.name.c_str(), from.c_str(),
                format_count(static_cast<double>(r.parameters)).c_str(), r.device.c_str(),
                format_count(r.plan.value("total_steps", 0.0)).c_str(),
                format_count(r.plan.value("unique_tokens", 0.0)).c_str(), r.plan.value("epochs", 0.0));

@@ -16,6 +16,7 @@
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
 #include "cli/remote_run.hpp"
+#include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/errors.hpp"
 #include "spec/presets.hpp"
@@ -58,6 +59,13 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, std::FI
   std::fprintf(out, "\nResults: %s (summary.csv, metrics.csv)\nRun database: %s\n",
                outcome.results_dir.string().c_str(), context.db_path().string().c_str());
   std::fprintf(out, "Inspect: workbench-cli runs | workbench-cli show RUN | workbench-cli metrics RUN --csv\n");
+  for (const auto& r : outcome.runs)
+    if (r.status == kKilledStatus)
+      std::fprintf(out, "Run %lld was killed (marked running, its process is gone): continue it with "
+                        "`workbench-cli resume %lld`\n", static_cast<long long>(r.run_id), static_cast<long long>(r.run_id));
+    else if (r.status != "finished" && r.evaluated)
+      std::fprintf(out, "Run %lld (%s) has not finished its schedule: its losses are not compared (\"vs 1 ep.\": -)\n",
+                   static_cast<long long>(r.run_id), r.status.c_str());
   if (outcome.interrupted && !outcome.resume_command.empty())
     std::fprintf(out, "Interrupted: continue with `%s`\n", outcome.resume_command.c_str());
   if (events) {
@@ -224,7 +232,7 @@ void add_common_options(CLI::App* cmd, RunArgs& args) {
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   cmd->add_option("--threads", args.threads,
                   "Override training.threads (0: all cores); with --jobs N, per run (default: cores / N)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
 }
 
 void add_jobs_option(CLI::App* cmd, RunArgs& args) {
@@ -268,7 +276,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   resume->add_option("--experiment", args->experiment,
                      "Continue every interrupted run of this experiment (and runs left running by a dead process) "
                      "from their checkpoints, then its queued runs")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositive);
   resume->add_flag("--force", args->force, "Resume a run still marked running whose process is gone on another host");
   add_common_options(resume, *args);
   add_jobs_option(resume, *args);
@@ -282,7 +290,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   // Started by the scheduler for each run of `run --jobs N`; not meant to be typed, so not listed.
   auto* worker = app.add_subcommand("worker", "Train one recorded run in this process (used by --jobs)");
   worker->group("");
-  worker->add_option("RUN_ID", args->worker_run, "Run id")->required()->check(CLI::PositiveNumber);
+  worker->add_option("RUN_ID", args->worker_run, "Run id")->required()->check(kPositive);
   worker->add_flag("--fresh", args->fresh, "Start from step 0 even if a checkpoint exists");
   add_common_options(worker, *args);
   worker->callback([&context, args] { execute(context, *args, Command::kWorker); });

@@ -22,6 +22,9 @@ inline bool process_alive(std::int64_t pid) {
   return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
 
+// How tables show a run marked "running" whose process is gone (is_orphaned).
+inline constexpr const char* kKilledStatus = "killed?";
+
 // True when the run says "running" but its process on this host is gone. Runs on other hosts
 // cannot be checked from here and count as alive.
 inline bool is_orphaned(const RunRow& run) {

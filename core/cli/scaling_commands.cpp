@@ -78,17 +78,23 @@ void optimal(const ScalingArgs& args) {
   print_allocation(a);
 }
 
-nlohmann::json effective_data_json(const scaling::EffectiveData& d) {
-  return {{"unique_tokens", d.unique_tokens}, {"tokens", d.tokens}, {"epochs", d.epochs},
+// unique_tokens as given; unique_tokens_seen, the law's U_D: at most the training tokens.
+nlohmann::json effective_data_json(const scaling::EffectiveData& d, double unique) {
+  return {{"unique_tokens", unique}, {"unique_tokens_seen", d.unique_tokens}, {"tokens", d.tokens}, {"epochs", d.epochs},
           {"repetitions", d.repetitions}, {"effective_tokens", d.effective_tokens},
           {"effective_ratio", d.ratio}, {"repeated_token_value", d.repeated_token_value}};
 }
 
-void print_effective_data(const scaling::EffectiveData& d) {
-  std::printf("  unique tokens U        %12s\n  training tokens D      %12s\n  epochs D/U             %12.2f\n"
-              "  effective tokens D'    %12s\n  D'/D                   %12.3f\n"
+// `unique`: the unique tokens as given; with fewer training tokens than that, the law counts only
+// the D tokens seen as unique (d.unique_tokens), and the table says so instead of changing U.
+void print_effective_data(const scaling::EffectiveData& d, double unique) {
+  std::printf("  unique tokens U        %12s\n  training tokens D      %12s\n  epochs D/U             %12.2f\n",
+              format_quantity(unique).c_str(), format_quantity(d.tokens).c_str(), d.epochs);
+  if (d.unique_tokens < unique)
+    std::printf("  (under one epoch: only the %s tokens seen count as unique data, U_D = D)\n",
+                format_quantity(d.unique_tokens).c_str());
+  std::printf("  effective tokens D'    %12s\n  D'/D                   %12.3f\n"
               "  a repeated token is worth %.3f of a unique one\n",
-              format_quantity(d.unique_tokens).c_str(), format_quantity(d.tokens).c_str(), d.epochs,
               format_quantity(d.effective_tokens).c_str(), d.ratio, d.repeated_token_value);
 }
 
@@ -98,12 +104,12 @@ void effective_data(const ScalingArgs& args) {
   const double rd_star = args.rd_star > 0 ? args.rd_star : scaling::muennighoff_2023().rd_star;
   const auto d = scaling::effective_data(unique, tokens, rd_star);
   if (args.json) {
-    auto j = effective_data_json(d);
+    auto j = effective_data_json(d, unique);
     j["rd_star"] = rd_star;
     return print_json(j);
   }
   std::printf("Effective data (Muennighoff et al. 2023, R_D* = %.4g):\n", rd_star);
-  print_effective_data(d);
+  print_effective_data(d, unique);
 }
 
 // A saved fit's parameters, in the fit law's order.
@@ -148,14 +154,14 @@ void predict(const ScalingArgs& args, const CliContext& context) {
     loss = p.loss;
     j["effective_params"] = p.params.effective_params;
     j["useful_params"] = p.params.useful_params;
-    j["data"] = effective_data_json(p.data);
+    j["data"] = effective_data_json(p.data, *unique);
     if (!args.json) {
       std::printf("Predicted loss %.4f (%s)\n", loss, describe_law(law).c_str());
       std::printf("  parameters N           %12s\n  useful parameters U_N  %12s  (compute-optimal for U)\n"
                   "  effective params N'    %12s\n",
                   format_quantity(params).c_str(), format_quantity(p.params.useful_params).c_str(),
                   format_quantity(p.params.effective_params).c_str());
-      print_effective_data(p.data);
+      print_effective_data(p.data, *unique);
       return;
     }
   } else if (law == "cpt") {
@@ -247,7 +253,7 @@ void add_scaling_commands(CLI::App& app, CliContext& context) {
   opt->add_option("--tokens", args->tokens, "Training tokens D");
   opt->add_option("--law", args->optimal_law, "chinchilla-approach1 (default), chinchilla-approach3, besiroglu, cpt, zheng-scratch")
       ->capture_default_str();
-  opt->footer("Example: workbench-cli scaling optimal --params 70B   (-> 1.4T tokens, 5.9e23 FLOPs)");
+  opt->footer("Example: workbench-cli scaling optimal --params 70B   (-> 1.46T tokens, 6.1e23 FLOPs: Table 3 interpolated)");
   add_json(opt);
   opt->callback([args] { optimal(*args); });
 

@@ -269,6 +269,11 @@ Figure figure_from_cache(const MetricCache& cache, const std::vector<RunRow>& ru
   for (const auto& c : figure.curves) ++group_sizes[c.group];
   for (auto& c : figure.curves)
     if (!c.group.empty() && group_sizes[c.group] == 1) c.label = c.group;
+  // Runs of one name from different experiments (a spec run twice) would share a legend entry.
+  std::map<std::string, int> label_uses;
+  for (const auto& c : figure.curves) ++label_uses[c.label];
+  for (auto& c : figure.curves)
+    if (label_uses[c.label] > 1 && c.run_id > 0) c.label += " (run " + std::to_string(c.run_id) + ")";
   return figure;
 }
 

@@ -61,12 +61,15 @@ RunOutcome outcome_from_store(const RunStore& store, const RunRow& row, const st
 
 std::vector<double> degradation_percent(const std::vector<RunOutcome>& runs) {
   std::vector<double> out(runs.size(), std::nan(""));
+  // A stopped or still-running run's last loss is from partway through its schedule: compared,
+  // or as a baseline, it would make repetition look cheaper or dearer than it is.
+  auto comparable = [](const RunOutcome& r) { return r.evaluated && r.status == "finished"; };
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (!runs[i].evaluated) continue;
+    if (!comparable(runs[i])) continue;
     const RunOutcome* reference = nullptr;
     int members = 0;  // a run alone in its group has no baseline: "-", not "+0.00%"
     for (const auto& r : runs) {
-      if (!r.evaluated || r.group != runs[i].group) continue;
+      if (!comparable(r) || r.group != runs[i].group) continue;
       ++members;
       if (!reference || r.epochs < reference->epochs) reference = &r;
     }

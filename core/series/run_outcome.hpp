@@ -49,8 +49,9 @@ std::string repetition_group(const nlohmann::json& run_spec);
 RunOutcome outcome_from_store(const RunStore& store, const RunRow& row,
                               const std::vector<MetricPoint>* val_loss = nullptr);
 
-// Relative change of final validation loss against the evaluated run with the fewest epochs in
-// the same group, in percent; NaN for runs that were not evaluated and for runs alone in their group.
+// Relative change of final validation loss against the finished run with the fewest epochs in
+// the same group, in percent; NaN for runs that have not finished and for runs alone among the
+// finished runs of their group.
 std::vector<double> degradation_percent(const std::vector<RunOutcome>& runs);
 
 }  // namespace wb

@@ -262,8 +262,12 @@ ExperimentSpec load_experiment_file(const std::string& path) {
   try {
     document = json::parse(in, nullptr, true, /*ignore_comments=*/true);
   } catch (const json::parse_error& e) {
-    throw SpecError(path + ": not valid JSON (" + std::string(e.what()) + ")",
-                    "fix the JSON syntax at the byte offset shown");
+    // e.what() reads "[json.exception.parse_error.101] parse error at line L, column C: ...": the
+    // library's tag means nothing to a user.
+    std::string what = e.what();
+    if (const auto tag_end = what.find("] "); what.starts_with("[json.exception.") && tag_end != std::string::npos)
+      what = what.substr(tag_end + 2);
+    throw SpecError(path + ": not valid JSON (" + what + ")", "fix the JSON syntax at the line and column shown");
   }
   try {
     return parse_experiment(document);

@@ -44,7 +44,7 @@ RunSpec parse_run_spec(const nlohmann::json& j) {
   if (auto e = r.object("eval")) spec.eval = parse_eval(*e);
   if (auto i = r.object("init_from")) spec.init_from = parse_init_from(*i);
   // Experiment-level keys are allowed here so a run spec can be read from a full experiment file.
-  r.reject_unknown_keys({"schema", "description", "grid", "runs", "stages"});
+  r.reject_unknown_keys({"schema", "description", "grid", "runs"});
   if (spec.training.cuda_graphs)
     if (const auto why = cuda_graphs_refusal(spec.model, spec.objective); !why.empty())
       throw SpecError("training.cuda_graphs: " + why, "set training.cuda_graphs to false for this run");

@@ -5,26 +5,11 @@
 #include <cmath>
 #include <sstream>
 
+#include "common/closest_name.hpp"
 #include "common/errors.hpp"
 
 namespace wb {
 namespace {
-
-// Levenshtein distance, for "did you mean" suggestions on unknown keys.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -164,11 +149,7 @@ void SpecReader::reject_unknown_keys(const std::vector<std::string>& also_allowe
   allowed.insert(allowed.end(), also_allowed.begin(), also_allowed.end());
   for (const auto& [key, value] : object_.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string closest;
-    std::size_t best = 3;  // suggest only near misses
-    for (const auto& candidate : allowed) {
-      if (auto d = edit_distance(key, candidate); d < best) best = d, closest = candidate;
-    }
+    const std::string closest = closest_name(key, allowed);
     std::string message = field(key.c_str()) + ": unknown key";
     if (!closest.empty()) message += " (did you mean \"" + closest + "\"?)";
     throw SpecError(message + "; allowed keys: " + join(allowed));

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/../.."
 text=${1:?usage: $0 PATH/tinyshakespeare.txt}
 cli=build/release/app/workbench-cli/workbench-cli
 [[ -x $cli ]] || scripts/build.sh
-"$cli" data import shakespeare --from "$text"
+"$cli" data import shakespeare --from "$text" --replace  # the file given now, whatever an earlier call imported
 "$cli" run scripts/bench/shakespeare-char.json

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -82,6 +83,10 @@ TEST_F(CliTest, ImportRunInspectExport) {
   auto runs = cli("runs");
   ASSERT_EQ(runs.code, 0) << runs.err;
   EXPECT_NE(runs.out.find("e2e/epochs=1"), std::string::npos) << runs.out;
+  EXPECT_EQ(cli("runs --experiment e2e").out, runs.out) << "by name, as export takes it";
+  auto no_experiment = cli("runs --experiment 99");
+  EXPECT_EQ(no_experiment.code, 2);
+  EXPECT_NE(no_experiment.err.find("no experiment \"99\""), std::string::npos) << no_experiment.err;
   EXPECT_NE(runs.out.find("e2e/epochs=4"), std::string::npos) << runs.out;
   EXPECT_NE(runs.out.find("finished"), std::string::npos) << runs.out;
 
@@ -102,6 +107,16 @@ TEST_F(CliTest, ImportRunInspectExport) {
     ++count;
   }
   EXPECT_EQ(count, 4);
+
+  // One metric gets its own table; one the run does not have is an error that lists what it has.
+  auto lr = cli("metrics 1 --name lr");
+  ASSERT_EQ(lr.code, 0) << lr.err;
+  EXPECT_NE(lr.out.find("epoch             lr"), std::string::npos) << lr.out;
+  EXPECT_GT(std::count(lr.out.begin(), lr.out.end(), '\n'), 5) << lr.out;
+  auto typo = cli("metrics 1 --name eval/val_los");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("run 1 has no metric \"eval/val_los\""), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("eval/val_loss"), std::string::npos) << "names the run's metrics: " << typo.err;
 }
 
 TEST_F(CliTest, CtrlCCheckpointsExits130AndResumeFinishesWithoutDuplicateSteps) {
@@ -197,6 +212,23 @@ TEST_F(CliTest, MissingCorpusExitsThreeWithTheFix) {
   EXPECT_NE(r.err.find("data import"), std::string::npos) << r.err;
 }
 
+// A second import under a taken name would change what the name's runs train on: refused, with
+// the old corpus untouched, until --replace says so.
+TEST_F(CliTest, ImportingOverACorpusNeedsReplace) {
+  ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
+  test::write_file(dir / "other.txt", "Some other text, short.\n");
+  auto again = cli("data import tiny --from " + (dir / "other.txt").string());
+  EXPECT_EQ(again.code, 2) << again.err;
+  EXPECT_NE(again.err.find("a corpus named \"tiny\" exists already (30 documents from"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("--replace"), std::string::npos) << again.err;
+  const std::string listed = cli("data list").out;
+  const auto line = listed.substr(listed.find("  tiny "), listed.find('\n', listed.find("  tiny ")) - listed.find("  tiny "));
+  EXPECT_NE(line.find(" 30 docs"), std::string::npos) << "the old corpus stays: " << listed;
+  auto replaced = cli("data import tiny --replace --from " + (dir / "other.txt").string());
+  EXPECT_EQ(replaced.code, 0) << replaced.err;
+  EXPECT_NE(replaced.out.find("imported tiny: 1 documents"), std::string::npos) << replaced.out;
+}
+
 TEST_F(CliTest, UnknownPresetAndUnknownRun) {
   auto r = cli("run no-such-preset");
   EXPECT_EQ(r.code, 2);
@@ -226,6 +258,28 @@ TEST_F(CliTest, StartResumeRefusesAMissingOrUnstartedLaunch) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "home" / "launches"),
                           std::filesystem::directory_iterator{}), 1)
       << "a refused resume makes no launch folder";
+}
+
+// A mistyped or foreign command word gets a suggestion and the list, not CLI11's "A subcommand is
+// required"; an empty workspace has no runs yet, which is not an error; numeric options say
+// their range in words.
+TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
+  auto typo = cli("metrcs 1");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("unknown command \"metrcs\" (did you mean \"metrics\"?)"), std::string::npos) << typo.err;
+  auto other_tool = cli("--home " + (dir / "h").string() + " list");
+  EXPECT_EQ(other_tool.code, 2);
+  EXPECT_NE(other_tool.err.find("(did you mean \"runs\"?); the commands are run, resume, runs,"), std::string::npos)
+      << other_tool.err;
+  auto fresh = cli("runs");
+  EXPECT_EQ(fresh.code, 0) << fresh.err;
+  EXPECT_NE(fresh.out.find("no runs yet"), std::string::npos) << fresh.out;
+  auto threads = cli("run token-crisis-mini --threads -1");
+  EXPECT_EQ(threads.code, 2);
+  EXPECT_NE(threads.err.find("--threads: must be 0 or more, not -1"), std::string::npos) << threads.err;
+  auto stop = cli("stop nosuch");
+  EXPECT_EQ(stop.code, 2) << "a launch that does not exist was not stopped: " << stop.out;
+  EXPECT_NE(stop.err.find("no launch nosuch"), std::string::npos) << stop.err;
 }
 
 TEST_F(CliTest, HelpDocumentsCommandsAndExitCodes) {

@@ -46,6 +46,16 @@ TEST_F(ScalingCli, PredictAndPlanReproduceTheDatablationsExamples) {
   const auto effective = cli("scaling effective-data --unique 100B --tokens 400B");
   ASSERT_EQ(effective.code, 0) << effective.err;
   EXPECT_NE(effective.out.find("0.931"), std::string::npos) << effective.out;  // D'/D at 4 epochs
+  // Fewer tokens than unique ones: U stays as given, and the table says only D of it is seen.
+  const auto partial = cli("scaling effective-data --unique 10B --tokens 1B");
+  ASSERT_EQ(partial.code, 0) << partial.err;
+  const auto u_line = partial.out.substr(partial.out.find("unique tokens U"), 40);
+  EXPECT_NE(u_line.find(" 10.0B"), std::string::npos) << partial.out;
+  EXPECT_NE(partial.out.find("0.10"), std::string::npos) << partial.out;
+  EXPECT_NE(partial.out.find("under one epoch"), std::string::npos) << partial.out;
+  const auto json = cli_json("scaling effective-data --unique 10B --tokens 1B");
+  EXPECT_DOUBLE_EQ(json["unique_tokens"].get<double>(), 10e9);
+  EXPECT_DOUBLE_EQ(json["unique_tokens_seen"].get<double>(), 1e9);
 }
 
 TEST_F(ScalingCli, BadNumbersAndMissingOptionsAreUsageErrors) {

@@ -11,8 +11,8 @@ namespace {
 
 TEST(SummaryTable, DegradationAgainstFewestEpochs) {
   std::vector<RunOutcome> runs(4);
-  for (auto& r : runs) r.evaluated = true;
-  runs[3].evaluated = false, runs[3].epochs = 0.5;  // queued: neither reference nor compared
+  for (auto& r : runs) r.evaluated = true, r.status = "finished";
+  runs[3].evaluated = false, runs[3].epochs = 0.5, runs[3].status = "queued";  // neither reference nor compared
   runs[0].epochs = 16, runs[0].final_val_loss = 2.4;
   runs[1].epochs = 1, runs[1].final_val_loss = 2.0;
   runs[2].epochs = 4, runs[2].final_val_loss = 2.1;
@@ -39,6 +39,7 @@ TEST(SummaryTable, EachGroupAgainstItsOwnBaseline) {
   const double losses[] = {2.0, 2.2, 3.0, 3.6};
   for (int i = 0; i < 4; ++i) {
     runs[i].evaluated = true;
+    runs[i].status = "finished";
     runs[i].epochs = epochs[i];
     runs[i].final_val_loss = losses[i];
     runs[i].group = repetition_group(spec(objectives[i], epochs[i], 1000));

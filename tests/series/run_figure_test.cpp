@@ -151,6 +151,18 @@ TEST_F(RunFigure, AMissingGroupFieldLeavesRunsUngroupedAndNamedByRun) {
   EXPECT_EQ(f.curves[1].label, "y");
 }
 
+// The same spec run twice gives runs of one name: the legend tells them apart by run id.
+TEST_F(RunFigure, RunsOfOneNameGetTheirIdsInTheLegend) {
+  const auto first = add({"x", 1, 0, {3}});
+  const auto second = add({"x", 1, 0, {2.9}});
+  add({"y", 2, 0, {3}});
+  const auto f = figure(FigureRequest{});
+  ASSERT_EQ(f.curves.size(), 3u);
+  EXPECT_EQ(f.curves[0].label, "x (run " + std::to_string(first) + ")");
+  EXPECT_EQ(f.curves[1].label, "x (run " + std::to_string(second) + ")");
+  EXPECT_EQ(f.curves[2].label, "y");
+}
+
 TEST_F(RunFigure, RunsWithoutTheMetricGetNoCurveAndTheNamesAreListed) {
   add({"a", 1, 0, {3}});
   store.create_run(experiment, "sweep/queued", "{}", {});

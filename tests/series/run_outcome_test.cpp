@@ -53,10 +53,11 @@ TEST(RunOutcomeTest, AQueuedRunHasNoLossesAndNoOnset) {
 }
 
 TEST(RunOutcomeTest, DegradationIsAgainstTheFewestEpochsRunOfTheSameGroup) {
-  auto run = [](const std::string& group, double epochs, double loss) {
+  auto run = [](const std::string& group, double epochs, double loss, const std::string& status = "finished") {
     RunOutcome r;
     r.group = group;
     r.epochs = epochs;
+    r.status = status;
     r.evaluated = true;
     r.final_val_loss = loss;
     return r;
@@ -68,6 +69,31 @@ TEST(RunOutcomeTest, DegradationIsAgainstTheFewestEpochsRunOfTheSameGroup) {
   EXPECT_NEAR(d[2], 50.0, 1e-12);
   EXPECT_DOUBLE_EQ(d[3], 0.0);
   EXPECT_TRUE(std::isnan(d[4]));  // alone in its group: no baseline
+}
+
+// A run stopped partway (killed, interrupted, failed, still running) neither serves as the
+// baseline nor gets a number: its last loss is from the middle of its schedule.
+TEST(RunOutcomeTest, OnlyFinishedRunsAreComparedOrServeAsBaseline) {
+  auto run = [](double epochs, double loss, const std::string& status) {
+    RunOutcome r;
+    r.group = "g";
+    r.epochs = epochs;
+    r.status = status;
+    r.evaluated = true;
+    r.final_val_loss = loss;
+    return r;
+  };
+  const auto d = degradation_percent({run(1, 2.4, "interrupted"), run(2, 2.2, "finished"), run(4, 2.31, "finished"),
+                                      run(8, 2.9, "running"), run(16, 3.0, "failed")});
+  EXPECT_TRUE(std::isnan(d[0]));
+  EXPECT_DOUBLE_EQ(d[1], 0.0);  // the fewest epochs among the finished runs
+  EXPECT_NEAR(d[2], 5.0, 1e-12);
+  EXPECT_TRUE(std::isnan(d[3]));
+  EXPECT_TRUE(std::isnan(d[4]));
+  // The only finished run of its group has nothing to be compared with.
+  const auto alone = degradation_percent({run(1, 2.4, "interrupted"), run(4, 2.31, "finished")});
+  EXPECT_TRUE(std::isnan(alone[0]));
+  EXPECT_TRUE(std::isnan(alone[1]));
 }
 
 }  // namespace

@@ -175,7 +175,7 @@ TEST(ViewsCompareSummary, SeedsPooledIntoAMeanWithABand) {
     const auto id = store.create_run(experiment, spec.name, to_json(spec).dump(), {});
     std::vector<MetricRow> rows;
     for (int i = 1; i <= 5; ++i)
-      rows.push_back({i * 100, i * 1000, 0.1 * i, "eval/val_loss", 3.0 - 0.1 * i + 0.05 * static_cast<double>(seed), i});
+      rows.push_back({i * 100, i * 1000, 0.1 * i, "eval/val_loss", 3.0 - 0.1 * i + 0.05 * static_cast<double>(seed), static_cast<double>(i)});
     store.append_metrics(id, rows);
   }
   CompareWidget compare;
