@@ -86,8 +86,8 @@ void show_run(const CliContext& context, const std::string& id) {
     auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });
     // "final" only for a run that trained its whole schedule; a stopped one's is its last so far.
     std::printf("  val loss:   %s %.4f at step %lld (epoch %.2f), best %.4f at step %lld (epoch %.2f)\n",
-                r.status == "finished" ? "final" : "last", val.back().value, static_cast<long long>(val.back().step), val.back().epoch, best->value,
-                static_cast<long long>(best->step), best->epoch);
+                r.status == "finished" ? "final" : "last", val.back().value, static_cast<long long>(val.back().step),
+                val.back().epoch, best->value, static_cast<long long>(best->step), best->epoch);
   }
   auto events = store.events(r.id);
   for (const auto& e : events) {
