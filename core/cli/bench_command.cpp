@@ -79,8 +79,8 @@ void add_bench_command(CLI::App& app, CliContext&) {
                   "MoE: hidden units per expert (0: 4 x n_embd, the dense MLP's; 256 at the baby size gives "
                   "top-2 the dense model's FLOPs per token)")
       ->check(kNonNegative);
-  cmd->add_option("--steps", args->steps, "Timed training steps")->check(kPositive);
-  cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(kNonNegative);
+  cmd->add_option("--steps", args->steps, "Timed training steps")->check(kPositive)->capture_default_str();
+  cmd->add_option("--warmup", args->warmup, "Untimed steps first")->check(kNonNegative)->capture_default_str();
   cmd->add_option("--threads", args->threads, "LibTorch intra-op threads (0: all cores)")->check(kNonNegative);
   cmd->add_option("--device", args->device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   cmd->add_option("--batch", args->batch, "Sequences per step instead of the config's")->check(kPositive);
