@@ -1157,6 +1157,10 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
+    <message>
+        <source>too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>zu wenige Evaluationen, um Overfitting zu erkennen (%1 von %2 nötigen; öfter evaluieren: training.eval_interval)</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunMonitorWidget</name>
@@ -1245,8 +1249,8 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
         <translation>Trainingsverlust (je Schritt)</translation>
     </message>
     <message>
-        <source>training loss (evaluation)</source>
-        <translation>Trainingsverlust (Evaluation)</translation>
+        <source>training loss (mean since the last evaluation)</source>
+        <translation>Trainingsverlust (Mittel seit der letzten Evaluation)</translation>
     </message>
     <message>
         <source>validation loss</source>
@@ -1741,6 +1745,10 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>vs baseline</source>
         <translation>ggü. Basislauf</translation>
+    </message>
+    <message>
+        <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>Zu wenige Evaluationen, um Overfitting zu erkennen (%1 von %2 nötigen; öfter evaluieren: training.eval_interval)</translation>
     </message>
 </context>
 <context>

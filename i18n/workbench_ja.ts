@@ -1153,6 +1153,10 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <source>error: %1</source>
         <translation>エラー：%1</translation>
     </message>
+    <message>
+        <source>too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>過学習を検出するには評価が少なすぎます（%1 回、必要なのは %2 回。評価の間隔を短く: training.eval_interval）</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunMonitorWidget</name>
@@ -1241,8 +1245,8 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>訓練損失（ステップごと）</translation>
     </message>
     <message>
-        <source>training loss (evaluation)</source>
-        <translation>訓練損失（評価）</translation>
+        <source>training loss (mean since the last evaluation)</source>
+        <translation>訓練損失（前回の評価以降の平均）</translation>
     </message>
     <message>
         <source>validation loss</source>
@@ -1737,6 +1741,10 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>vs baseline</source>
         <translation>ベースライン比</translation>
+    </message>
+    <message>
+        <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>過学習を検出するには評価が少なすぎます（%1 回、必要なのは %2 回。評価の間隔を短く: training.eval_interval）</translation>
     </message>
 </context>
 <context>

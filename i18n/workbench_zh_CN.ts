@@ -1153,6 +1153,10 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
+    <message>
+        <source>too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>评估次数太少，无法检测过拟合（%1 次，需要 %2 次；请更频繁地评估：training.eval_interval）</translation>
+    </message>
 </context>
 <context>
     <name>wb::RunMonitorWidget</name>
@@ -1241,8 +1245,8 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>训练损失（每步）</translation>
     </message>
     <message>
-        <source>training loss (evaluation)</source>
-        <translation>训练损失（评估）</translation>
+        <source>training loss (mean since the last evaluation)</source>
+        <translation>训练损失（自上次评估以来的平均）</translation>
     </message>
     <message>
         <source>validation loss</source>
@@ -1737,6 +1741,10 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>vs baseline</source>
         <translation>相对基线</translation>
+    </message>
+    <message>
+        <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
+        <translation>评估次数太少，无法检测过拟合（%1 次，需要 %2 次；请更频繁地评估：training.eval_interval）</translation>
     </message>
 </context>
 <context>

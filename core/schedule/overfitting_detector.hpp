@@ -55,6 +55,9 @@ struct OnsetCriteria {
 
 // The earliest evaluation (1-based count) at which a rise can be confirmed.
 inline constexpr std::size_t kMinEvaluationsForOnset = 6;
+// Fewer evaluations than this, and "no onset" says little: a rise must also start after the best
+// and hold for the default patience. Views say "too few evaluations" instead.
+inline constexpr std::size_t kEvaluationsToDetectOnset = kMinEvaluationsForOnset + 2;
 
 struct OnsetReport {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

@@ -288,11 +288,25 @@ std::string seed_group(const std::string& spec_json) {
 std::string metric_label(const std::string& metric) {
   const std::string per_corpus = "eval/val_loss/";
   if (metric == kValidationLoss) return "validation loss";
-  if (metric == "eval/train_loss") return "training loss";
+  // The trainer's mean of the per-step losses since the previous evaluation, not a pass over
+  // training data with the evaluation's model: early on it lies above the validation loss.
+  if (metric == "eval/train_loss") return "training loss (interval mean)";
   if (metric == "train/loss") return "training loss (per step)";
   if (metric == "lr") return "learning rate";
   if (metric == "tokens_per_s") return "tokens/s";
   if (metric.rfind(per_corpus, 0) == 0) return "validation loss, " + metric.substr(per_corpus.size());
+  // downstream/TASK/SCORE: "TASK accuracy", "TASK accuracy (length-normalized)", ...
+  const std::string downstream = "downstream/";
+  if (metric.rfind(downstream, 0) == 0) {
+    const auto slash = metric.rfind('/');
+    const std::string task = metric.substr(downstream.size(), slash - downstream.size());
+    const std::string score = metric.substr(slash + 1);
+    const std::string what = score == "acc"            ? "accuracy"
+                             : score == "acc_norm"      ? "accuracy (length-normalized)"
+                             : score == "loglikelihood" ? "log-likelihood"
+                                                        : score;
+    if (slash > downstream.size()) return task + " " + what;
+  }
   return metric;
 }
 

@@ -25,6 +25,7 @@ struct RunOutcome {
   std::int64_t unique_tokens = 0;    // planned U
   std::int64_t train_tokens = 0;     // D
   bool evaluated = false;            // false for queued runs and runs that failed before evaluating
+  std::size_t evaluations = 0;       // validation losses recorded
   double final_val_loss = 0.0;
   double best_val_loss = 0.0;
   std::int64_t best_step = 0;

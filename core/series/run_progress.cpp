@@ -109,11 +109,14 @@ RunProgress run_progress(const std::vector<EventRow>& events, const std::vector<
     else if (p.tokens_per_s && start->tokens_per_step > 0)
       p.eta_s = static_cast<double>(left * start->tokens_per_step) / *p.tokens_per_s;
   }
-  for (const auto& row : val_loss)
-    if (std::isfinite(row.value) && (!p.best_val_loss || row.value < *p.best_val_loss)) {
+  for (const auto& row : val_loss) {
+    if (!std::isfinite(row.value)) continue;
+    ++p.evaluations;
+    if (!p.best_val_loss || row.value < *p.best_val_loss) {
       p.best_val_loss = row.value;
       p.best_step = row.step;
     }
+  }
   p.onset = overfitting_onset(events);
   return p;
 }

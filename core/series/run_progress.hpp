@@ -67,6 +67,7 @@ struct RunProgress {
   std::optional<double> eta_s;            // only while running, with a plan and a throughput
   std::optional<std::int64_t> best_step;  // lowest finite validation loss so far (first of equals)
   std::optional<double> best_val_loss;
+  std::size_t evaluations = 0;            // finite validation losses so far
   std::optional<Onset> onset;
 };
 

@@ -175,6 +175,25 @@ TEST_F(RunFigure, RunsWithoutTheMetricGetNoCurveAndTheNamesAreListed) {
   EXPECT_EQ(metric_names(store, store.runs(experiment)), names);
 }
 
+// Axis labels say what a metric is, in words a figure's reader knows.
+TEST(MetricLabel, NamesEveryKindOfMetric) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"eval/val_loss", "validation loss"},
+      {"eval/train_loss", "training loss (interval mean)"},  // the mean of the steps since the last evaluation
+      {"train/loss", "training loss (per step)"},
+      {"lr", "learning rate"},
+      {"tokens_per_s", "tokens/s"},
+      {"eval/val_loss/german", "validation loss, german"},
+      {"downstream/cloze/acc", "cloze accuracy"},
+      {"downstream/hellaswag/acc_norm", "hellaswag accuracy (length-normalized)"},
+      {"downstream/next_passage/loglikelihood", "next_passage log-likelihood"},
+      {"downstream/next_passage/perplexity", "next_passage perplexity"},
+      {"downstream/odd", "downstream/odd"},  // no task/score: as recorded
+      {"custom/metric", "custom/metric"},
+  };
+  for (const auto& [metric, label] : cases) EXPECT_EQ(metric_label(metric), label) << metric;
+}
+
 TEST(ShortRunName, DropsTheExperimentPrefixOnly) {
   RunRow run;
   run.experiment = "sweep";

@@ -91,7 +91,9 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit
       const double a = std::log10(r.lo), b = std::log10(r.hi), d = std::max(0.03 * (b - a), 0.01);
       return Range{std::pow(10.0, a - d), std::pow(10.0, b + d)};
     }
-    const double d = r.hi > r.lo ? 0.03 * (r.hi - r.lo) : std::max(std::abs(r.hi) * 0.05, 1e-9);
+    // A metric that never changed: 0 (an accuracy of none right) on 0..1, not on +-1e-9.
+    if (r.hi == r.lo && r.hi == 0.0) return Range{0.0, 1.0};
+    const double d = r.hi > r.lo ? 0.03 * (r.hi - r.lo) : std::abs(r.hi) * 0.05;
     return Range{r.lo - d, r.hi + d};
   };
   return {pad(x, figure.log_x), pad(y, figure.log_y)};
@@ -168,8 +170,19 @@ void setRanges(QChart* chart, const series::Figure& figure, const XUnit& unit) {
 
 QFont sizedFont(double size) {
   QFont font;
+  // The generic family: fontconfig resolves it here, and an SVG names it as CSS does, so a
+  // browser or Inkscape does not fall back to a serif face for Qt's "Sans Serif".
+  font.setFamily(QStringLiteral("sans-serif"));
   font.setPixelSize(std::max(1, static_cast<int>(std::lround(size))));
   return font;
+}
+
+// A y title with a qualifier in parentheses on two lines: a figure a column wide has about an
+// inch of height for it, and QtCharts cuts what does not fit ("training loss (…").
+QString yTitle(const std::string& label) {
+  const QString text = QString::fromStdString(label).toHtmlEscaped();
+  const auto open = text.indexOf(QStringLiteral(" ("));
+  return open > 0 ? text.left(open) + QStringLiteral("<br>") + text.mid(open + 1) : text;
 }
 
 void hideFromLegend(QChart* chart, QAbstractSeries* series) {
@@ -200,7 +213,7 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
   const QFont font = sizedFont(style.font_size);
   QAbstractAxis* x = makeAxis(figure.log_x, QString::fromStdString(figure.x_label) + QLatin1String(unit.suffix), font,
                               font, style.ticks);
-  QAbstractAxis* y = makeAxis(figure.log_y, QString::fromStdString(figure.y_label), font, font, style.ticks);
+  QAbstractAxis* y = makeAxis(figure.log_y, yTitle(figure.y_label), font, font, style.ticks);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   const auto attach = [&](QAbstractSeries* series) {
@@ -227,10 +240,10 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
     if (!curve.raw.empty()) {
       QColor faint = colour;
       faint.setAlpha(style.shadow_alpha);
-      lines.push_back({i, true, QPen(faint, style.shadow_width), toQt(curve.raw, figure, unit)});
+      lines.push_back({i, true, QPen(faint, style.shadow_width), toQt(curve.raw, figure, unit), false, {}});
     }
     const QPen pen(colour, style.line_width);
-    lines.push_back({i, false, pen, toQt(curve.points, figure, unit)});
+    lines.push_back({i, false, pen, toQt(curve.points, figure, unit), false, {}});
     // One legend entry per group: the factor level names the colour.
     const std::string key = curve.group.empty() ? std::string("\x1e").append(std::to_string(i)) : curve.group;
     if (!inLegend.insert(key).second) continue;
@@ -242,16 +255,20 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
     attach(entry);
   }
   layer->setLines(std::move(lines));
+  // Best: a filled black dot; onset: a hollow square around its point, so that where they fall
+  // on one evaluation both show. No white rim (it cut a gap into the curve); one legend entry each.
+  std::set<std::string> markerKinds;
   for (const auto& marker : figure.markers) {
     auto* points = new QScatterSeries;
+    const bool onset = marker.label == "onset";
     points->setName(QString::fromStdString(marker.label));
-    points->setMarkerSize(style.marker_size);
-    points->setColor(Qt::black);
-    points->setMarkerShape(marker.label == "onset" ? QScatterSeries::MarkerShapeRectangle
-                                                   : QScatterSeries::MarkerShapeCircle);
+    points->setMarkerSize(onset ? style.marker_size * 1.6 : style.marker_size);
+    points->setColor(onset ? QColor(Qt::transparent) : QColor(Qt::black));
+    points->setBorderColor(Qt::black);
+    points->setMarkerShape(onset ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle);
     points->replace(toQt({marker.at}, figure, unit));
     attach(points);
-    hideFromLegend(chart, points);
+    if (!markerKinds.insert(marker.label).second) hideFromLegend(chart, points);
   }
   setRanges(chart, figure, unit);
   return chart;
@@ -265,7 +282,7 @@ bool updateChart(QChart* chart, const series::Figure& figure) {
   if (horizontal.isEmpty() || horizontal.front()->titleText() != xTitle) return false;  // another unit
   // Another metric of the same runs (lr -> tokens_per_s) keeps the shape but not the y title.
   const auto vertical = chart->axes(Qt::Vertical);
-  if (!vertical.isEmpty()) vertical.front()->setTitleText(QString::fromStdString(figure.y_label));
+  if (!vertical.isEmpty()) vertical.front()->setTitleText(yTitle(figure.y_label));
   CurveLayer* layer = CurveLayer::of(chart);
   const auto all = chart->series();
   if (!layer || all.size() < static_cast<qsizetype>(figure.markers.size())) return false;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "schedule/overfitting_detector.hpp"
 #include "series/run_figure.hpp"
 #include "views/number_format.hpp"
 
@@ -122,10 +123,16 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
       if (column == kDegradation)
         return tr("Final validation loss against the run with the fewest epochs among runs that differ only in "
                   "repetition (same budget, model and settings)");
-      if (column == kOnsetEpoch)
-        return std::isnan(outcomes_[row].onset_epoch)
-                   ? tr("No overfitting detected: the smoothed validation loss never rose past the threshold")
-                   : tr("Validation loss rose from here on (best at step %1)").arg(outcomes_[row].onset_step);
+      if (column == kOnsetEpoch) {
+        if (!std::isnan(outcomes_[row].onset_epoch))
+          return tr("Validation loss rose from here on (best at step %1)").arg(outcomes_[row].onset_step);
+        if (outcomes_[row].evaluations < kEvaluationsToDetectOnset)
+          return tr("Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: "
+                    "training.eval_interval)")
+              .arg(static_cast<qulonglong>(outcomes_[row].evaluations))
+              .arg(static_cast<qulonglong>(kEvaluationsToDetectOnset));
+        return tr("No overfitting detected: the smoothed validation loss never rose past the threshold");
+      }
       if (column == kRun) return QString::fromStdString(outcomes_[row].name);
       return {};
     default: return {};

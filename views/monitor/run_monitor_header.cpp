@@ -7,6 +7,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "schedule/overfitting_detector.hpp"
+
 namespace wb {
 namespace {
 
@@ -109,6 +111,11 @@ void RunMonitorHeader::retranslate() {
     quality << tr("overfitting from step %1 (epoch %2)")
                    .arg(locale.toString(static_cast<qlonglong>(p.onset->onset_step)),
                         locale.toString(p.onset->onset_epoch, 'f', 2));
+  else if (p.best_val_loss && p.evaluations < kEvaluationsToDetectOnset)
+    quality << tr("too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: "
+                  "training.eval_interval)")
+                   .arg(static_cast<qulonglong>(p.evaluations))
+                   .arg(static_cast<qulonglong>(kEvaluationsToDetectOnset));
   else if (p.best_val_loss)
     quality << tr("no overfitting detected");
   if (!run_->error.empty()) quality << tr("error: %1").arg(QString::fromStdString(run_->error));

@@ -306,7 +306,7 @@ void RunMonitorWidget::redraw() {
   drawnPoints_ = lossPoints;
   loss.curves.push_back(curveOf(kTrainLoss, tr("training loss (per step)"), smoothing_->value() / 100.0, lossPoints,
                                 nullptr));
-  loss.curves.push_back(curveOf(kEvalTrainLoss, tr("training loss (evaluation)"), 0.0, lossPoints, nullptr));
+  loss.curves.push_back(curveOf(kEvalTrainLoss, tr("training loss (mean since the last evaluation)"), 0.0, lossPoints, nullptr));
   loss.curves.push_back(curveOf(series::kValidationLoss, tr("validation loss"), 0.0, lossPoints, &loss.markers));
   for (const auto& name : names_)
     if (startsWith(name, kCorpusPrefix)) {
