@@ -270,6 +270,10 @@
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
+    <message>
+        <source>Final downstream scores of the selected runs appear here.</source>
+        <translation>Die abschließenden Downstream-Werte der ausgewählten Läufe erscheinen hier.</translation>
+    </message>
 </context>
 <context>
     <name>wb::ExpandedRunsModel</name>
@@ -1000,26 +1004,6 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
 <context>
     <name>wb::RunListModel</name>
     <message>
-        <source>queued</source>
-        <translation>wartend</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
         <source>%1, pid %2</source>
         <translation>%1, PID %2</translation>
     </message>
@@ -1088,26 +1072,6 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>wartend</translation>
     </message>
     <message>
         <source>step %1 of %2 (%3%)</source>
@@ -1303,6 +1267,29 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
     <message>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunStatus</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,10 @@
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
+    <message>
+        <source>Final downstream scores of the selected runs appear here.</source>
+        <translation>所选运行的最终下游任务得分显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>wb::ExpandedRunsModel</name>
@@ -996,26 +1000,6 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
 <context>
     <name>wb::RunListModel</name>
     <message>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
         <source>%1, pid %2</source>
         <translation>%1，PID %2</translation>
     </message>
@@ -1084,26 +1068,6 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>排队中</translation>
     </message>
     <message>
         <source>step %1 of %2 (%3%)</source>
@@ -1299,6 +1263,29 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
     <message>
         <source>accuracy</source>
         <translation>准确率</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunStatus</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>

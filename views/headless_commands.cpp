@@ -174,8 +174,11 @@ int runExportCommand(const QStringList& arguments) {
       printError(problem);
       return 2;
     }
-    std::printf("%s: %zu curves, %.2f in wide\n", qPrintable(parser.value(o.output)), figure.curves.size(),
-                file.width_in);
+    const QString path = parser.value(o.output);
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))  // data only: no size
+      std::printf("%s: %zu curves\n", qPrintable(path), figure.curves.size());
+    else
+      std::printf("%s: %zu curves, %.2f in wide\n", qPrintable(path), figure.curves.size(), file.width_in);
     return 0;
   } catch (const UserError& e) {
     printError(QString::fromUtf8(e.what()), QString::fromStdString(e.fix()));

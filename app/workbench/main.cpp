@@ -47,24 +47,31 @@ QString languageCodes() {
 
 }  // namespace
 
-// `workbench export ...` and `workbench screenshot ...` draw without a display: on the offscreen
-// platform unless the caller chose one.
-bool isHeadlessCommand(int argc, char** argv) {
-  return argc > 1 && (QByteArray(argv[1]) == "export" || QByteArray(argv[1]) == "screenshot");
+// `workbench [--lang CODE] export ...` and `... screenshot ...` draw without a display: on the
+// offscreen platform unless the caller chose one. The command word's index in argv, or 0.
+int headlessCommandIndex(int argc, char** argv) {
+  int at = 1;
+  if (argc > 2 && QByteArray(argv[1]) == "--lang") at = 3;
+  else if (argc > 1 && QByteArray(argv[1]).startsWith("--lang=")) at = 2;
+  return argc > at && (QByteArray(argv[at]) == "export" || QByteArray(argv[at]) == "screenshot") ? at : 0;
 }
 
-int runHeadless(int argc, char** argv) {
+int runHeadless(int argc, char** argv, int commandIndex) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("workbench"));
   QCoreApplication::setOrganizationName(QStringLiteral("Repetition Workbench"));
-  const QStringList arguments = QCoreApplication::arguments();
+  QStringList arguments = QCoreApplication::arguments();
+  // A screenshot for a translated manual, or a figure's labels: the same language as the window.
+  // Without --lang: the source language, whatever the window was last set to.
+  if (commandIndex > 1) wb::installAppLanguage(wb::appLanguageCode(langArgument(arguments)));
+  arguments.remove(1, commandIndex - 1);  // the commands read their own options after their word
   return arguments.value(1) == QLatin1String("export") ? wb::runExportCommand(arguments)
                                                       : wb::runScreenshotCommand(arguments);
 }
 
 int main(int argc, char** argv) {
-  if (isHeadlessCommand(argc, argv)) return runHeadless(argc, argv);
+  if (const int command = headlessCommandIndex(argc, argv)) return runHeadless(argc, argv, command);
   std::unique_ptr<QCoreApplication> app = createApplication(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("workbench"));
   QCoreApplication::setApplicationVersion(QStringLiteral(WB_VERSION));

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QTableView>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSplitter>
@@ -208,6 +209,8 @@ void CompareWidget::updateOutcomes(bool force) {
   }
   outcomes_ = std::move(kept);
   summary_->model()->setOutcomes(outcomes, levels, controls_->groupBox()->currentText());
+  // Coloured by nothing, or by the epochs the Epochs column shows already: no factor column.
+  summary_->table()->setColumnHidden(SummaryTableModel::kFactor, factor.empty() || factor == "data.epochs");
   downstream_->setOutcomes(outcomes, levels, names);
 }
 

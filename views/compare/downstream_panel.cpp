@@ -65,6 +65,8 @@ DownstreamPanel::DownstreamPanel(QWidget* parent)
 }
 
 QString DownstreamPanel::emptyText() const {
+  // Nothing selected is not "no scores": the comparison pane asks for a selection then, and so does this.
+  if (outcomes_.empty()) return tr("Final downstream scores of the selected runs appear here.");
   return tr("No downstream scores in these runs. Add eval.downstream.tasks (cloze, next_passage) to the spec to "
             "score them while they train.");
 }
@@ -78,6 +80,7 @@ void DownstreamPanel::setOutcomes(const std::vector<RunOutcome>& outcomes, const
   names_ = names;
   BarFigure bars = downstreamBars(outcomes, levels, names);
   if (bars.categories.isEmpty()) {
+    empty_->setText(emptyText());
     pages_->setCurrentWidget(empty_);
     return;
   }

@@ -9,6 +9,7 @@
 #include "schedule/overfitting_detector.hpp"
 #include "series/run_figure.hpp"
 #include "views/number_format.hpp"
+#include "views/run_status_text.hpp"
 
 namespace wb {
 namespace {
@@ -78,7 +79,7 @@ double SummaryTableModel::number(std::size_t row, int column) const {
 QString SummaryTableModel::text(std::size_t row, int column) const {
   const RunOutcome& r = outcomes_[row];
   if (column == kRun) return shortName(r);
-  if (column == kStatus) return QString::fromStdString(r.status);
+  if (column == kStatus) return runStatusText(r.status);
   if (column == kFactor) return levels_[row];
   const double v = number(row, column);
   if (std::isnan(v)) return QStringLiteral("–");

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "schedule/overfitting_detector.hpp"
+#include "views/run_status_text.hpp"
 
 namespace wb {
 namespace {
@@ -64,15 +65,7 @@ QString RunMonitorHeader::formatDuration(double seconds) {
   return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString RunMonitorHeader::statusWord() const {
-  const std::string& s = run_->status;
-  if (s == "running") return tr("running");
-  if (s == "finished") return tr("finished");
-  if (s == "failed") return tr("failed");
-  if (s == "interrupted") return tr("interrupted");
-  if (s == "queued") return tr("queued");
-  return QString::fromStdString(s);  // a status a newer trainer wrote: shown as it is
-}
+QString RunMonitorHeader::statusWord() const { return runStatusText(run_->status); }
 
 void RunMonitorHeader::retranslate() {
   if (!run_) {

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QDateTime>
 
+#include "views/run_status_text.hpp"
+
 namespace wb {
 namespace {
 
@@ -89,12 +91,7 @@ QVariant RunListModel::display(const RunRow& run, int column) const {
     case kName:
       return QString::fromStdString(run.name);
     case kStatus:
-      if (run.status == "queued") return tr("queued");
-      if (run.status == "running") return tr("running");
-      if (run.status == "finished") return tr("finished");
-      if (run.status == "failed") return tr("failed");
-      if (run.status == "interrupted") return tr("interrupted");
-      return QString::fromStdString(run.status);
+      return runStatusText(run.status);
     case kStarted:
       return localTime(run.started_at);
     case kEnded:
