@@ -64,7 +64,17 @@ int runHeadless(int argc, char** argv, int commandIndex) {
   QStringList arguments = QCoreApplication::arguments();
   // A screenshot for a translated manual, or a figure's labels: the same language as the window.
   // Without --lang: the source language, whatever the window was last set to.
-  if (commandIndex > 1) wb::installAppLanguage(wb::appLanguageCode(langArgument(arguments)));
+  if (commandIndex > 1) {
+    const QString requested = langArgument(arguments);
+    const QString code = wb::appLanguageCode(requested);
+    if (code.isEmpty()) {
+      std::fprintf(stderr, "%s\n",
+                   qPrintable(QCoreApplication::translate("main", "Unknown language \"%1\"; choose one of: %2.")
+                                  .arg(requested, languageCodes())));
+      return 2;
+    }
+    wb::installAppLanguage(code);
+  }
   arguments.remove(1, commandIndex - 1);  // the commands read their own options after their word
   return arguments.value(1) == QLatin1String("export") ? wb::runExportCommand(arguments)
                                                       : wb::runScreenshotCommand(arguments);

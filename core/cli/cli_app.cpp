@@ -53,9 +53,10 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
   static const std::vector<std::pair<std::string, std::string>> kSynonyms = {
       {"list", "runs"}, {"ls", "runs"}, {"status", "runs"}, {"train", "run"}, {"continue", "resume"},
       {"compare", "export"}, {"plot", "export"}, {"import", "data import"}, {"kill", "stop"}, {"logs", "tail"}};
-  std::string suggestion = closest_name(word, names);
+  std::string suggestion;
   for (const auto& [other, ours] : kSynonyms)
-    if (suggestion.empty() && word == other) suggestion = ours;
+    if (word == other) suggestion = ours;
+  if (suggestion.empty()) suggestion = closest_name(word, names);
   std::string message = "unknown command \"" + word + "\"";
   if (!suggestion.empty()) message += " (did you mean \"" + suggestion + "\"?)";
   std::string list;

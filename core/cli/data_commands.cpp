@@ -16,6 +16,21 @@ struct ImportArgs {
   bool replace = false;
 };
 
+// Runs begun on the old text could not be resumed (their data is keyed by its hash), and new runs
+// of the same spec would silently train on other text: replacing a corpus is asked for by name.
+// Importing a recipe again over itself is not a replacement.
+void refuse_to_overwrite(const CorpusStore& corpora, const ImportArgs& args) {
+  if (args.replace || !corpora.exists(args.name)) return;
+  const CorpusInfo old = corpora.info(args.name);
+  if (args.from.empty() && old.recipe == args.name) return;
+  throw UserError(ExitCode::kUsage,
+                  "a corpus named \"" + args.name + "\" exists already (" +
+                      format_count(static_cast<double>(old.documents)) + " documents from " + old.source +
+                      ", imported " + old.imported_at + ")",
+                  "import under another name, or add --replace to overwrite it (runs begun on the old text then "
+                  "cannot be resumed)");
+}
+
 void import_corpus(const CliContext& context, const ImportArgs& args) {
   CorpusStore corpora(context.workspace());
   CorpusInfo info;
@@ -25,23 +40,14 @@ void import_corpus(const CliContext& context, const ImportArgs& args) {
     if (!is_recipe)
       throw UserError(ExitCode::kUsage, "\"" + args.name + "\" is not a built-in corpus recipe",
                       "give --from PATH to import your own text, or see `workbench-cli data list` for recipes");
+    refuse_to_overwrite(corpora, args);
     info = corpora.import_recipe(args.name, print_status_line);
   } else {
-    // Runs begun on the old text could not be resumed (their data is keyed by its hash), and new
-    // runs of the same spec would silently train on other text: replacing is asked for by name.
-    if (corpora.exists(args.name) && !args.replace) {
-      const CorpusInfo old = corpora.info(args.name);
-      throw UserError(ExitCode::kUsage,
-                      "a corpus named \"" + args.name + "\" exists already (" +
-                          format_count(static_cast<double>(old.documents)) + " documents from " + old.source +
-                          ", imported " + old.imported_at + ")",
-                      "import under another name, or add --replace to overwrite it (runs begun on the old "
-                      "text then cannot be resumed)");
-    }
     const ImportFormat format = args.format == "text"     ? ImportFormat::kText
                                 : args.format == "folder" ? ImportFormat::kFolder
                                 : args.format == "jsonl"  ? ImportFormat::kJsonl
                                                           : ImportFormat::kAuto;
+    refuse_to_overwrite(corpora, args);
     info = corpora.import_path(args.name, args.from, format, print_status_line);
   }
   std::printf("imported %s: %s documents, %s bytes (hash %s) into %s\n", info.name.c_str(),

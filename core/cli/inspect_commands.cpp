@@ -25,7 +25,7 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
     throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
                     "list the runs with `workbench-cli runs`; give an id or an exact name");
   // A name reused by running a spec again: say which run this is, and how to reach the others.
-  if (std::to_string(row->id) != id_or_name) {
+  if (row->name == id_or_name) {
     std::string others;
     for (const auto& r : store.runs())
       if (r.name == row->name && r.id != row->id) others += (others.empty() ? "" : ", ") + std::to_string(r.id);

@@ -8,6 +8,7 @@
 #include "cli/cli_context.hpp"
 #include "cli/progress_bar.hpp"
 #include "common/errors.hpp"
+#include "data/objectives/objective.hpp"
 #include "model/model_size.hpp"
 #include "model/moe_proposal.hpp"
 #include "spec/experiment_spec.hpp"
@@ -49,12 +50,14 @@ void print_header() {
 // characters: 256 stands in for it, and `note` says so.
 int vocab_for(const RunSpec& spec, const ModelArgs& args, std::string& note) {
   if (args.vocab > 0) return args.vocab;
-  if (spec.data.tokenizer.kind == TokenizerKind::kByte) return 257;
+  // Span corruption, masked LM and UL2 add their sentinel and mask ids after the tokenizer's.
+  const int extra = extra_vocab(objective_config(spec.objective));
+  if (spec.data.tokenizer.kind == TokenizerKind::kByte) return 257 + extra;
   if (spec.data.tokenizer.kind == TokenizerKind::kBpe && spec.data.tokenizer.vocab_size > 0)
-    return spec.data.tokenizer.vocab_size;
+    return spec.data.tokenizer.vocab_size + extra;
   note = "character-level runs are counted with a vocabulary of 256; their corpus decides the real one (Brown: 87): "
          "--vocab N counts with it, and a run's first output line gives its exact parameter count";
-  return 256;
+  return 256 + extra;
 }
 
 void size(const ModelArgs& args) {

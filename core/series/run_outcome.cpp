@@ -38,7 +38,8 @@ RunOutcome outcome_from_store(const RunStore& store, const RunRow& row, const st
   const std::vector<MetricPoint>& val = val_loss ? *val_loss : read;
   if (!val.empty()) {
     r.evaluated = true;
-    r.evaluations = val.size();
+    r.evaluations = static_cast<std::size_t>(
+        std::count_if(val.begin(), val.end(), [](const MetricPoint& p) { return std::isfinite(p.value); }));
     r.final_val_loss = val.back().value;
     r.wall_s = val.back().wall_time;
     const auto best = std::min_element(val.begin(), val.end(), [](auto& a, auto& b) { return a.value < b.value; });

@@ -19,15 +19,6 @@ torch::Tensor staged_for(const std::vector<std::int64_t>& buffer, at::IntArrayRe
   return device.is_cpu() ? t : t.pin_memory();
 }
 
-ObjectiveConfig objective_config(const ObjectiveSpec& o) {
-  ObjectiveConfig c;
-  c.kind = parse_objective(o.kind);
-  c.noise_density = o.noise_density;
-  c.mean_span = o.mean_span;
-  c.mask_rate = o.mask_rate;
-  return c;
-}
-
 void make_rows(const Objective& objective, int block_size, std::span<const std::int64_t> windows, std::size_t rows,
                std::uint64_t stream_seed, std::int64_t first_index, Rows& out) {
   const auto T = static_cast<std::size_t>(block_size);

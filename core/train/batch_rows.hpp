@@ -19,8 +19,6 @@ namespace wb {
 inline constexpr std::uint64_t kObjectiveTrainStream = 0x0b1ec7;
 inline constexpr std::uint64_t kObjectiveEvalStream = 0xe7a1;
 
-ObjectiveConfig objective_config(const ObjectiveSpec& spec);
-
 struct Rows {
   std::vector<std::int64_t> x, y;  // (rows, T) row-major; y = -1: no loss at that position
   std::vector<std::int64_t> prefix;  // per row: positions that attend bidirectionally

@@ -232,6 +232,11 @@ TEST_F(CliTest, ImportingOverACorpusNeedsReplace) {
   auto replaced = cli("data import tiny --replace --from " + (dir / "other.txt").string());
   EXPECT_EQ(replaced.code, 0) << replaced.err;
   EXPECT_NE(replaced.out.find("imported tiny: 1 documents"), std::string::npos) << replaced.out;
+  // A recipe's name taken by the user's own text: the recipe does not silently replace it either.
+  ASSERT_EQ(cli("data import brown --from " + (dir / "other.txt").string()).code, 0);
+  auto recipe = cli("data import brown");
+  EXPECT_EQ(recipe.code, 2) << recipe.err;
+  EXPECT_NE(recipe.err.find("a corpus named \"brown\" exists already"), std::string::npos) << recipe.err;
 }
 
 TEST_F(CliTest, UnknownPresetAndUnknownRun) {
@@ -265,6 +270,26 @@ TEST_F(CliTest, StartResumeRefusesAMissingOrUnstartedLaunch) {
       << "a refused resume makes no launch folder";
 }
 
+// `model size` counts embeddings with the vocabulary the spec fixes: bytes (256 + end of text),
+// plus an objective's sentinel and mask ids; a character vocabulary is the corpus's, so it says
+// what it assumed.
+TEST_F(CliTest, ModelSizeCountsTheSpecsVocabulary) {
+  auto spec = tiny_spec();
+  spec.erase("grid");
+  spec["data"]["tokenizer"]["kind"] = "byte";
+  const auto bytes = write_spec(spec);
+  const auto counted = cli("model size " + bytes);
+  ASSERT_EQ(counted.code, 0) << counted.err;
+  EXPECT_EQ(counted.out, cli("model size " + bytes + " --vocab 257").out);
+  spec["objective"] = {{"kind", "span_corruption"}};
+  const auto spans = cli("model size " + write_spec(spec));
+  ASSERT_EQ(spans.code, 0) << spans.err;
+  EXPECT_NE(spans.out, counted.out) << "the sentinels' embeddings count: " << spans.out;
+  const auto chars = cli("model size " + write_spec(tiny_spec()));
+  ASSERT_EQ(chars.code, 0) << chars.err;
+  EXPECT_NE(chars.out.find("counted with a vocabulary of 256"), std::string::npos) << chars.out;
+}
+
 // A mistyped or foreign command word gets a suggestion and the list, not CLI11's "A subcommand is
 // required"; an empty workspace has no runs yet, which is not an error; numeric options say
 // their range in words.
@@ -272,6 +297,8 @@ TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   auto typo = cli("metrcs 1");
   EXPECT_EQ(typo.code, 2);
   EXPECT_NE(typo.err.find("unknown command \"metrcs\" (did you mean \"metrics\"?)"), std::string::npos) << typo.err;
+  auto synonym = cli("train x");
+  EXPECT_NE(synonym.err.find("(did you mean \"run\"?)"), std::string::npos) << "not \"tail\": " << synonym.err;
   auto other_tool = cli("--home " + (dir / "h").string() + " list");
   EXPECT_EQ(other_tool.code, 2);
   EXPECT_NE(other_tool.err.find("(did you mean \"runs\"?); the commands are run, resume, runs,"), std::string::npos)

@@ -127,7 +127,7 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
       if (column == kOnsetEpoch) {
         if (!std::isnan(outcomes_[row].onset_epoch))
           return tr("Validation loss rose from here on (best at step %1)").arg(outcomes_[row].onset_step);
-        if (outcomes_[row].evaluations < kEvaluationsToDetectOnset)
+        if (outcomes_[row].evaluations < kEvaluationsToDetectOnset && outcomes_[row].status != "running")
           return tr("Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: "
                     "training.eval_interval)")
               .arg(static_cast<qulonglong>(outcomes_[row].evaluations))

@@ -104,7 +104,7 @@ void RunMonitorHeader::retranslate() {
     quality << tr("overfitting from step %1 (epoch %2)")
                    .arg(locale.toString(static_cast<qlonglong>(p.onset->onset_step)),
                         locale.toString(p.onset->onset_epoch, 'f', 2));
-  else if (p.best_val_loss && p.evaluations < kEvaluationsToDetectOnset)
+  else if (p.best_val_loss && p.evaluations < kEvaluationsToDetectOnset && run_->status != "running")
     quality << tr("too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: "
                   "training.eval_interval)")
                    .arg(static_cast<qulonglong>(p.evaluations))

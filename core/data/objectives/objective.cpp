@@ -72,6 +72,15 @@ std::vector<Ul2Denoiser> ul2_paper_mixture() {
   };
 }
 
+ObjectiveConfig objective_config(const ObjectiveSpec& o) {
+  ObjectiveConfig c;
+  c.kind = parse_objective(o.kind);
+  c.noise_density = o.noise_density;
+  c.mean_span = o.mean_span;
+  c.mask_rate = o.mask_rate;
+  return c;
+}
+
 int extra_vocab(const ObjectiveConfig& config) {
   switch (config.kind) {
     case ObjectiveKind::kCausal:

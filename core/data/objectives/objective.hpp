@@ -75,6 +75,8 @@
 #include <string_view>
 #include <vector>
 
+#include "spec/run_spec.hpp"  // ObjectiveSpec
+
 namespace wb {
 
 enum class ObjectiveKind { kCausal, kPrefixLm, kSpanCorruption, kMaskedLm, kUl2 };
@@ -106,6 +108,9 @@ struct ObjectiveConfig {
   int max_sentinels = 100;      // sentinel ids reserved (T5's 100 extra ids)
   std::vector<Ul2Denoiser> ul2_denoisers = ul2_paper_mixture();  // ul2 only
 };
+
+// The spec's objective section as a config (throws SpecError for an unknown kind).
+ObjectiveConfig objective_config(const ObjectiveSpec& spec);
 
 // Special ids an objective appends after the base vocabulary (see the layout above).
 int extra_vocab(const ObjectiveConfig& config);
