@@ -8,6 +8,7 @@
 #include "cli/cli_context.hpp"
 #include "common/closest_name.hpp"
 #include "common/errors.hpp"
+#include "common/joined.hpp"
 #include "train/error_text.hpp"
 
 namespace wb {
@@ -59,9 +60,7 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
   if (suggestion.empty()) suggestion = closest_name(word, names);
   std::string message = "unknown command \"" + word + "\"";
   if (!suggestion.empty()) message += " (did you mean \"" + suggestion + "\"?)";
-  std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-  return UserError(ExitCode::kUsage, message + "; the commands are " + list,
+  return UserError(ExitCode::kUsage, message + "; the commands are " + joined(names),
                    "`workbench-cli --help` says what each does (runs are compared in the table `run` and `resume` "
                    "end with, and in `export` charts and tables)");
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/cli_context.hpp"
+#include "common/joined.hpp"
 #include "store/run_selection.hpp"
 #include "series/figure_export.hpp"
 #include "series/run_figure.hpp"
@@ -34,12 +35,6 @@ struct ExportArgs {
 
 // pdflatex keeps every coordinate in TeX's main memory; a few thousand points per curve are safe.
 constexpr int kTexDefaultPoints = 1000;
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
 
 std::string output_format(const ExportArgs& args) {
   if (!args.format.empty()) return args.format;

@@ -12,6 +12,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
+#include "common/joined.hpp"
 #include "store/run_selection.hpp"
 #include "spec/spec_reader.hpp"
 #include "store/run_store.hpp"
@@ -26,13 +27,13 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
                     "list the runs with `workbench-cli runs`; give an id or an exact name");
   // A name reused by running a spec again: say which run this is, and how to reach the others.
   if (row->name == id_or_name) {
-    std::string others;
+    std::vector<std::string> others;
     for (const auto& r : store.runs())
-      if (r.name == row->name && r.id != row->id) others += (others.empty() ? "" : ", ") + std::to_string(r.id);
+      if (r.name == row->name && r.id != row->id) others.push_back(std::to_string(r.id));
     if (!others.empty())
       std::fprintf(stderr, "note: runs %s are also named \"%s\"; this is the newest, run %lld (experiment %lld): "
                            "give an id for another\n",
-                   others.c_str(), row->name.c_str(), static_cast<long long>(row->id),
+                   joined(others).c_str(), row->name.c_str(), static_cast<long long>(row->id),
                    static_cast<long long>(row->experiment_id));
   }
   return *row;
@@ -121,10 +122,9 @@ void print_metrics(const CliContext& context, const std::string& id, bool csv, c
   auto r = require_run(store, id);
   auto rows = store.metrics(r.id, name);
   if (!name.empty() && rows.empty()) {
-    std::string known;
-    for (const auto& n : store.metric_names(std::span(&r.id, 1))) known += (known.empty() ? "" : ", ") + n;
+    const auto known = store.metric_names(std::span(&r.id, 1));
     throw UserError(ExitCode::kUsage, "run " + std::to_string(r.id) + " has no metric \"" + name + "\"",
-                    known.empty() ? "it has no metrics yet (it has not been evaluated)" : "its metrics: " + known);
+                    known.empty() ? "it has no metrics yet (it has not been evaluated)" : "its metrics: " + joined(known));
   }
   if (csv) {
     std::printf("run_id,name,step,tokens,epoch,metric,value,wall_time\n");

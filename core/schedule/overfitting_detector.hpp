@@ -57,7 +57,8 @@ struct OnsetCriteria {
 inline constexpr std::size_t kMinEvaluationsForOnset = 6;
 // Fewer evaluations than this, and "no onset" says little: a rise must also start after the best
 // and hold for the default patience. Views say "too few evaluations" instead.
-inline constexpr std::size_t kEvaluationsToDetectOnset = kMinEvaluationsForOnset + 2;
+inline constexpr std::size_t kEvaluationsToDetectOnset =
+    kMinEvaluationsForOnset + static_cast<std::size_t>(OnsetCriteria{}.patience);
 
 struct OnsetReport {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

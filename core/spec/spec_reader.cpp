@@ -7,15 +7,10 @@
 
 #include "common/closest_name.hpp"
 #include "common/errors.hpp"
+#include "common/joined.hpp"
 
 namespace wb {
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
 
 }  // namespace
 
@@ -106,7 +101,7 @@ void SpecReader::choice(const char* key, std::string& value, const std::vector<s
   const auto* v = find(key);
   if (!v) return;
   if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get<std::string>()) == allowed.end())
-    throw SpecError(field(key) + ": " + v->dump() + " is not allowed; allowed: " + join(allowed));
+    throw SpecError(field(key) + ": " + v->dump() + " is not allowed; allowed: " + joined(allowed));
   value = v->get<std::string>();
 }
 
@@ -152,7 +147,7 @@ void SpecReader::reject_unknown_keys(const std::vector<std::string>& also_allowe
     const std::string closest = closest_name(key, allowed);
     std::string message = field(key.c_str()) + ": unknown key";
     if (!closest.empty()) message += " (did you mean \"" + closest + "\"?)";
-    throw SpecError(message + "; allowed keys: " + join(allowed));
+    throw SpecError(message + "; allowed keys: " + joined(allowed));
   }
 }
 

@@ -18,6 +18,12 @@ class PendingCollective {
   virtual void wait() = 0;
 };
 
+// A collective that completed when it was started (one process; a test's stand-in).
+class CompletedCollective final : public PendingCollective {
+ public:
+  void wait() override {}
+};
+
 class Communicator {
  public:
   virtual ~Communicator() = default;
@@ -39,10 +45,7 @@ class SingleProcessCommunicator final : public Communicator {
   void all_reduce_mean(std::vector<torch::Tensor>&) override {}
   double all_reduce_mean(double value) override { return value; }
   std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor) override {
-    struct Done final : PendingCollective {
-      void wait() override {}
-    };
-    return std::make_unique<Done>();
+    return std::make_unique<CompletedCollective>();
   }
   void broadcast(std::vector<torch::Tensor>&, int) override {}
   void barrier() override {}

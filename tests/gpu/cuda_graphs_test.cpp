@@ -79,10 +79,7 @@ class MirroredPairCommunicator final : public Communicator {
   double all_reduce_mean(double value) override { return value; }
   std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) override {
     flat.mul_(2);
-    struct Done final : PendingCollective {
-      void wait() override {}
-    };
-    return std::make_unique<Done>();
+    return std::make_unique<CompletedCollective>();
   }
   void broadcast(std::vector<torch::Tensor>&, int) override {}
   void barrier() override {}
