@@ -1694,10 +1694,6 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
         <translation>Keine Überanpassung erkannt: Der geglättete Validierungsverlust stieg nie über die Schwelle</translation>
     </message>
     <message>
-        <source>Validation loss rose from here on (best at step %1)</source>
-        <translation>Ab hier stieg der Validierungsverlust (Bestwert bei Schritt %1)</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -1726,16 +1722,20 @@ Starten Sie einen Lauf mit „workbench-cli run SPEC.json“: Er erscheint hier 
         <translation>Bestwert bei Schritt</translation>
     </message>
     <message>
-        <source>Overfits at epoch</source>
-        <translation>Überanpassung ab Epoche</translation>
-    </message>
-    <message>
         <source>vs baseline</source>
         <translation>ggü. Basislauf</translation>
     </message>
     <message>
         <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
         <translation>Zu wenige Evaluationen, um Overfitting zu erkennen (%1 von %2 nötigen; öfter evaluieren: training.eval_interval)</translation>
+    </message>
+    <message>
+        <source>Validation loss rose for good after step %1 (epoch %2); the best was at step %3</source>
+        <translation>Der Validierungsverlust stieg nach Schritt %1 (Epoche %2) dauerhaft; der Bestwert lag bei Schritt %3</translation>
+    </message>
+    <message>
+        <source>Overfits after step</source>
+        <translation>Überanpassung nach Schritt</translation>
     </message>
 </context>
 <context>

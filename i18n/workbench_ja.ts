@@ -1690,10 +1690,6 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>過学習は検出されていません：平滑化した検証損失が閾値を超えたことはありません</translation>
     </message>
     <message>
-        <source>Validation loss rose from here on (best at step %1)</source>
-        <translation>ここから検証損失が上昇（最良はステップ %1）</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>実行</translation>
     </message>
@@ -1722,16 +1718,20 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>最良のステップ</translation>
     </message>
     <message>
-        <source>Overfits at epoch</source>
-        <translation>過学習開始エポック</translation>
-    </message>
-    <message>
         <source>vs baseline</source>
         <translation>ベースライン比</translation>
     </message>
     <message>
         <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
         <translation>過学習を検出するには評価が少なすぎます（%1 回、必要なのは %2 回。評価の間隔を短く: training.eval_interval）</translation>
+    </message>
+    <message>
+        <source>Validation loss rose for good after step %1 (epoch %2); the best was at step %3</source>
+        <translation>検証損失はステップ %1（エポック %2）以降上昇し続けました。最良値はステップ %3</translation>
+    </message>
+    <message>
+        <source>Overfits after step</source>
+        <translation>過学習開始ステップ</translation>
     </message>
 </context>
 <context>

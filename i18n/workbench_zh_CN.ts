@@ -1690,10 +1690,6 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>未检测到过拟合：平滑后的验证损失从未超过阈值</translation>
     </message>
     <message>
-        <source>Validation loss rose from here on (best at step %1)</source>
-        <translation>验证损失从此开始上升（最佳值在第 %1 步）</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1722,16 +1718,20 @@ Start a run with &quot;workbench-cli run SPEC.json&quot;: it appears here within
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <source>Overfits at epoch</source>
-        <translation>过拟合起始 epoch</translation>
-    </message>
-    <message>
         <source>vs baseline</source>
         <translation>相对基线</translation>
     </message>
     <message>
         <source>Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: training.eval_interval)</source>
         <translation>评估次数太少，无法检测过拟合（%1 次，需要 %2 次；请更频繁地评估：training.eval_interval）</translation>
+    </message>
+    <message>
+        <source>Validation loss rose for good after step %1 (epoch %2); the best was at step %3</source>
+        <translation>验证损失在第 %1 步（第 %2 轮）之后持续上升；最佳值在第 %3 步</translation>
+    </message>
+    <message>
+        <source>Overfits after step</source>
+        <translation>开始过拟合的步数</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ struct RunOutcome {
   double final_val_loss = 0.0;
   double best_val_loss = 0.0;
   std::int64_t best_step = 0;
-  std::int64_t onset_step = -1;      // best step before overfitting, -1 when none was detected
+  std::int64_t onset_step = -1;      // after it the loss rose for good (overfitting_detector.hpp); -1: none
   double onset_epoch = std::numeric_limits<double>::quiet_NaN();  // epoch of the onset; NaN: none
   double wall_s = 0.0;
   // The last value of each downstream metric ("downstream/cloze/acc" -> 0.31); empty without.

@@ -80,8 +80,10 @@ TEST(ViewsCompareSummary, OneRowPerRunWithDegradationOnsetAndDownstream) {
   EXPECT_EQ(cell(0, SummaryTableModel::kDegradation), "+0.00%");
   // Final losses 2.1875 + 0.08 * epochs: 16 epochs vs 1 epoch = (3.4675 - 2.2675) / 2.2675.
   EXPECT_NEAR(model->degradation(2), 100.0 * 1.2 / 2.2675, 1e-9);
-  EXPECT_EQ(cell(2, SummaryTableModel::kOnsetEpoch), "6.0");
-  EXPECT_EQ(cell(1, SummaryTableModel::kOnsetEpoch), QStringLiteral("–"));
+  // The onset in steps, as "Best at step" and the CLI's table; its epoch in the tooltip.
+  EXPECT_EQ(cell(2, SummaryTableModel::kOnsetStep), "384");
+  EXPECT_EQ(cell(1, SummaryTableModel::kOnsetStep), QStringLiteral("–"));
+  EXPECT_TRUE(model->index(2, SummaryTableModel::kOnsetStep).data(Qt::ToolTipRole).toString().contains("epoch 6.00"));
   EXPECT_EQ(cell(2, SummaryTableModel::kFirstDownstream), "0.240");
 
   // Runs in the sweep's order by default; factor levels by value, not "16" before "4".

@@ -7,9 +7,12 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSvgRenderer>
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
+#include <QtCharts/QValueAxis>
 #include <QtCharts/QChartView>
 #include <cmath>
+#include <memory>
 
 #include "common/temp_dir.hpp"
 #include "views/chart/figure_chart.hpp"
@@ -81,6 +84,43 @@ TEST(ViewsFigureExport, SvgAndPdfAtDoubleColumnWidth) {
   ASSERT_TRUE(box.hasMatch()) << bytes.left(2000).toStdString();
   EXPECT_NEAR(box.captured(1).toDouble(), 486.0, 0.5);
   EXPECT_NEAR(box.captured(2).toDouble(), 216.0, 0.5);
+}
+
+// A loss between 2 and 4 on a log axis: labelled at round values (Qt's own log axis labels
+// powers of ten only, and left such a figure with no y label at all).
+TEST(ViewsFigureChart, LogAxesAreLabelledWithinADecade) {
+  auto f = sample_figure();
+  f.log_y = true;
+  std::unique_ptr<QChart> chart(buildChart(f, ChartStyle::paper()));
+  const auto vertical = chart->axes(Qt::Vertical);
+  ASSERT_EQ(vertical.size(), 1);
+  auto* axis = qobject_cast<QCategoryAxis*>(vertical.front());
+  ASSERT_NE(axis, nullptr);
+  const QStringList labels = axis->categoriesLabels();
+  EXPECT_EQ(labels, (QStringList{"2.2", "2.4", "2.6", "2.8", "3"})) << labels.join(' ').toStdString();
+  for (const QString& label : labels)  // each label sits at log10 of its value
+    EXPECT_NEAR(axis->endValue(label), std::log10(label.toDouble()), 1e-12);
+  // The curve is drawn in log10 space too.
+  const auto points = drawnPoints(chart.get(), 0);
+  ASSERT_FALSE(points.isEmpty());
+  EXPECT_NEAR(points.front().y(), std::log10(f.curves[0].points.front().y), 1e-12);
+}
+
+// Tokens from the first evaluation (1k) to 50k: the axis starts at 0, as a run does.
+TEST(ViewsFigureChart, ALinearXAxisNearZeroStartsAtZero) {
+  auto f = sample_figure();
+  std::unique_ptr<QChart> chart(buildChart(f, ChartStyle::paper()));
+  const auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->min(), 0.0);
+  EXPECT_GT(x->max(), 50.0);  // in thousands: 50k plus padding
+  for (auto& c : f.curves) {  // far from 0: the data's own range
+    for (auto& p : c.points) p.x += 100000.0;
+    c.raw = c.points;
+  }
+  f.markers.clear();
+  chart.reset(buildChart(f, ChartStyle::paper()));
+  EXPECT_GT(qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front())->min(), 90.0);
 }
 
 TEST(ViewsFigureExport, FormatFromExtensionAndBadSizes) {

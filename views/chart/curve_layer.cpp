@@ -4,7 +4,6 @@
 #include <QPainter>
 #include <QPolygonF>
 #include <QtCharts/QChart>
-#include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
 #include <cmath>
 
@@ -18,31 +17,19 @@ constexpr qreal kSeriesZ = 4;
 // Axis value -> plot area pixel along one direction.
 struct AxisMapping {
   bool valid = false;
-  bool log = false;
-  double from = 0.0, span = 1.0;          // axis minimum and extent (log10 for log axes)
+  double from = 0.0, span = 1.0;  // axis minimum and extent
   double pixel_from = 0.0, pixel_span = 0.0;
-  double operator()(double value) const {
-    const double v = log ? std::log10(value) : value;
-    return pixel_from + (v - from) / span * pixel_span;
-  }
+  double operator()(double value) const { return pixel_from + (value - from) / span * pixel_span; }
 };
 
 AxisMapping mappingOf(const QChart* chart, Qt::Orientation orientation, const QRectF& area) {
   AxisMapping m;
   const auto axes = chart->axes(orientation);
   if (axes.isEmpty()) return m;
-  double lo = 0.0, hi = 0.0;
-  if (const auto* log = qobject_cast<const QLogValueAxis*>(axes.front())) {
-    if (!(log->min() > 0.0) || !(log->max() > 0.0)) return m;
-    m.log = true;
-    lo = std::log10(log->min());
-    hi = std::log10(log->max());
-  } else if (const auto* linear = qobject_cast<const QValueAxis*>(axes.front())) {
-    lo = linear->min();
-    hi = linear->max();
-  } else {
-    return m;
-  }
+  // Log axes too: figure_chart.cpp draws them as linear axes over log10 of the values.
+  const auto* linear = qobject_cast<const QValueAxis*>(axes.front());
+  if (!linear) return m;
+  const double lo = linear->min(), hi = linear->max();
   if (!(hi > lo)) return m;
   m.valid = true;
   m.from = lo;

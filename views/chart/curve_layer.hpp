@@ -27,7 +27,7 @@ class CurveLayer : public QGraphicsItem {
     std::size_t curve = 0;  // index of the figure's curve
     bool shadow = false;    // the raw curve under a smoothed one
     QPen pen;
-    QList<QPointF> points;  // in axis values, x ascending
+    QList<QPointF> points;  // in axis values (log10 on a log axis), x ascending
     // A band (min/max over seeds): `points` is its lower edge, `upper` its upper edge, filled
     // with the pen's colour; no outline.
     bool band = false;
@@ -35,7 +35,7 @@ class CurveLayer : public QGraphicsItem {
   };
 
   // A child of `chart` (deleted with it), drawn in its plot area with the chart's first
-  // horizontal and vertical axes (linear or logarithmic).
+  // horizontal and vertical axes (linear; a log axis is linear over log10 of the values).
   explicit CurveLayer(QChart* chart);
 
   // Replaces every line at once: one repaint per frame, whatever the number of curves.

@@ -3,10 +3,10 @@
 #include "views/chart/figure_chart.hpp"
 
 #include <QGraphicsLayout>
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QLogValueAxis>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 
@@ -16,7 +16,9 @@
 #include <map>
 #include <set>
 
+#include "series/axis_ticks.hpp"
 #include "views/chart/curve_layer.hpp"
+#include "views/number_format.hpp"
 
 namespace wb {
 namespace {
@@ -58,11 +60,16 @@ XUnit xUnitOf(const series::Figure& figure) {
   return {};
 }
 
+// A log axis is drawn as a linear one over log10 of the values, labelled at round values
+// (series::log_ticks): Qt's QLogValueAxis labels powers of ten only, so a loss between 2 and 5
+// had no label at all.
+double axisValue(double v, bool log) { return log ? std::log10(v) : v; }
+
 QList<QPointF> toQt(const std::vector<series::Point>& points, const series::Figure& figure, const XUnit& unit) {
   QList<QPointF> out;
   out.reserve(static_cast<qsizetype>(points.size()));
   for (const auto& p : points)
-    if (usable(p, figure)) out.append(QPointF(p.x / unit.scale, p.y));
+    if (usable(p, figure)) out.append(QPointF(axisValue(p.x / unit.scale, figure.log_x), axisValue(p.y, figure.log_y)));
   return out;
 }
 
@@ -74,7 +81,8 @@ struct Range {
 };
 
 // Axis ranges over everything drawn, or the figure's fixed ones, padded by 3% (in log space for
-// log axes).
+// log axes). In values, not in log10 of them. A linear x axis whose data start near 0 (tokens,
+// steps and time of a run) starts at 0.
 std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit) {
   Range x, y;
   const auto add = [&](const std::vector<series::Point>& points) {
@@ -85,6 +93,7 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit
   for (const auto& m : figure.markers) add({m.at});
   if (figure.x_range.set()) x = Range{figure.x_range.lo / unit.scale, figure.x_range.hi / unit.scale};
   if (figure.y_range.set()) y = Range{figure.y_range.lo, figure.y_range.hi};
+  const bool x_from_zero = !figure.log_x && !figure.x_range.set() && !x.empty() && x.lo >= 0 && x.lo <= 0.2 * x.hi;
   const auto pad = [](Range r, bool log) {
     if (r.empty()) return Range{log ? 1.0 : 0.0, log ? 10.0 : 1.0};
     if (log) {
@@ -96,16 +105,9 @@ std::pair<Range, Range> rangesOf(const series::Figure& figure, const XUnit& unit
     const double d = r.hi > r.lo ? 0.03 * (r.hi - r.lo) : std::abs(r.hi) * 0.05;
     return Range{r.lo - d, r.hi + d};
   };
-  return {pad(x, figure.log_x), pad(y, figure.log_y)};
-}
-
-// 1, 2 or 5 times a power of ten, at least `raw`.
-double niceStep(double raw) {
-  if (!(raw > 0) || !std::isfinite(raw)) return 1.0;
-  const double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * power >= raw) return m * power;
-  return 10.0 * power;
+  Range padded_x = pad(x, figure.log_x);
+  if (x_from_zero) padded_x.lo = 0.0;
+  return {padded_x, pad(y, figure.log_y)};
 }
 
 // Legend texts: when every group is "factor=value" of one factor, the first entry keeps the
@@ -131,19 +133,12 @@ std::map<std::string, QString> compactGroupLabels(const series::Figure& figure) 
 }
 
 QAbstractAxis* makeAxis(bool log, const QString& title, const QFont& font, const QFont& titleFont, int ticks) {
-  QAbstractAxis* axis = nullptr;
-  if (log) {
-    auto* a = new QLogValueAxis;
-    a->setBase(10.0);
-    a->setLabelFormat(QStringLiteral("%g"));
-    a->setMinorTickCount(-1);
-    axis = a;
-  } else {
-    auto* a = new QValueAxis;
-    a->setLabelFormat(QStringLiteral("%g"));
-    a->setTickCount(ticks);
-    axis = a;
-  }
+  // A log axis: labels placed by setRanges() at log10 of round values.
+  auto* axis = log ? new QCategoryAxis : new QValueAxis;
+  if (auto* category = qobject_cast<QCategoryAxis*>(axis))
+    category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  axis->setLabelFormat(QStringLiteral("%g"));
+  axis->setTickCount(ticks);
   axis->setTitleText(title);
   axis->setLabelsFont(font);
   axis->setTitleFont(titleFont);
@@ -155,13 +150,21 @@ void setRanges(QChart* chart, const series::Figure& figure, const XUnit& unit) {
   const auto horizontal = chart->axes(Qt::Horizontal);
   const auto vertical = chart->axes(Qt::Vertical);
   const auto apply = [](QAbstractAxis* axis, const Range& r) {
-    axis->setRange(r.lo, r.hi);
+    if (auto* log = qobject_cast<QCategoryAxis*>(axis)) {
+      for (const QString& label : log->categoriesLabels()) log->remove(label);
+      log->setRange(std::log10(r.lo), std::log10(r.hi));
+      log->setStartValue(std::log10(r.lo));
+      for (double tick : series::log_ticks(r.lo, r.hi, log->tickCount()))
+        log->append(tick >= 1e3 ? formatCount(tick) : QString::number(tick, 'g', 6), std::log10(tick));
+      return;
+    }
     // Ticks at round values (2.2, 2.4, ...; 200, 400, ...) anchored at 0, over the data's own
     // range: nice numbers on the range itself would leave empty space after the last point.
     if (auto* linear = qobject_cast<QValueAxis*>(axis)) {
+      linear->setRange(r.lo, r.hi);
       linear->setTickType(QValueAxis::TicksDynamic);
       linear->setTickAnchor(0.0);
-      linear->setTickInterval(niceStep((r.hi - r.lo) / std::max(linear->tickCount() - 1, 1)));
+      linear->setTickInterval(series::nice_step((r.hi - r.lo) / std::max(linear->tickCount() - 1, 1)));
     }
   };
   if (!horizontal.isEmpty()) apply(horizontal.front(), x);
@@ -208,6 +211,8 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style) {
   chart->legend()->setVisible(style.legend);
   chart->legend()->setFont(sizedFont(style.font_size));
   chart->legend()->setAlignment(style.legend_top ? Qt::AlignTop : Qt::AlignRight);
+  chart->legend()->setContentsMargins(0, 0, 0, 0);
+  if (chart->legend()->layout()) chart->legend()->layout()->setContentsMargins(0, 0, 0, 0);
 
   const XUnit unit = xUnitOf(figure);
   const QFont font = sizedFont(style.font_size);

@@ -51,7 +51,8 @@ QChart* buildChart(const series::Figure& figure, const ChartStyle& style);
 bool updateChart(QChart* chart, const series::Figure& figure);
 
 // The points the chart draws for the figure's curve `curve` (the smoothed line, not its shadow),
-// after log axes dropped what they cannot show; empty for no such curve. For tests.
+// in axis coordinates (log10 of the value on a log axis), after log axes dropped what they cannot
+// show; empty for no such curve. For tests.
 QList<QPointF> drawnPoints(const QChart* chart, std::size_t curve);
 
 }  // namespace wb

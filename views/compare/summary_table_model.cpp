@@ -65,7 +65,7 @@ double SummaryTableModel::number(std::size_t row, int column) const {
     case kFinalLoss: return r.evaluated ? r.final_val_loss : kMissing;
     case kBestLoss: return r.evaluated ? r.best_val_loss : kMissing;
     case kBestStep: return r.evaluated ? static_cast<double>(r.best_step) : kMissing;
-    case kOnsetEpoch: return r.onset_epoch;
+    case kOnsetStep: return r.onset_step >= 0 ? static_cast<double>(r.onset_step) : kMissing;
     case kDegradation: return degradation_[row];
     default: break;
   }
@@ -88,8 +88,8 @@ QString SummaryTableModel::text(std::size_t row, int column) const {
     case kUniqueTokens: return formatCount(v);
     case kFinalLoss:
     case kBestLoss: return QString::number(v, 'f', 4);
-    case kBestStep: return QString::number(static_cast<qlonglong>(v));
-    case kOnsetEpoch: return QString::number(v, 'f', 1);
+    case kBestStep:
+    case kOnsetStep: return QString::number(static_cast<qlonglong>(v));
     case kDegradation: return QString::asprintf("%+.2f%%", v);
     default: return QString::number(v, 'f', 3);
   }
@@ -124,9 +124,12 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
       if (column == kDegradation)
         return tr("Final validation loss against the run with the fewest epochs among runs that differ only in "
                   "repetition (same budget, model and settings)");
-      if (column == kOnsetEpoch) {
-        if (!std::isnan(outcomes_[row].onset_epoch))
-          return tr("Validation loss rose from here on (best at step %1)").arg(outcomes_[row].onset_step);
+      if (column == kOnsetStep) {
+        if (outcomes_[row].onset_step >= 0)
+          return tr("Validation loss rose for good after step %1 (epoch %2); the best was at step %3")
+              .arg(outcomes_[row].onset_step)
+              .arg(outcomes_[row].onset_epoch, 0, 'f', 2)
+              .arg(outcomes_[row].best_step);
         if (outcomes_[row].evaluations < kEvaluationsToDetectOnset && outcomes_[row].status != "running")
           return tr("Too few evaluations to detect overfitting (%1 of the %2 it needs; evaluate more often: "
                     "training.eval_interval)")
@@ -151,7 +154,7 @@ QVariant SummaryTableModel::headerData(int section, Qt::Orientation orientation,
     case kFinalLoss: return tr("Final val. loss");
     case kBestLoss: return tr("Best val. loss");
     case kBestStep: return tr("Best at step");
-    case kOnsetEpoch: return tr("Overfits at epoch");
+    case kOnsetStep: return tr("Overfits after step");
     case kDegradation: return tr("vs baseline");
     default: break;
   }

@@ -18,7 +18,7 @@ class SummaryTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { kRun, kStatus, kFactor, kEpochs, kUniqueTokens, kFinalLoss, kBestLoss, kBestStep, kOnsetEpoch,
+  enum Column { kRun, kStatus, kFactor, kEpochs, kUniqueTokens, kFinalLoss, kBestLoss, kBestStep, kOnsetStep,
                 kDegradation, kFirstDownstream };
   static constexpr int kSortRole = Qt::UserRole + 1;  // a number (missing: +inf) or the text
 
