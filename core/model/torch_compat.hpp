@@ -95,6 +95,27 @@ inline void zero_grad_to_none(torch::optim::Optimizer& optimizer) {
   for (auto& group : optimizer.param_groups()) zero_grad_to_none(group.params());
 }
 
+// AdamW's update of one parameter group in one fused kernel (CUDA, LibTorch 2.1+): decoupled
+// weight decay, moments and bias-corrected step as torch::optim::AdamW computes them, with each
+// parameter's step count t read from `steps` (float scalars on the parameters' device; the kernel
+// does not advance them). False where this LibTorch has no such kernel, or for CPU tensors (whose
+// update stays bit-identical to LibTorch's AdamW): the caller then runs the multi-tensor update.
+inline bool fused_adamw(const std::vector<torch::Tensor>& params, const std::vector<torch::Tensor>& grads,
+                        const std::vector<torch::Tensor>& exp_avgs, const std::vector<torch::Tensor>& exp_avg_sqs,
+                        const std::vector<torch::Tensor>& steps, double lr, double beta1, double beta2,
+                        double weight_decay, double eps) {
+#if WB_TORCH_AT_LEAST(2, 1)
+  if (params.empty() || !params.front().is_cuda()) return false;
+  at::_fused_adamw_(params, grads, exp_avgs, exp_avg_sqs, /*max_exp_avg_sqs=*/{}, steps, lr, beta1, beta2,
+                    weight_decay, eps, /*amsgrad=*/false, /*maximize=*/false);
+  return true;
+#else
+  (void)params, (void)grads, (void)exp_avgs, (void)exp_avg_sqs, (void)steps;
+  (void)lr, (void)beta1, (void)beta2, (void)weight_decay, (void)eps;
+  return false;
+#endif
+}
+
 // State of the default CPU generator (dropout masks, init), for checkpoints.
 inline torch::Tensor cpu_rng_state() {
   auto gen = at::detail::getDefaultCPUGenerator();

@@ -2,10 +2,14 @@
 //   p *= 1 - lr * wd;  m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2;
 //   p -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
 // with t counted per parameter (a parameter without a gradient, e.g. an MoE expert that got no
-// tokens, is skipped and keeps its count).
+// tokens, is skipped and keeps its count). On a GPU with LibTorch 2.1+ the same update runs as
+// one fused kernel per group (compat::fused_adamw), as torch.optim.AdamW(fused=True) does.
 #include "train/multi_tensor_adamw.hpp"
 
+#include "model/torch_compat.hpp"
+
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <type_traits>
 
@@ -25,6 +29,21 @@ Key state_key(const torch::Tensor& p) {
   }
 }
 
+// Each parameter's step count as the fused kernel reads it: a float scalar on the device, one
+// per distinct count (an MoE expert that missed steps has its own), shared by the others.
+std::vector<torch::Tensor> step_counts_on(const torch::Device& device, const std::vector<std::int64_t>& steps) {
+  if (!device.is_cuda()) return {};
+  std::map<std::int64_t, torch::Tensor> by_count;
+  std::vector<torch::Tensor> out;
+  out.reserve(steps.size());
+  for (const auto t : steps) {
+    auto& scalar = by_count[t];
+    if (!scalar.defined()) scalar = torch::full({}, static_cast<double>(t), torch::dtype(torch::kFloat32).device(device));
+    out.push_back(scalar);
+  }
+  return out;
+}
+
 }  // namespace
 
 torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
@@ -41,6 +60,7 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
     const auto [beta1, beta2] = options.betas();
     std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs;
     std::vector<c10::Scalar> step_sizes, bias_correction2_sqrts;
+    std::vector<std::int64_t> steps;
     for (auto& p : group.params()) {
       if (!p.grad().defined()) continue;
       TORCH_CHECK(!p.grad().is_sparse(), "AdamW does not support sparse gradients");
@@ -60,10 +80,14 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
       grads.push_back(p.grad());
       exp_avgs.push_back(s.exp_avg());
       exp_avg_sqs.push_back(s.exp_avg_sq());
+      steps.push_back(s.step());
       step_sizes.emplace_back(-options.lr() / bias_correction1);
       bias_correction2_sqrts.emplace_back(std::sqrt(bias_correction2));
     }
     if (params.empty()) continue;
+    if (compat::fused_adamw(params, grads, exp_avgs, exp_avg_sqs, step_counts_on(params.front().device(), steps),
+                            options.lr(), beta1, beta2, options.weight_decay(), options.eps()))
+      continue;
     if (options.weight_decay() != 0) at::_foreach_mul_(params, 1 - options.lr() * options.weight_decay());
     at::_foreach_mul_(exp_avgs, beta1);
     at::_foreach_add_(exp_avgs, grads, 1 - beta1);

@@ -29,10 +29,11 @@ torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
 t0=$(date +%s)
 export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
 cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
+  -DPython3_EXECUTABLE="$(command -v python3)" \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
   { tail -40 "$out/configure.log"; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
-cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment test_cuda_graphs >"$out/build.log" 2>&1 ||
+cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1 ||
   { grep -E "error|Error" "$out/build.log" | head -60; exit 1; }
 echo "build: $(( $(date +%s) - t0 )) s" | log
 cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
@@ -40,8 +41,8 @@ cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
 echo "== trainer tests (CPU numerics on LibTorch 2.x, Gloo ranks)" | log
 (cd build/gpu && OMP_NUM_THREADS=1 timeout 300 ./tests/train/test_train --gtest_brief=1 && \
   OMP_NUM_THREADS=1 timeout 120 ./tests/train/test_c10d --gtest_brief=1 && ./tests/train/test_gpu_assignment --gtest_brief=1) 2>&1 | tail -15 | log
-echo "== CUDA graphs on the GPU" | log
-(cd build/gpu && timeout 300 ./tests/gpu/test_cuda_graphs) 2>&1 | tail -25 | log
+echo "== CUDA graphs and the fused AdamW on the GPU" | log
+(cd build/gpu && timeout 300 ./tests/gpu/test_cuda_graphs && timeout 60 ./tests/gpu/test_fused_adamw) 2>&1 | tail -25 | log
 
 echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)
