@@ -30,7 +30,8 @@ Routing route_tokens(const torch::Tensor& logits, int top_k, double capacity_fac
     // Assignment a = rank * N + token: all first choices, then all second choices.
     auto expert_of = top_e.t().reshape({-1});  // (kN)
     // A stable sort keeps the priority order within each expert's group.
-    auto [sorted_expert, order] = expert_of.sort(/*stable=*/c10::optional<bool>(true), /*dim=*/0, false);
+    // (A plain bool for `stable`: its optional type is c10::optional on 1.13, std::optional on 2.x.)
+    auto [sorted_expert, order] = expert_of.sort(/*stable=*/true, /*dim=*/0, /*descending=*/false);
     auto counts = torch::bincount(expert_of, {}, E).to(torch::kCPU).to(torch::kLong);
     r.assigned_per_expert.assign(counts.data_ptr<std::int64_t>(), counts.data_ptr<std::int64_t>() + E);
     r.kept_per_expert = r.assigned_per_expert;
