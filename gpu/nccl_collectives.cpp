@@ -5,6 +5,7 @@
 #include "gpu/nccl_collectives.hpp"
 
 #include "common/errors.hpp"
+#include "model/torch_compat.hpp"
 #include "train/device_collectives.hpp"
 #include "train/gpu_assignment.hpp"
 
@@ -73,6 +74,15 @@ class NcclCollectives final : public DeviceCollectives {
     options->timeout = setup.timeout;
     group_ = c10::make_intrusive<c10d::ProcessGroupNCCL>(setup.store, setup.rank, setup.world_size, options);
   }
+  ~NcclCollectives() override {
+    try {
+      compat::shut_down(*group_);
+    } catch (const std::exception&) {
+      // A job that failed: its process group may already be aborted; the process is ending.
+    }
+  }
+  NcclCollectives(const NcclCollectives&) = delete;
+  NcclCollectives& operator=(const NcclCollectives&) = delete;
 
   std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) override {
     std::vector<torch::Tensor> tensors = {std::move(flat)};

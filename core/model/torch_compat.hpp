@@ -116,6 +116,18 @@ inline bool fused_adamw(const std::vector<torch::Tensor>& params, const std::vec
 #endif
 }
 
+// Ends a c10d process group's work before it is destroyed: from 2.4 on, a ProcessGroupNCCL that
+// is destroyed without it warns on every run that it "has NOT been destroyed before we destruct
+// ProcessGroupNCCL" (and may leak its communicators); earlier versions have no such call.
+template <typename ProcessGroup>
+void shut_down(ProcessGroup& group) {
+#if WB_TORCH_AT_LEAST(2, 4)
+  group.shutdown();
+#else
+  (void)group;
+#endif
+}
+
 // State of the default CPU generator (dropout masks, init), for checkpoints.
 inline torch::Tensor cpu_rng_state() {
   auto gen = at::detail::getDefaultCPUGenerator();
