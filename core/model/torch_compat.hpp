@@ -128,6 +128,20 @@ void shut_down(ProcessGroup& group) {
 #endif
 }
 
+// TCPStore's libuv server (an option from 2.2, the default from 2.4) exists only where PyTorch
+// was built with libuv (pip wheels are; Debian 13's 2.6 is not, and refuses the default).
+template <typename TCPStoreOptions>
+bool can_disable_libuv(TCPStoreOptions& options) {
+#if WB_TORCH_AT_LEAST(2, 2)
+  if (!options.useLibUV) return false;
+  options.useLibUV = false;
+  return true;
+#else
+  (void)options;
+  return false;
+#endif
+}
+
 // State of the default CPU generator (dropout masks, init), for checkpoints.
 inline torch::Tensor cpu_rng_state() {
   auto gen = at::detail::getDefaultCPUGenerator();

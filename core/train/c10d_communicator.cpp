@@ -16,6 +16,7 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 
 #include "common/errors.hpp"
+#include "model/torch_compat.hpp"
 #include "train/device_collectives.hpp"
 #include "train/error_text.hpp"
 #include "train/rank_group.hpp"
@@ -175,7 +176,13 @@ c10::intrusive_ptr<c10d::Store> make_store(const Rendezvous& r, int rank, int wo
     if (joins) options.numWorkers = world_size;
     options.waitWorkers = joins;
     options.timeout = r.timeout;
-    store = c10::make_intrusive<c10d::TCPStore>(r.host, options);
+    try {
+      store = c10::make_intrusive<c10d::TCPStore>(r.host, options);
+    } catch (const std::exception& e) {
+      // A LibTorch without libuv refuses its own default server: the classic one then.
+      if (std::string(e.what()).find("libuv") == std::string::npos || !compat::can_disable_libuv(options)) throw;
+      store = c10::make_intrusive<c10d::TCPStore>(r.host, options);
+    }
   }
   store->setTimeout(r.timeout);
   return store;

@@ -3,6 +3,7 @@
 // it replaces on screen (EMA over every point, then LTTB).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
