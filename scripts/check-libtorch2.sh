@@ -5,8 +5,10 @@
 # branches (torch_compat.hpp: fused attention, autocast's 2.4 API; c10d and Gloo as 2.x ship
 # them). Where a CUDA toolkit is installed here (/usr/local/cuda), the CUDA-only files (gpu/,
 # tests/gpu/) are also compiled (syntax only: no GPU LibTorch to link) against 2.6's CUDA headers.
-# Needs root (debootstrap, chroot, bind mounts) and Debian's package mirror. About 30 min on 2
-# cores the first time (the root is kept and reused).
+# Needs root (debootstrap, chroot, bind mounts) and Debian's package mirror. About 15 min on 2
+# cores (build and tests), plus 3 the first time (the root is kept and reused). The services that
+# some scale-out tests start (sshd, Slurm, torchrun, network namespaces) are not installed in the
+# root: those tests skip there.
 # Usage: scripts/check-libtorch2.sh [ROOT (default ~/.cache/repetition-workbench/trixie-root)]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,7 +48,7 @@ in_root "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get ins
 echo "== build $(git -C "$repo" rev-parse --short HEAD) (headless)"
 rm -rf "$root/src"
 git clone -q "$repo" "$root/src"
-in_root "cd /src && cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF | grep LibTorch &&
+in_root "cd /src && cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF | grep '^-- LibTorch' &&
   cmake --build build -j$(nproc) >build.log 2>&1 || { grep -E -A5 'error|FAILED' build.log | head -60; exit 1; }"
 
 if [[ -n $cuda ]]; then

@@ -59,7 +59,7 @@ struct Options {
                             QStringLiteral("IN"), QStringLiteral("0")};
   QCommandLineOption dpi{QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 300)."), QStringLiteral("N"),
                          QStringLiteral("300")};
-  QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Figure title (default: the experiment's name)."),
+  QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Figure title (default: the experiment's name; \"\" for none, when a caption names it)."),
                            QStringLiteral("TEXT")};
   QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                             QStringLiteral("Output file (.png .svg .pdf .csv .tex) or, for screenshot, a folder."),

@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QtCharts/QChart>
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -32,7 +33,10 @@ bool writeText(const QString& path, const std::string& text) {
 // Lays the chart out in a scene of width x height points and renders it into `painter`'s target.
 void renderChart(const series::Figure& figure, QPainter& painter, const QRectF& target, QSizeF points) {
   QGraphicsScene scene;
-  QChart* chart = buildChart(figure, ChartStyle::paper());
+  ChartStyle style = ChartStyle::paper();
+  // About one tick per 0.65 in: 5 across a single column, more across a page.
+  style.ticks = std::clamp(static_cast<int>(std::lround(points.width() / kPointsPerInch * 1.5)), style.ticks, 10);
+  QChart* chart = buildChart(figure, style);
   scene.addItem(chart);  // the scene owns and deletes it
   chart->setGeometry(QRectF(QPointF(0, 0), points));
   scene.setSceneRect(QRectF(QPointF(0, 0), points));
