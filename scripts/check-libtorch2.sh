@@ -42,7 +42,7 @@ if [[ -f /usr/local/cuda/include/cuda_runtime_api.h ]]; then bind /usr/local/cud
 in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 bash -c "$1"; }
 
 echo "== packages (Debian $suite)"
-in_root "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q --no-install-recommends \
+in_root "export DEBIAN_FRONTEND=noninteractive; apt-get update -q -o Acquire::Check-Valid-Until=false && apt-get install -y -q --no-install-recommends \
   build-essential cmake ninja-build pkg-config git ca-certificates python3 libtorch-dev libopenblas0-openmp \
   libgloo-dev libsqlitecpp-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev libsentencepiece-dev libnlopt-dev \
   libgtest-dev libgmock-dev >/dev/null"
