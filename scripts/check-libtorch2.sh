@@ -9,7 +9,8 @@
 # cores (build and tests), plus 3 the first time (the root is kept and reused). The services that
 # some scale-out tests start (sshd, Slurm, torchrun, network namespaces) are not installed in the
 # root: those tests skip there.
-# WB_DEBIAN_SUITE=sid takes Debian unstable instead (LibTorch 2.14 on 2026-12-07, GCC 15).
+# WB_DEBIAN_SUITE=sid takes Debian unstable instead (LibTorch 2.14 on 2026-12-07). Abseil is
+# installed for SentencePiece releases whose headers include it.
 # Usage: scripts/check-libtorch2.sh [ROOT (default ~/.cache/repetition-workbench/SUITE-root)]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,7 +46,7 @@ echo "== packages (Debian $suite)"
 in_root "export DEBIAN_FRONTEND=noninteractive; apt-get update -q -o Acquire::Check-Valid-Until=false && apt-get install -y -q --no-install-recommends \
   build-essential cmake ninja-build pkg-config git ca-certificates python3 libtorch-dev libopenblas0-openmp \
   libgloo-dev libsqlitecpp-dev libsqlite3-dev libcli11-dev nlohmann-json3-dev libsentencepiece-dev libnlopt-dev \
-  libgtest-dev libgmock-dev >/dev/null"
+  libgtest-dev libgmock-dev libabsl-dev >/dev/null"
 
 echo "== build $(git -C "$repo" rev-parse --short HEAD) (headless)"
 rm -rf "$root/src"
