@@ -5,9 +5,14 @@
 #include <sentencepiece_trainer.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace wb {
 namespace {
+
+// util::Status up to SentencePiece 0.2.0, absl::Status in later releases: whichever the base
+// class returns.
+using IteratorStatus = decltype(std::declval<const sentencepiece::SentenceIterator&>().status());
 
 class LineIterator final : public sentencepiece::SentenceIterator {
  public:
@@ -15,7 +20,7 @@ class LineIterator final : public sentencepiece::SentenceIterator {
   bool done() const override { return index_ >= lines_.size(); }
   void Next() override { ++index_; }
   const std::string& value() const override { return lines_[index_]; }
-  sentencepiece::util::Status status() const override { return {}; }
+  IteratorStatus status() const override { return {}; }
 
  private:
   const std::vector<std::string>& lines_;
