@@ -6,12 +6,12 @@
 // one fused kernel per group (compat::fused_adamw), as torch.optim.AdamW(fused=True) does.
 #include "train/multi_tensor_adamw.hpp"
 
-#include "model/torch_compat.hpp"
-
 #include <cmath>
 #include <map>
 #include <sstream>
 #include <type_traits>
+
+#include "model/torch_compat.hpp"
 
 namespace wb {
 namespace {
