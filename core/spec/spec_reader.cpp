@@ -10,9 +10,6 @@
 #include "common/joined.hpp"
 
 namespace wb {
-namespace {
-
-}  // namespace
 
 std::string format_number(double value) {
   std::ostringstream out;

@@ -32,7 +32,6 @@ Key state_key(const torch::Tensor& p) {
 // Each parameter's step count as the fused kernel reads it: a float scalar on the device, one
 // per distinct count (an MoE expert that missed steps has its own), shared by the others.
 std::vector<torch::Tensor> step_counts_on(const torch::Device& device, const std::vector<std::int64_t>& steps) {
-  if (!device.is_cuda()) return {};
   std::map<std::int64_t, torch::Tensor> by_count;
   std::vector<torch::Tensor> out;
   out.reserve(steps.size());
@@ -59,7 +58,6 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
     TORCH_CHECK(!options.amsgrad(), "MultiTensorAdamW does not implement amsgrad");
     const auto [beta1, beta2] = options.betas();
     std::vector<torch::Tensor> params, grads, exp_avgs, exp_avg_sqs;
-    std::vector<c10::Scalar> step_sizes, bias_correction2_sqrts;
     std::vector<std::int64_t> steps;
     for (auto& p : group.params()) {
       if (!p.grad().defined()) continue;
@@ -74,20 +72,22 @@ torch::Tensor MultiTensorAdamW::step(LossClosure closure) {
       }
       auto& s = static_cast<torch::optim::AdamWParamState&>(*slot);
       s.step(s.step() + 1);
-      const double bias_correction1 = 1 - std::pow(beta1, static_cast<double>(s.step()));
-      const double bias_correction2 = 1 - std::pow(beta2, static_cast<double>(s.step()));
       params.push_back(p);
       grads.push_back(p.grad());
       exp_avgs.push_back(s.exp_avg());
       exp_avg_sqs.push_back(s.exp_avg_sq());
       steps.push_back(s.step());
-      step_sizes.emplace_back(-options.lr() / bias_correction1);
-      bias_correction2_sqrts.emplace_back(std::sqrt(bias_correction2));
     }
     if (params.empty()) continue;
-    if (compat::fused_adamw(params, grads, exp_avgs, exp_avg_sqs, step_counts_on(params.front().device(), steps),
+    if (params.front().is_cuda() &&
+        compat::fused_adamw(params, grads, exp_avgs, exp_avg_sqs, step_counts_on(params.front().device(), steps),
                             options.lr(), beta1, beta2, options.weight_decay(), options.eps()))
       continue;
+    std::vector<c10::Scalar> step_sizes, bias_correction2_sqrts;
+    for (const auto t : steps) {
+      step_sizes.emplace_back(-options.lr() / (1 - std::pow(beta1, static_cast<double>(t))));
+      bias_correction2_sqrts.emplace_back(std::sqrt(1 - std::pow(beta2, static_cast<double>(t))));
+    }
     if (options.weight_decay() != 0) at::_foreach_mul_(params, 1 - options.lr() * options.weight_decay());
     at::_foreach_mul_(exp_avgs, beta1);
     at::_foreach_add_(exp_avgs, grads, 1 - beta1);
