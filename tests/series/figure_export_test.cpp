@@ -25,9 +25,11 @@ Figure sample_figure() {
   f.title = "Validation loss, 50% of data_U";
   f.x_label = "training tokens";
   f.y_label = "eval/val_loss";
-  f.curves.push_back({"seed=1", "epochs=4", 11, {{0, 3}, {1024, 2.5}}, {{0, 3.1}, {1024, 2.4}}});
-  f.curves.push_back({"seed=2", "epochs=4", 12, {{0, 3.2}, {1024, 2.6}}, {{0, 3.3}, {1024, 2.5}}});
-  f.curves.push_back({"epochs=1", "", 13, {{0, 3}, {1024, 0.1}}, {}});
+  f.curves.push_back(
+      {"seed=1", "epochs=4", 11, {{0, 3}, {1024, 2.5}}, {{0, 3.1}, {1024, 2.4}}, {}, {}});
+  f.curves.push_back(
+      {"seed=2", "epochs=4", 12, {{0, 3.2}, {1024, 2.6}}, {{0, 3.3}, {1024, 2.5}}, {}, {}});
+  f.curves.push_back({"epochs=1", "", 13, {{0, 3}, {1024, 0.1}}, {}, {}, {}});
   f.markers.push_back({"onset", 11, {1024, 2.4}});
   f.markers.push_back({"best", 13, {1024, 0.1}});
   return f;
@@ -54,7 +56,7 @@ TEST(ToCsv, QuotesFieldsWithCommasQuotesAndLineBreaks) {
                         Case{"say \"hi\"", "\"say \"\"hi\"\"\""}, Case{"two\nlines", "\"two\nlines\""},
                         Case{"plain", "plain"}}) {
     Figure f;
-    f.curves.push_back({c.label, "", 1, {{1000000, 2}}, {}});
+    f.curves.push_back({c.label, "", 1, {{1000000, 2}}, {}, {}, {}});
     EXPECT_EQ(to_csv(f), "curve,group,run_id,x,y,kind\n" + c.field + ",,1,1000000,2,raw\n") << c.label;
   }
 }

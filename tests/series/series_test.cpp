@@ -132,14 +132,15 @@ TEST(MeanBand, NoCommonRangeOrNoCurvesIsEmpty) {
 TEST(ColourIndices, OneColourPerGroupInFirstSeenOrderAndOwnColoursForUngrouped) {
   Figure figure;
   for (const char* group : {"epochs=4", "epochs=1", "epochs=4", "", "epochs=1", ""})
-    figure.curves.push_back({"c", group, 0, {}, {}});
+    figure.curves.push_back({"c", group, 0, {}, {}, {}, {}});
   const std::vector<std::size_t> expected = {0, 1, 0, 2, 1, 3};
   EXPECT_EQ(colour_indices(figure), expected);
 }
 
 TEST(ColourIndices, WrapAfterThePaletteSize) {
   Figure figure;
-  for (int i = 0; i < 10; ++i) figure.curves.push_back({"c", "g" + std::to_string(i), 0, {}, {}});
+  for (int i = 0; i < 10; ++i)
+    figure.curves.push_back({"c", "g" + std::to_string(i), 0, {}, {}, {}, {}});
   const auto indices = colour_indices(figure);
   EXPECT_EQ(indices[7], 7u);
   EXPECT_EQ(indices[8], 0u);
