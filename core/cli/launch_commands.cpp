@@ -133,30 +133,29 @@ void start(CliContext& context, const StartArgs& given) {
   }
   const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
   const int jobs = std::max(1, args.jobs);
+  if (args.slurm && jobs > 1)
+    throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --slurm: a Slurm launch is one job whose "
+                                          "ranks train the runs one after another",
+                    "drop --jobs; for runs side by side, start them as separate launches");
   std::random_device entropy;
   const std::uint64_t random = (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy() ^ static_cast<std::uint64_t>(getpid());
   const auto launch = LaunchFolder::of(workspace, new_launch_id(std::chrono::system_clock::now(), random));
-  std::filesystem::create_directories(launch.dir);
-  write_file_atomically(launch.spec(), document.dump(2) + "\n");
-  auto record = start_record(args, db);
-  if (resumed) record["resumes"] = resumed->old.id;
-  write_file_atomically(launch.start_record(), record.dump(2) + "\n");
-  std::ofstream(launch.events(), std::ios::app).flush();  // exists at once: `tail` may come first
   const std::string cli = std::filesystem::read_symlink("/proc/self/exe").string();
   // What the ranks train: the spec, or the resumed experiment (interrupted runs from their
   // checkpoints, then its queued runs).
   std::vector<std::string> command = {"run", launch.spec().string()};
   if (resumed) command = {"resume", "--experiment", std::to_string(resumed->experiment)};
-  pid_t pid = 0;
+  std::string job_script;  // with --slurm; made before the folder: a value it refuses leaves no folder
   if (args.slurm) {
-    // `sbatch --wait` is the launch's process: it returns when the job has ended, with the job's
-    // exit status, so `tail` and `stop` treat a Slurm launch like a local one; its --parsable
-    // job id goes to slurm_job (for `stop`: scancel). It must be allowed to run on this node for
-    // as long as the job.
+    if (!program_in_path("sbatch"))
+      throw UserError(ExitCode::kUsage, "sbatch is not in PATH: this host cannot submit Slurm jobs",
+                      "drop --slurm (train on the host itself), or target the cluster's login node");
     SbatchOptions options;
-    options.job_name = document.value("name", "workbench");
+    options.job_name = sbatch_job_name(document.value("name", "workbench"));
     options.tasks_per_node = std::max(1, args.nproc);
+    if (args.device == "cuda") options.gpus_per_node = std::max(1, args.nproc);  // one GPU per rank
     options.threads_per_task = std::max(0, args.threads);
+    options.device = args.device;
     options.extra_sbatch_args = args.sbatch_args;
     options.workbench_cli = cli;
     options.home = workspace.root;
@@ -164,10 +163,21 @@ void start(CliContext& context, const StartArgs& given) {
     options.command = command;
     options.events_file = launch.events();
     options.output_log = launch.output_log();
-    write_file_atomically(launch.dir / "job.sbatch", sbatch_script(options));  // refuses bad values
-    if (!program_in_path("sbatch"))
-      throw UserError(ExitCode::kUsage, "sbatch is not in PATH: this host cannot submit Slurm jobs",
-                      "drop --slurm (train on the host itself), or target the cluster's login node");
+    job_script = sbatch_script(options);  // refuses bad values
+  }
+  std::filesystem::create_directories(launch.dir);
+  write_file_atomically(launch.spec(), document.dump(2) + "\n");
+  auto record = start_record(args, db);
+  if (resumed) record["resumes"] = resumed->old.id;
+  write_file_atomically(launch.start_record(), record.dump(2) + "\n");
+  std::ofstream(launch.events(), std::ios::app).flush();  // exists at once: `tail` may come first
+  pid_t pid = 0;
+  if (args.slurm) {
+    // `sbatch --wait` is the launch's process: it returns when the job has ended, with the job's
+    // exit status, so `tail` and `stop` treat a Slurm launch like a local one; its --parsable
+    // job id goes to slurm_job (for `stop`: scancel). It must be allowed to run on this node for
+    // as long as the job.
+    write_file_atomically(launch.dir / "job.sbatch", job_script);
     pid = start_detached(launch, {"/usr/bin/env", "sbatch", "--wait", "--parsable", (launch.dir / "job.sbatch").string()},
                          launch.dir / "slurm_job");
   } else {

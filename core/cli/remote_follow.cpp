@@ -18,6 +18,7 @@
 #include "common/errors.hpp"
 #include "launch/ssh_target.hpp"
 #include "remote/event_importer.hpp"
+#include "remote/follow_lock.hpp"
 #include "remote/launch_folder.hpp"
 #include "remote/ssh_process.hpp"
 
@@ -74,6 +75,19 @@ void adopt_final_statuses(RunStore& store, const ImportState& state, const nlohm
   }
 }
 
+// The launch's end once its experiment_finished line is imported: the statuses it reports
+// adopted, the state marked done and saved.
+FollowOutcome finished_outcome(RunStore& store, ImportState& state, const std::filesystem::path& state_file) {
+  FollowOutcome outcome;
+  outcome.finished = true;
+  outcome.experiment_finished = state.finished;  // the caller writes its own, with local ids
+  outcome.interrupted = state.finished.value("interrupted", false);
+  adopt_final_statuses(store, state, state.finished);
+  state.done = true;
+  save_import_state(state_file, state);
+  return outcome;
+}
+
 }  // namespace
 
 std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words) {
@@ -93,6 +107,9 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
   std::signal(SIGHUP, on_follow_detach);
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
   const SshTarget target = parse_ssh_target(state.target);
+  const FollowLock lock(state_file);  // refuses a second follower of this launch
+  // A follower stopped after importing experiment_finished, before it could mark the launch done.
+  if (!state.finished.is_null()) return finished_outcome(store, state, state_file);
   ProgressBar progress;
   EventImporter importer(store, state, state_file, &progress);
   FollowOutcome outcome;
@@ -113,6 +130,7 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
         close(ssh.out_fd);
         wait_exit_code(ssh.pid);
         importer.checkpoint();
+        if (!state.finished.is_null()) return finished_outcome(store, state, state_file);  // it had ended
         outcome.detached = true;
         outcome.message = "detached from launch " + state.launch + "; the run goes on on " + state.target;
         return outcome;
@@ -129,9 +147,7 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
           for (const auto& line : splitter.feed(std::string_view(buffer, static_cast<std::size_t>(n)))) {
             const auto event = importer.import_line(line);
             received = true;
-            if (event.value("type", "") == "experiment_finished") {
-              outcome.experiment_finished = event;  // the caller writes its own, with local ids
-            } else if (forward_jsonl) {
+            if (forward_jsonl && event.value("type", "") != "experiment_finished") {
               const std::string text = event.dump() + "\n";
               std::fwrite(text.data(), 1, text.size(), stdout);
               std::fflush(stdout);
@@ -147,14 +163,7 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
     close(ssh.out_fd);
     const int code = wait_exit_code(ssh.pid);
     importer.checkpoint();  // a partial last line is dropped: the next tail sends it again whole
-    if (!outcome.experiment_finished.is_null()) {
-      outcome.finished = true;
-      adopt_final_statuses(store, state, outcome.experiment_finished);
-      outcome.interrupted = outcome.experiment_finished.value("interrupted", false);
-      state.done = true;
-      save_import_state(state_file, state);
-      return outcome;
-    }
+    if (!state.finished.is_null()) return finished_outcome(store, state, state_file);
     if (code == kLaunchEndedWithoutFinishing) {
       outcome.lost = true;
       outcome.message = "the run's process on " + state.target + " ended without finishing (its output is above)";

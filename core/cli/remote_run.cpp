@@ -63,6 +63,7 @@ void take_launch(ImportState& state, const nlohmann::json& launch) {
   state.events_file = launch.value("events_file", "");
   state.offset = 0;
   state.done = false;
+  state.finished = nullptr;  // a resumed launch's state starts as a copy of the launch it continues
 }
 
 // --events-file names a file here, but a remote launch's events file is the host's.
@@ -178,7 +179,13 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   options.insert(options.begin(), {"start", "-"});
   std::filesystem::create_directories(scratch.parent_path());
   std::ofstream(scratch) << experiment.source.dump() << "\n";
-  const auto launch = start_on_host(state, options, scratch);
+  nlohmann::json launch;
+  try {
+    launch = start_on_host(state, options, scratch);
+  } catch (...) {
+    std::filesystem::remove(scratch);
+    throw;
+  }
   std::filesystem::remove(scratch);
   take_launch(state, launch);
   state.db = std::filesystem::absolute(context.db_path()).string();

@@ -91,7 +91,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   JobFolder job = job_paths(base);
 
   SbatchOptions options;
-  options.job_name = args.job_name.empty() ? experiment.name : args.job_name;
+  options.job_name = args.job_name.empty() ? sbatch_job_name(experiment.name) : args.job_name;
   options.nodes = args.nodes;
   options.gpus_per_node = args.gpus_per_node;
   options.tasks_per_node = args.tasks_per_node;

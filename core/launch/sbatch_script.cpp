@@ -29,6 +29,13 @@ void require_positive(std::string_view what, int value) {
 
 }  // namespace
 
+std::string sbatch_job_name(std::string_view name) {
+  std::string out(name.empty() ? std::string_view("workbench") : name);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
 int sbatch_ranks(const SbatchOptions& o) { return o.nodes * (o.gpus_per_node > 0 ? o.gpus_per_node : o.tasks_per_node); }
 
 std::string sbatch_directive_quote(std::string_view value) {
@@ -77,6 +84,8 @@ std::string sbatch_script(const SbatchOptions& o) {
   for (const auto* path : {&o.workbench_cli, &o.home, &o.db, &o.events_file, &o.output_log})
     refuse_line_breaks("the path " + path->string(), path->string());
   for (const auto& word : o.command) refuse_line_breaks("the command word " + word, word);
+  if (!o.device.empty() && o.device != "auto" && o.device != "cpu" && o.device != "cuda")
+    throw UserError(ExitCode::kUsage, "--device \"" + o.device + "\" is not auto, cpu or cuda", "give one of those");
 
   const int ranks_per_node = o.gpus_per_node > 0 ? o.gpus_per_node : o.tasks_per_node;
   std::string s = "#!/bin/bash\n";
@@ -95,6 +104,9 @@ std::string sbatch_script(const SbatchOptions& o) {
   if (!o.time_limit.empty()) directive("--time", sbatch_directive_quote(o.time_limit));
   if (!o.account.empty()) directive("--account", sbatch_directive_quote(o.account));
   directive("--output", sbatch_directive_quote(slurm_filename_pattern(o.output_log)));
+  // Slurm truncates --output when the job starts unless told to append: what was written to the
+  // same file before (a launch's sbatch messages) stays.
+  directive("--open-mode", "append");
   for (const auto& arg : o.extra_sbatch_args) s += "#SBATCH " + arg + "\n";
 
   // No pipefail: `head -n1` may close the pipe before scontrol has written every host.
@@ -115,6 +127,10 @@ std::string sbatch_script(const SbatchOptions& o) {
   if (!o.events_file.empty()) {
     words.push_back("--events-file");
     words.push_back(o.events_file.string());
+  }
+  if (!o.device.empty()) {
+    words.push_back("--device");
+    words.push_back(o.device);
   }
   if (o.threads_per_task > 0) {
     words.push_back("--threads");

@@ -15,6 +15,7 @@ struct SbatchOptions {
   int gpus_per_node = 0;             // > 0: one rank per GPU (--ntasks-per-node = this)
   int tasks_per_node = 1;            // ranks per node on CPU nodes (gpus_per_node == 0)
   int threads_per_task = 0;          // > 0: --cpus-per-task and `run --threads`; 0: the spec decides
+  std::string device;                // `run --device` (auto, cpu, cuda); empty: the spec decides
   std::string partition;             // empty: the cluster's default
   std::string time_limit;            // e.g. "02:00:00"; empty: the partition's default
   std::string account;               // empty: the user's default
@@ -29,6 +30,10 @@ struct SbatchOptions {
   std::filesystem::path events_file;    // rank 0 appends the JSON-lines events; empty: no --events-file
   std::filesystem::path output_log;     // Slurm's stdout and stderr of the job
 };
+
+// A spec's name as a job name: its control characters (a line break) made spaces; "workbench"
+// for an empty name. A name given by the user is passed as given and refused if it cannot be.
+std::string sbatch_job_name(std::string_view name);
 
 // Total ranks of the job: nodes x (gpus_per_node, else tasks_per_node).
 int sbatch_ranks(const SbatchOptions& options);

@@ -10,12 +10,7 @@ bool is_safe(char c) {
          std::string_view("_@%+=:,./-").find(c) != std::string_view::npos;
 }
 
-}  // namespace
-
-std::string shell_quote(std::string_view word) {
-  bool safe = !word.empty();
-  for (char c : word) safe = safe && is_safe(c);
-  if (safe) return std::string(word);
+std::string quoted(std::string_view word) {
   std::string out = "'";
   for (char c : word) {
     if (c == '\'') out += "'\\''";
@@ -24,11 +19,21 @@ std::string shell_quote(std::string_view word) {
   return out + "'";
 }
 
+}  // namespace
+
+std::string shell_quote(std::string_view word) {
+  bool safe = !word.empty();
+  for (char c : word) safe = safe && is_safe(c);
+  return safe ? std::string(word) : quoted(word);
+}
+
 std::string shell_join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
+    // An unquoted NAME=value in command position is a variable assignment, not the command.
+    const bool assignment_like = out.empty() && w.find('=') != std::string::npos;
     if (!out.empty()) out += ' ';
-    out += shell_quote(w);
+    out += assignment_like ? quoted(w) : shell_quote(w);
   }
   return out;
 }

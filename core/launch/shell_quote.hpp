@@ -14,6 +14,7 @@ namespace wb {
 std::string shell_quote(std::string_view word);
 
 // The words quoted and joined by single spaces: a command line a shell runs as exactly these argv.
+// The first word is also quoted when it holds '=' (else a shell reads FOO=bar as an assignment).
 std::string shell_join(const std::vector<std::string>& words);
 
 }  // namespace wb

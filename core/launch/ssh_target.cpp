@@ -116,6 +116,7 @@ std::vector<std::string> ssh_argv(const SshTarget& target, const std::vector<std
     argv.push_back("-o");
     argv.push_back(option);
   }
+  argv.insert(argv.end(), {"-o", "ConnectTimeout=15"});
   if (!target.user.empty()) argv.insert(argv.end(), {"-l", target.user});
   if (target.port != 0) argv.insert(argv.end(), {"-p", std::to_string(target.port)});
   // -T: no terminal (the event stream is binary-clean lines); "--": the host is never an option.

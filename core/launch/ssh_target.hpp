@@ -32,9 +32,11 @@ std::string ssh_program();
 
 // argv that runs `remote_words` (argv on the remote host, each word shell-quoted) on `target`:
 //   ssh -o BatchMode=yes -o ServerAliveInterval=15 -o ServerAliveCountMax=3 [-o OPT...]
-//       [-l USER] [-p PORT] -T -- HOST 'quoted words'
+//       -o ConnectTimeout=15 [-l USER] [-p PORT] -T -- HOST 'quoted words'
 // BatchMode: never prompt (a launcher has no terminal); keep-alives: a dead link ends ssh within
-// ~45 s, so the follower reconnects. `extra_options` are passed as `-o OPT` each.
+// ~45 s, so the follower reconnects; ConnectTimeout: a host that drops packets fails in 15 s, not
+// the system's ~2 min. `extra_options` are passed as `-o OPT` each, before ConnectTimeout: ssh
+// keeps an option's first value, so `ConnectTimeout=N` among them wins.
 std::vector<std::string> ssh_argv(const SshTarget& target, const std::vector<std::string>& extra_options,
                                   const std::vector<std::string>& remote_words);
 

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "common/errors.hpp"
 
@@ -56,17 +57,26 @@ pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>&
       if (!out.empty()) dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
       signal(SIGHUP, SIG_DFL);
       execv(args[0], args.data());
+      const int error = errno;  // exec failed: the supervisor reads why instead of the pipe closing
+      (void)!write(exec_done[1], &error, sizeof error);
       _exit(127);
     }
     close(exec_done[1]);
-    char ignored;
-    while (read(exec_done[0], &ignored, 1) < 0 && errno == EINTR) {
+    int exec_error = 0;
+    ssize_t got_error = 0;
+    while ((got_error = read(exec_done[0], &exec_error, sizeof exec_error)) < 0 && errno == EINTR) {
     }
     close(exec_done[0]);
     char text[64];
-    int n = snprintf(text, sizeof text, "%lld\n", static_cast<long long>(run));
-    write_small_file(pid_file.c_str(), pid_tmp.c_str(), text, static_cast<std::size_t>(n));
-    (void)!write(ready[1], &run, sizeof run);
+    int n = 0;
+    if (got_error == static_cast<ssize_t>(sizeof exec_error)) {
+      const pid_t failed = -exec_error;  // < 0: the parent reports errno -failed
+      (void)!write(ready[1], &failed, sizeof failed);
+    } else {
+      n = snprintf(text, sizeof text, "%lld\n", static_cast<long long>(run));
+      write_small_file(pid_file.c_str(), pid_tmp.c_str(), text, static_cast<std::size_t>(n));
+      (void)!write(ready[1], &run, sizeof run);
+    }
     close(ready[1]);
     int status = 0;
     while (run > 0 && waitpid(run, &status, 0) < 0 && errno == EINTR) {
@@ -81,6 +91,10 @@ pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>&
   const bool got = read(ready[0], &run, sizeof run) == static_cast<ssize_t>(sizeof run);
   close(ready[0]);
   waitpid(supervisor, nullptr, WNOHANG);
+  if (got && run < 0)
+    throw UserError(ExitCode::kRuntime, "cannot execute " + argv.front() + ": " + std::strerror(static_cast<int>(-run)),
+                    "check that the program exists and is executable on this host (reinstall workbench-cli, or "
+                    "give the right --remote-cli)");
   if (!got || run <= 0)
     throw UserError(ExitCode::kRuntime, "the run did not start (see " + launch.output_log().string() + ")",
                     "check that the folder is writable and the host can fork");

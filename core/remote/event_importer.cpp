@@ -67,6 +67,7 @@ nlohmann::json EventImporter::import_line(std::string_view line) {
   }
   const auto header = decode_header(object);
   offset_ += static_cast<std::int64_t>(line.size()) + 1;
+  if (header.type == "experiment_finished") state_.finished = object;  // saved by the next checkpoint
   if (header.type == "experiment_finished" || header.run_name.empty()) return object;
   const auto local = state_.runs.find(header.run_name);
   if (local == state_.runs.end())

@@ -13,7 +13,7 @@ nlohmann::json to_json(const ImportState& s) {
   return {{"target", s.target}, {"ssh_options", s.ssh_options}, {"remote_cli", s.remote_cli},
           {"remote_home", s.remote_home}, {"launch", s.launch}, {"remote_host", s.remote_host},
           {"remote_pid", s.remote_pid}, {"events_file", s.events_file}, {"db", s.db},
-          {"experiment_id", s.experiment_id}, {"runs", s.runs}, {"offset", s.offset}, {"done", s.done}};
+          {"experiment_id", s.experiment_id}, {"runs", s.runs}, {"offset", s.offset}, {"done", s.done}, {"finished", s.finished}};
 }
 
 ImportState import_state_from_json(const nlohmann::json& j, const std::string& origin) {
@@ -32,6 +32,7 @@ ImportState import_state_from_json(const nlohmann::json& j, const std::string& o
     s.runs = j.at("runs").get<std::map<std::string, std::int64_t>>();
     s.offset = j.at("offset").get<std::int64_t>();
     s.done = j.at("done").get<bool>();
+    s.finished = j.value("finished", nlohmann::json());  // absent in states from before it was kept
     return s;
   } catch (const nlohmann::json::exception& e) {
     throw UserError(ExitCode::kRuntime, origin + ": not a remote launch's import state (" + e.what() + ")",

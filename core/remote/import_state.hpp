@@ -31,6 +31,9 @@ struct ImportState {
   std::map<std::string, std::int64_t> runs;  // run name -> local run id
   std::int64_t offset = 0;               // bytes of the event file imported (whole lines)
   bool done = false;                     // the stream ended (experiment_finished or the process died)
+  // The host's experiment_finished line once imported (null before): saved with the offset past
+  // it, so a follower stopped right after it still ends the launch as finished.
+  nlohmann::json finished;
   bool operator==(const ImportState&) const = default;
 };
 

@@ -50,17 +50,18 @@ TEST(SbatchScript, DirectivesForCpuAndGpuJobs) {
     int ranks;
   };
   const std::string out = "--output=/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/output.log";
+  const std::string append = "--open-mode=append";
   const Case cases[] = {
       {"one CPU rank", 1, 0, 1, 0, "", "", "", {},
-       {"--job-name=token-crisis-mini", "--nodes=1", "--ntasks-per-node=1", out}, 1},
+       {"--job-name=token-crisis-mini", "--nodes=1", "--ntasks-per-node=1", out, append}, 1},
       {"two CPU ranks on each of 3 nodes", 3, 0, 2, 0, "", "", "", {},
-       {"--job-name=token-crisis-mini", "--nodes=3", "--ntasks-per-node=2", out}, 6},
+       {"--job-name=token-crisis-mini", "--nodes=3", "--ntasks-per-node=2", out, append}, 6},
       {"a rank per GPU, tasks ignored", 2, 4, 1, 0, "", "", "", {},
-       {"--job-name=token-crisis-mini", "--nodes=2", "--ntasks-per-node=4", "--gpus-per-node=4", out}, 8},
+       {"--job-name=token-crisis-mini", "--nodes=2", "--ntasks-per-node=4", "--gpus-per-node=4", out, append}, 8},
       {"threads, partition, time, account, extra lines", 1, 0, 1, 8, "gpu-a100", "02:00:00", "proj 7",
        {"--mem=16G", "--constraint=\"a100|h100\""},
        {"--job-name=token-crisis-mini", "--nodes=1", "--ntasks-per-node=1", "--cpus-per-task=8",
-        "--partition=gpu-a100", "--time=02:00:00", "--account=\"proj 7\"", out, "--mem=16G",
+        "--partition=gpu-a100", "--time=02:00:00", "--account=\"proj 7\"", out, append, "--mem=16G",
         "--constraint=\"a100|h100\""},
        1},
   };
@@ -94,6 +95,7 @@ TEST(SbatchScript, WholeScriptForOneGpuNode) {
 #SBATCH --ntasks-per-node=2
 #SBATCH --gpus-per-node=2
 #SBATCH --output=/home/a/wb/slurm/token-crisis-mini-20261206T120000Z/output.log
+#SBATCH --open-mode=append
 set -eu
 
 # Where the ranks meet: the allocation's first node, and a port derived from the job id so that
@@ -106,6 +108,28 @@ echo "workbench job $SLURM_JOB_ID on $SLURM_JOB_NODELIST: $SLURM_NTASKS rank(s),
 
 srun --kill-on-bad-exit=1 /opt/wb/bin/workbench-cli --home /home/a/wb --db /home/a/wb/runs.db run /home/a/wb/slurm/token-crisis-mini-20261206T120000Z/spec.json --events-file /home/a/wb/slurm/token-crisis-mini-20261206T120000Z/events.jsonl
 )");
+}
+
+// `start --slurm --device cuda` on a login node: the ranks are told the device, not left to the spec.
+TEST(SbatchScript, ADeviceGoesOnTheRanksCommandLine) {
+  auto o = base_options();
+  EXPECT_EQ(sbatch_script(o).find("--device"), std::string::npos) << "none given: the spec decides";
+  o.device = "cuda";
+  EXPECT_NE(sbatch_script(o).find("/spec.json --events-file /home/a/wb/slurm/token-crisis-mini-20261206T120000Z/"
+                                  "events.jsonl --device cuda\n"),
+            std::string::npos)
+      << sbatch_script(o);
+  o.device = "tpu; rm -rf ~";
+  EXPECT_THROW(sbatch_script(o), UserError);
+}
+
+TEST(SbatchScript, ASpecNameBecomesAJobNameOnOneLine) {
+  EXPECT_EQ(sbatch_job_name("token-crisis"), "token-crisis");
+  EXPECT_EQ(sbatch_job_name("two\nlines\r\tand tab"), "two lines  and tab");
+  EXPECT_EQ(sbatch_job_name(""), "workbench");
+  auto o = base_options();
+  o.job_name = sbatch_job_name("a\nb");
+  EXPECT_NE(sbatch_script(o).find("#SBATCH --job-name=\"a b\"\n"), std::string::npos) << sbatch_script(o);
 }
 
 TEST(SbatchScript, WithoutAnEventsFileTheRunHasNoEventsFileOption) {

@@ -2,6 +2,7 @@
 // unchanged as one argument (nothing expands, nothing runs).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "launch/shell_quote.hpp"
@@ -31,6 +32,14 @@ TEST(ShellQuote, AShellReadsEveryHostileWordBackAsOneArgument) {
   const std::string words[] = {"$(echo pwned)", "`echo pwned`", "a'b\"c", "x; echo pwned", "line\nbreak",
                                "*", "~", "$HOME", "a\\b", "' ; echo pwned ; '", "-n", "a|b&c>d<e"};
   for (const auto& w : words) EXPECT_EQ(test::shell_words(shell_quote(w)), w + "|") << w;
+}
+
+// A first word like NAME=value (a --remote-cli of that name) is run as the command, not taken for
+// an assignment that would make the next word the command.
+TEST(ShellQuote, AFirstWordWithAnEqualsSignIsTheCommandNotAnAssignment) {
+  EXPECT_EQ(shell_join({"A=1", "B=2"}), "'A=1' B=2");
+  const std::string line = "/bin/sh -c " + shell_quote(shell_join({"WB_NO_SUCH=1", "true"})) + " 2>/dev/null";
+  EXPECT_NE(std::system(line.c_str()), 0) << "sh ran `true` after an assignment: " << shell_join({"WB_NO_SUCH=1", "true"});
 }
 
 }  // namespace

@@ -85,10 +85,10 @@ TEST(SshTarget, ArgvPutsOptionsFirstTheHostAfterDashDashAndOneQuotedCommand) {
                              {"/opt/wb/workbench-cli", "--home", "/data/my home", "tail", "20261206-a1"});
   const std::vector<std::string> expected = {
       "ssh", "-o", "BatchMode=yes", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3", "-o",
-      "ConnectTimeout=5", "-l", "alice", "-p", "2222", "-T", "--", "gpu1",
+      "ConnectTimeout=5", "-o", "ConnectTimeout=15", "-l", "alice", "-p", "2222", "-T", "--", "gpu1",
       "/opt/wb/workbench-cli --home '/data/my home' tail 20261206-a1"};
   EXPECT_EQ(argv, expected);
-  EXPECT_EQ(ssh_argv(parse_ssh_target("ssh://gpu1"), {}, {"x"}).size(), 11u) << "no -l, no -p by default";
+  EXPECT_EQ(ssh_argv(parse_ssh_target("ssh://gpu1"), {}, {"x"}).size(), 13u) << "no -l, no -p by default";
   setenv("WB_SSH", "/tmp/my-ssh", 1);
   EXPECT_EQ(ssh_argv(parse_ssh_target("ssh://gpu1"), {}, {"x"}).front(), "/tmp/my-ssh");
   unsetenv("WB_SSH");

@@ -3,6 +3,7 @@
 // writes for a local run), and a re-import after a crash between the rows' commit and the
 // offset's save adds no row twice. Also launch ids, whole-line reads and the import state file.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include "common/temp_dir.hpp"
 #include "remote/event_decode.hpp"
 #include "remote/event_importer.hpp"
+#include "remote/follow_lock.hpp"
 #include "remote/launch_folder.hpp"
 #include "store/store_sink.hpp"
 
@@ -174,6 +176,62 @@ TEST_F(ImportTest, RefusesALineThatIsNotAnEventOrARunTheSpecLacks) {
   EXPECT_THROW(importer.import_line(event_lines("exp/zzz")[0]), UserError);
 }
 
+// What JsonlEvents writes at the end of an experiment whose run exp/b failed before it started.
+std::string experiment_finished_line() {
+  std::FILE* file = std::tmpfile();
+  JsonlEvents(file).write({{"type", "experiment_finished"}, {"experiment_id", 9}, {"interrupted", false},
+                           {"runs", {{{"name", "exp/a"}, {"status", "finished"}}, {{"name", "exp/b"}, {"status", "failed"}}}}});
+  std::rewind(file);
+  char buffer[4096];
+  std::string line = std::fgets(buffer, sizeof buffer, file) ? buffer : "";
+  std::fclose(file);
+  line.pop_back();
+  return line;
+}
+
+// A follower stopped (detached, killed) right after importing experiment_finished, before it
+// marked the launch done: the saved state holds the line, and the next follower ends the launch
+// as finished from it, with no connection (the host has nothing more to send).
+TEST_F(ImportTest, AFinishedLineInTheSavedStateEndsTheLaunchWithoutConnecting) {
+  {
+    EventImporter importer(store, state, dir / "state.json");
+    for (const auto& line : event_lines("exp/a")) importer.import_line(line);
+    importer.import_line(experiment_finished_line());
+    importer.checkpoint();
+  }
+  auto saved = load_import_state(dir / "state.json");
+  ASSERT_EQ(saved.finished.value("type", ""), "experiment_finished");
+  EXPECT_FALSE(saved.done);
+  saved.target = "ssh://127.0.0.1:9";  // the discard port: a connection attempt would fail
+  saved.remote_cli = "workbench-cli";
+  const auto outcome = follow_launch(store, saved, dir / "state.json", false);
+  EXPECT_TRUE(outcome.finished);
+  EXPECT_FALSE(outcome.lost || outcome.detached);
+  EXPECT_TRUE(load_import_state(dir / "state.json").done);
+  EXPECT_EQ(store.find_run(std::to_string(state.runs["exp/b"]))->status, "failed") << "adopted from the line";
+}
+
+// A second follower of the same launch is refused by name while the first holds the lock, and
+// may follow once it has gone.
+TEST_F(ImportTest, OnlyOneProcessFollowsALaunchAtATime) {
+  state.target = "ssh://127.0.0.1:9";
+  state.remote_cli = "workbench-cli";
+  {
+    FollowLock first(dir / "state.json");
+    try {
+      FollowLock second(dir / "state.json");
+      ADD_FAILURE() << "a second lock was granted";
+    } catch (const UserError& e) {
+      EXPECT_NE(std::string(e.what()).find("launch state is already being followed by another workbench-cli (pid " +
+                                           std::to_string(getpid()) + ")"),
+                std::string::npos)
+          << e.what();
+    }
+    EXPECT_THROW(follow_launch(store, state, dir / "state.json", false), UserError);
+  }
+  EXPECT_NO_THROW(FollowLock again(dir / "state.json"));
+}
+
 TEST(RemoteCliWords, TheHomeIsAlwaysTheValueOfHome) {
   ImportState state;
   state.remote_cli = "/opt/wb/workbench-cli";
@@ -220,6 +278,12 @@ TEST(ImportStateFile, RoundTripsAndNamesAMissingOne) {
   const auto path = import_state_path(Workspace{dir.path()}, state.launch);
   save_import_state(path, state);
   EXPECT_EQ(load_import_state(path), state);
+  state.finished = {{"type", "experiment_finished"}, {"runs", nlohmann::json::array()}};
+  save_import_state(path, state);
+  EXPECT_EQ(load_import_state(path), state);
+  auto older = to_json(state);  // a state file from before the line was kept
+  older.erase("finished");
+  EXPECT_TRUE(import_state_from_json(older, "old.json").finished.is_null());
   try {
     load_import_state(import_state_path(Workspace{dir.path()}, "20261206-000000-zzzzzz"));
     ADD_FAILURE();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `workbench-cli slurm submit` where no Slurm is needed: --help, --dry-run (prints the script,
 # writes nothing), a bad spec (exit 2, nothing written), no sbatch in PATH (exit 2 with the fix),
-# --ntasks-per-node against --gpus-per-node.
+# --ntasks-per-node against --gpus-per-node; `start --slurm` refusing --jobs and a missing sbatch.
 #
 #   slurm_submit_cli_test.sh WORKBENCH_CLI
 set -euo pipefail
@@ -61,6 +61,16 @@ cli slurm submit "$here/tiny_slurm_spec.json" --gpus-per-node 2 --ntasks-per-nod
 
 cli slurm submit "$here/tiny_slurm_spec.json" --job-name $'two\nlines' --dry-run
 [[ $code == 2 ]] || fail "a job name with a line break exited $code, not 2"
+
+# `start --slurm` (a login node behind `run --target --remote-slurm`): a value it cannot carry is
+# refused before a launch folder is made; without sbatch, nothing is made either.
+cli start "$here/tiny_slurm_spec.json" --slurm --jobs 2
+[[ $code == 2 ]] || fail "start --slurm --jobs 2 exited $code, not 2"
+grep -qF 'a Slurm launch is one job' <<<"$err" || fail "start --slurm --jobs 2: $err"
+PATH=$tmp/empty-path cli start "$here/tiny_slurm_spec.json" --slurm
+[[ $code == 2 ]] || fail "start --slurm without sbatch: exit $code, not 2"
+grep -qF 'sbatch is not in PATH' <<<"$err" || fail "start --slurm without sbatch: $err"
+[[ ! -e $home/launches ]] || fail "a refused start --slurm made $home/launches: $(ls -R "$home/launches")"
 
 ((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
 echo PASS
