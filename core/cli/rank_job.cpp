@@ -37,6 +37,13 @@ std::string data_ready_key(const std::string& host, int index) {
 // Set by each rank once it holds run `index`'s data: rank 0 starts training (and with it the
 // collectives, which time out after 60 s) only when every rank can follow at once.
 std::string prepared_key(int index, int rank) { return "prepared/" + std::to_string(index) + "/" + std::to_string(rank); }
+// Set by rank 0 once every rank has answered prepared_key: kGo, or why the run does not start
+// (kAbortStopped, else a reason). Ranks that are ready wait for it, so none goes into the run's
+// first collective for a run that another rank cannot train (it would wait there for the
+// collective timeout, then fail the whole job instead of the one run).
+std::string start_key(int index) { return "start/" + std::to_string(index); }
+constexpr const char* kGo = "go";
+constexpr const char* kAbortStopped = "stopped";
 // Set by a rank that gives up (a collective failed, it was stopped): rank 0 then stops waiting.
 std::string failed_key(int rank) { return "failed/" + std::to_string(rank); }
 constexpr const char* kStopped = "stopped";  // failed_key's value when the rank was stopped (Ctrl-C)
@@ -93,21 +100,34 @@ void RankLeader::announce(const RankAssignment& assignment) {
   group_.publish(data_ready_key(this_host_name(), index), "1");
   group_.publish(job_key(index), assignment.to_json());
   std::string cannot_train;
-  for (int rank = 1; rank < group_.env().world_size; ++rank) {
-    const std::string who = "rank " + std::to_string(rank);
-    const auto [key, value] = group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
-                                               who + " to prepare " + run, /*watched=*/rank);
-    if (key == failed_key(rank) && value == kStopped)
-      throw UserError(ExitCode::kInterrupted, who + " was stopped before " + run + " began",
-                      "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
-    if (key == failed_key(rank))
-      throw RankFailure(who + " left the job: " + value,
-                        "its log (HOME/logs/rank-" + std::to_string(rank) + ".log on its host) says more");
-    if (value.rfind(kCannotTrain, 0) == 0 && cannot_train.empty())
-      cannot_train = who + " cannot train " + run + ": " + value.substr(std::string(kCannotTrain).size());
+  try {
+    for (int rank = 1; rank < group_.env().world_size; ++rank) {
+      const std::string who = "rank " + std::to_string(rank);
+      const auto [key, value] = group_.await_any({prepared_key(index, rank), failed_key(rank)}, kAnnouncementTimeout,
+                                                 who + " to prepare " + run, /*watched=*/rank);
+      if (key == failed_key(rank) && value == kStopped)
+        throw UserError(ExitCode::kInterrupted, who + " was stopped before " + run + " began",
+                        "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
+      if (key == failed_key(rank))
+        throw RankFailure(who + " left the job: " + value,
+                          "its log (HOME/logs/rank-" + std::to_string(rank) + ".log on its host) says more");
+      if (value.rfind(kCannotTrain, 0) == 0 && cannot_train.empty())
+        cannot_train = who + " cannot train " + run + ": " + value.substr(std::string(kCannotTrain).size());
+    }
+  } catch (const std::exception& e) {
+    const auto* user = dynamic_cast<const UserError*>(&e);
+    try {  // the ranks that are ready must not start it
+      group_.publish(start_key(index), user && user->code() == ExitCode::kInterrupted ? kAbortStopped : error_text(e));
+    } catch (...) {
+      // The store is gone: so are the ranks that waited on it.
+    }
+    throw;
   }
-  if (!cannot_train.empty())
+  if (!cannot_train.empty()) {
+    group_.publish(start_key(index), cannot_train);
     throw UserError(ExitCode::kRuntime, cannot_train, "its log (HOME/logs/rank-R.log on its host) says more");
+  }
+  group_.publish(start_key(index), kGo);
 }
 
 void RankLeader::finish(const std::string& error) {
@@ -200,6 +220,15 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
       continue;
     }
     group.publish(prepared_key(index, env.rank), "ok");
+    if (const auto go = group.await(start_key(index), kAnnouncementTimeout, "rank 0 to start run " +
+                                                                           std::to_string(assignment.run_id));
+        go != kGo) {
+      const bool stopped = go == kAbortStopped;
+      std::fprintf(stderr, "run %lld not started here: %s\n", static_cast<long long>(assignment.run_id),
+                   stopped ? "a rank was stopped before it began" : go.c_str());
+      exit_code = static_cast<int>(stopped ? ExitCode::kInterrupted : ExitCode::kRuntime);
+      continue;
+    }
     try {
       const auto summary = run->run();
       exit_code = summary.status == "interrupted" ? static_cast<int>(ExitCode::kInterrupted) : 0;

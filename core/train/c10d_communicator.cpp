@@ -28,7 +28,8 @@ std::string describe(const Rendezvous& r) {
   return r.file.empty() ? "tcp://" + r.host + ":" + std::to_string(r.port) : "file " + r.file;
 }
 
-// A store for Gloo's own keys, kept apart from the control channel's.
+// `store` with every key under "PREFIX/" (PrefixStore adds the slash), e.g. Gloo's own keys
+// kept apart from the control channel's.
 c10::intrusive_ptr<c10d::Store> prefixed(const std::string& prefix, const c10::intrusive_ptr<c10d::Store>& store) {
   return c10::make_intrusive<c10d::PrefixStore>(prefix, store);
 }
@@ -58,7 +59,7 @@ class C10dCommunicator final : public Communicator {
     auto options = c10d::ProcessGroupGloo::Options::create();
     options->timeout = timeout;
     options->devices.push_back(gloo_device(loopback));
-    group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo/", store), rank, world_size, options);
+    group_ = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed("gloo", store), rank, world_size, options);
   }
 
   int rank() const override { return rank_; }
@@ -148,7 +149,7 @@ class C10dCommunicator final : public Communicator {
   bool on_device(const torch::Tensor& t) {
     if (!t.is_cuda() || !device_collectives_factory()) return false;
     if (!device_)
-      device_ = device_collectives_factory()({prefixed("device/", store_), rank_, world_size_, t.device().index(), timeout_});
+      device_ = device_collectives_factory()({prefixed("device", store_), rank_, world_size_, t.device().index(), timeout_});
     return true;
   }
 
@@ -246,12 +247,12 @@ class C10dRankGroup final : public RankGroup {
   C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout,
                 std::chrono::milliseconds heartbeat_timeout, Connect connect, const std::atomic<bool>* stop)
       : env_(std::move(env)), stop_(stop), heartbeat_timeout_(heartbeat_timeout), connect_(std::move(connect)),
-        control_(prefixed("wb/", store)),
+        control_(prefixed("wb", store)),
         communicator_(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr)) {}
 
   void start_heartbeat() override {
     if (heartbeat_) return;
-    heartbeat_ = std::make_unique<Heartbeat>(prefixed("wb/", connect_()), heartbeat_key(env_.rank), kHeartbeatPeriod);
+    heartbeat_ = std::make_unique<Heartbeat>(prefixed("wb", connect_()), heartbeat_key(env_.rank), kHeartbeatPeriod);
   }
 
   const DistEnv& env() const override { return env_; }
@@ -362,7 +363,7 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   rendezvous.timeout = timeout;
   // As torch.distributed does under torchrun's agent store: every key under the attempt's prefix.
   const auto under_prefix = [env](c10::intrusive_ptr<c10d::Store> store) {
-    return env.agent_store ? prefixed(env.store_prefix + "/", store) : store;
+    return env.agent_store ? prefixed(env.store_prefix, store) : store;
   };
   try {
     auto store = under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store));

@@ -38,18 +38,31 @@ void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim
   std::filesystem::rename(tmp, file);
 }
 
+namespace {
+
+// Where a checkpoint's tensors must land: the model's device. Without it they come back on the
+// device they were saved from (rank 0's cuda:0), and Module::load moves every parameter of rank
+// 1, 2, ... there (set_data) instead of copying into it; a GPU checkpoint would not load on a
+// CPU-only machine either.
+torch::Device model_device(Gpt& model) {
+  const auto parameters = model->parameters();
+  return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
+}
+
+}  // namespace
+
 LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer) {
   torch::serialize::InputArchive archive, model_archive, optimizer_archive;
   LoopState s;
   try {
-    archive.load_from(file.string());
+    archive.load_from(file.string(), model_device(model));
     archive.read("model", model_archive);
     archive.read("optimizer", optimizer_archive);
     model->load(model_archive);
     optimizer.load(optimizer_archive);
     torch::Tensor rng;
     archive.read("rng_cpu", rng);
-    compat::set_cpu_rng_state(rng);
+    compat::set_cpu_rng_state(rng.cpu());  // loaded onto the model's device with the rest
     c10::IValue state_value;
     archive.read("state", state_value);
     auto state = nlohmann::json::parse(state_value.toStringRef());
@@ -99,7 +112,7 @@ void load_initial_weights(const std::filesystem::path& file, Gpt& model, torch::
   for (const auto& item : model->named_parameters(true)) shapes.emplace_back(item.key(), item.value().sizes().vec());
   torch::serialize::InputArchive archive, model_archive, optimizer_archive;
   try {
-    archive.load_from(file.string());
+    archive.load_from(file.string(), model_device(model));
     archive.read("model", model_archive);
     model->load(model_archive);
     if (auto problem = shape_mismatch(shapes, model); !problem.empty()) throw std::runtime_error(problem);

@@ -60,8 +60,9 @@ DistEnv from_torchrun(const DistEnv::Lookup& lookup, const std::string& rank, co
   check_rank(env, "RANK", "WORLD_SIZE");
   if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) env.master_addr = *addr;
   if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_port(*port);
-  if (env.world_size > 1 && (!lookup("MASTER_ADDR") || !lookup("MASTER_PORT")))
-    throw UserError(ExitCode::kUsage, "RANK and WORLD_SIZE are set but MASTER_ADDR or MASTER_PORT is not",
+  const auto master_addr = lookup("MASTER_ADDR");
+  if (env.world_size > 1 && (!master_addr || master_addr->empty() || !lookup("MASTER_PORT")))
+    throw UserError(ExitCode::kUsage, "RANK and WORLD_SIZE are set but MASTER_ADDR or MASTER_PORT is not (or is empty)",
                     "set both to rank 0's host and a free port (torchrun does), e.g. MASTER_ADDR=127.0.0.1 "
                     "MASTER_PORT=29500");
   const auto agent = lookup("TORCHELASTIC_USE_AGENT_STORE");
@@ -101,7 +102,12 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
     env.master_port = parse_port(*port);
   } else if (const auto job = lookup("SLURM_JOB_ID")) {
     // The same port on every rank of a job, and different jobs on one node rarely collide.
-    env.master_port = 20000 + parse_count("SLURM_JOB_ID", *job, 0, "SLURM_JOB_ID") % 20000;
+    // Federated clusters' job ids pass 2^31: only their remainder is needed.
+    if (job->empty() || job->find_first_not_of("0123456789") != std::string::npos)
+      parse_count("SLURM_JOB_ID", *job, 0, "SLURM_JOB_ID");  // throws, naming it
+    int remainder = 0;
+    for (const char digit : *job) remainder = (remainder * 10 + (digit - '0')) % 20000;
+    env.master_port = 20000 + remainder;
   }
   return env;
 }

@@ -240,6 +240,29 @@ TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountRes
   EXPECT_NEAR(losses(1, "eval/val_loss").back(), losses(2, "eval/val_loss").back(), 1e-3);
 }
 
+// A run that one rank cannot train (here: told to use a GPU this machine lacks) fails on every
+// rank at once and the job goes on. The ranks that were ready never start it: in the run's first
+// collective they would wait for the missing rank until the timeout, then fail the whole job.
+TEST_F(DistributedCliTest, ARunOneRankCannotTrainFailsWithoutStrandingTheOthers) {
+  const auto spec = write_spec(40, 6);  // two rows per rank
+  const std::string common = "WORLD_SIZE=3 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(free_tcp_port());
+  const auto started = Clock::now();
+  const pid_t rank1 = start("run " + spec, "RANK=1 LOCAL_RANK=1 " + common, "rank1");
+  const pid_t rank2 = start("run " + spec + " --device cuda", "RANK=2 LOCAL_RANK=2 " + common, "rank2");
+  const pid_t rank0 = start("run " + spec, "RANK=0 LOCAL_RANK=0 " + common, "rank0");
+  EXPECT_EQ(wait_exit(rank0), 1) << file("rank0.err");
+  EXPECT_EQ(wait_exit(rank1), 1) << file("home/logs/rank-1.log");
+  EXPECT_EQ(wait_exit(rank2), 1) << file("home/logs/rank-2.log");
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 40.0)
+      << "a ready rank waited in a collective for the rank that could not train";
+  const auto err = file("rank0.err");
+  EXPECT_NE(err.find("rank 2 cannot train run 1"), std::string::npos) << err;
+  const auto log = file("home/logs/rank-1.log");
+  EXPECT_NE(log.find("run 1 not started here: rank 2 cannot train run 1"), std::string::npos) << log;
+  EXPECT_EQ(log.find("all-reduce"), std::string::npos) << "rank 1 went into the run: " << log;
+  EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
+}
+
 TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   const auto spec = write_spec(3000);
   const pid_t parent = start("run " + spec + " --nproc 2", "", "run");

@@ -54,6 +54,8 @@ TEST(DistEnv, RefusesInconsistentVariablesNamingThem) {
       {{"RANK", "x"}, {"WORLD_SIZE", "4"}},
       {{"WORLD_SIZE", "4"}},
       {{"RANK", "0"}, {"WORLD_SIZE", "2"}},  // no MASTER_ADDR / MASTER_PORT
+      {{"RANK", "0"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", ""}, {"MASTER_PORT", "1"}},  // empty: not 127.0.0.1
+      {{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"SLURM_JOB_NODELIST", "n1"}, {"SLURM_JOB_ID", "12a"}},
       {{"RANK", "0"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "http"}},
       {{"SLURM_PROCID", "2"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"SLURM_JOB_NODELIST", "n1"}},
   };
@@ -69,6 +71,10 @@ TEST(DistEnv, ReadsSrunVariables) {
   EXPECT_EQ(d.local_rank, 1);
   EXPECT_EQ(d.master_addr, "gpu03");
   EXPECT_EQ(d.master_port, 20000 + 123456 % 20000);
+  // A federated cluster's job id (above 2^31, even 2^63) still gives a port.
+  EXPECT_EQ(read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"SLURM_JOB_NODELIST", "n1"},
+                  {"SLURM_JOB_ID", "67108864000000000123"}}).master_port,
+            20000 + 123);
   // An explicit MASTER_ADDR / MASTER_PORT wins; a node list only scontrol knows is passed to it.
   const auto explicit_master = read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "2"}, {"MASTER_ADDR", "head"},
                                      {"MASTER_PORT", "31000"}, {"SLURM_JOB_NODELIST", "n[1-2]"}});

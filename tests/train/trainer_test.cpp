@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iomanip>
 
+#include "model/gpt.hpp"
+#include "train/checkpoint.hpp"
 #include "train/trainer.hpp"
 #include "train/tiny_run.hpp"
 
@@ -89,6 +91,42 @@ TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
     EXPECT_EQ(second.losses[i], full.losses[7 + i]) << "step " << 8 + i;
   EXPECT_EQ(second.evals.back().val_loss, full.evals.back().val_loss);
   EXPECT_EQ(second.steps.front().step, 8);
+}
+
+// A checkpoint's tensors land on the device of the model that loads it, not on the device that
+// wrote them: rank 0 writes from cuda:0, and rank 1's parameters must stay on cuda:1 (LibTorch
+// would move them with set_data). Checked here as a GPU checkpoint loaded by a CPU model, which a
+// one-GPU machine can do; skipped without CUDA.
+TEST(Checkpoint, TensorsLandOnTheLoadingModelsDevice) {
+  if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device visible";
+  test::TempDir dir;
+  GptConfig config;
+  config.n_layer = 1;
+  config.n_head = 2;
+  config.n_embd = 16;
+  config.block_size = 8;
+  config.vocab_size = 11;
+  torch::manual_seed(1);
+  Gpt written(config);
+  written->to(torch::kCUDA);
+  torch::optim::AdamW written_optimizer(written->parameters(), torch::optim::AdamWOptions(1e-3));
+  const auto idx = torch::randint(11, {2, 8}, torch::dtype(torch::kLong).device(torch::kCUDA));
+  written->loss(idx, idx).backward();
+  written_optimizer.step();
+  save_checkpoint(dir / "last.pt", written, written_optimizer, LoopState{});
+
+  torch::manual_seed(2);
+  Gpt loaded(config);
+  torch::optim::AdamW loaded_optimizer(loaded->parameters(), torch::optim::AdamWOptions(1e-3));
+  load_checkpoint(dir / "last.pt", loaded, loaded_optimizer);
+  const auto a = written->parameters(), b = loaded->parameters();
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_TRUE(b[i].device().is_cpu()) << "parameter " << i << " moved to " << b[i].device();
+    EXPECT_TRUE(torch::equal(a[i].cpu(), b[i].cpu())) << "parameter " << i;
+  }
+  for (const auto& [key, state] : loaded_optimizer.state())
+    EXPECT_TRUE(static_cast<torch::optim::AdamWParamState&>(*state).exp_avg().device().is_cpu()) << key;
 }
 
 // Reading the losses every 5 steps (what a GPU does, every 16) changes when the host waits, not
