@@ -211,6 +211,14 @@ bool resume_remote(CliContext& context, const std::string& run, std::int64_t exp
   if (!previous) return false;
   refuse_events_file(resume, previous->target);
   ImportState state = *previous;  // the same target, ssh options, database, experiment and runs
+  if (!state.done) {
+    // Its launch was detached from (Ctrl-C twice, the desktop app closed) and may still train:
+    // following it again is what continues it here. If it has ended, the follower says how.
+    print_status_line("experiment " + std::to_string(experiment) + " trains on " + state.target + " (launch " +
+                      state.launch + "), which was not followed to its end: following it again (attach)");
+    follow_and_report(context, state, import_state_path(local, state.launch), jsonl);
+    return true;
+  }
   print_status_line("experiment " + std::to_string(experiment) + " trained on " + state.target + " (launch " +
                     state.launch + "): resuming it there");
   auto words = forwarded_options(resume);

@@ -317,12 +317,30 @@ TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) 
   close(cli.out);
   const auto offset_at_kill = only_state(dir / "local").offset;
   EXPECT_GT(offset_at_kill, 0);
-  kill(static_cast<pid_t>(state.remote_pid), SIGCONT);
 
-  Cli attach = start_cli({"--home", (dir / "local").string(), "attach", state.launch, "--events", "jsonl"},
+  // 3. `resume --experiment` here follows the launch again, as `attach` does: it was not followed
+  // to its end. While it follows, a second follower (an `attach` typed in another terminal) is
+  // refused by name: both would import every line.
+  Cli attach = start_cli({"--home", (dir / "local").string(), "resume", "--experiment",
+                          std::to_string(state.experiment_id), "--events", "jsonl"},
                          dir / "attach.err");
+  const auto lock = dir / "local" / "remote" / (state.launch + ".json.lock");
+  for (int i = 0; i < 300 && test::read_file(lock) != std::to_string(attach.pid) + "\n"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(test::read_file(lock), std::to_string(attach.pid) + "\n") << test::read_file(dir / "attach.err");
+  Cli second = start_cli({"--home", (dir / "local").string(), "attach", state.launch}, dir / "second.err");
+  read_rest(second.out);
+  EXPECT_EQ(wait_cli(second), 2) << test::read_file(dir / "second.err");
+  EXPECT_NE(test::read_file(dir / "second.err")
+                .find("is already being followed by another workbench-cli (pid " + std::to_string(attach.pid) + ")"),
+            std::string::npos)
+      << test::read_file(dir / "second.err");
+  kill(static_cast<pid_t>(state.remote_pid), SIGCONT);
   const std::string rest = read_rest(attach.out);
   ASSERT_EQ(wait_cli(attach), 0) << test::read_file(dir / "attach.err");
+  EXPECT_NE(test::read_file(dir / "attach.err").find("was not followed to its end: following it again"),
+            std::string::npos)
+      << test::read_file(dir / "attach.err");
   EXPECT_NE(test::read_file(dir / "run.err").find("reconnecting in 1 s from byte"), std::string::npos)
       << test::read_file(dir / "run.err");
   EXPECT_GT(only_state(dir / "local").offset, offset_at_kill);

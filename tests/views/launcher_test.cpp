@@ -360,6 +360,10 @@ TEST(LauncherRunActions, ResumeArgumentsFollowTheRunStatus) {
   run.environment.pid = 999999999;  // no such process: died without a word
   EXPECT_EQ(args("running"), "resume --experiment 2");
   EXPECT_FALSE(RunActions::available(run).stop);
+  run.environment.host = "gpu-box-far-away";  // an ssh:// launch: `resume --experiment` attaches
+  EXPECT_EQ(args("running"), "resume --experiment 2");
+  EXPECT_TRUE(RunActions::available(run).stop) << "Stop says where to stop it";
+  run.environment.host = RunActions::thisHost().toStdString();
   QString why;
   run.status = "finished";
   EXPECT_TRUE(RunActions::resumeArguments(run, &why).isEmpty());

@@ -20,6 +20,7 @@
 #include "views/app_language.hpp"
 #include "views/database_message_widget.hpp"
 #include "views/launcher/launcher_widget.hpp"
+#include "views/launcher/run_actions.hpp"
 #include "views/monitor/run_monitor_widget.hpp"
 #include "views/runs/run_list_widget.hpp"
 #include "views/qt_paths.hpp"
@@ -202,6 +203,17 @@ TEST(ViewsMainWindow, RunListOpensRunsInTheMonitorAndHandsActionsToTheLauncher) 
   EXPECT_EQ(texts, QStringList({"Open in monitor", "Stop", "Resume", "Re-run experiment", "Duplicate and edit…"}));
   EXPECT_FALSE(menu->actions()[2]->isEnabled());  // Stop
   EXPECT_TRUE(menu->actions()[3]->isEnabled());   // Resume
+  // A run training on another host (an ssh:// launch the app detached from) can be resumed:
+  // the CLI follows its launch again. One training here with its process alive cannot.
+  RunRow remote = failed;
+  remote.status = "running";
+  remote.environment.host = "gpu-box-far-away";
+  QMenu* remote_menu = window.runList()->contextMenuFor({remote});
+  EXPECT_TRUE(remote_menu->actions()[3]->isEnabled());
+  RunRow here = remote;
+  here.environment.host = RunActions::thisHost().toStdString();
+  here.environment.pid = QCoreApplication::applicationPid();
+  EXPECT_FALSE(window.runList()->contextMenuFor({here})->actions()[3]->isEnabled());
   menu->actions()[0]->trigger();
   EXPECT_EQ(window.tabs()->currentIndex(), MainWindow::kMonitorTab);
   EXPECT_EQ(window.monitor()->runId(), writer.second);

@@ -43,7 +43,7 @@ CliJob::CliJob(std::shared_ptr<const LaunchTarget> target, CliCommand command, Q
 CliJob::~CliJob() {
   process_.disconnect(this);  // no signals into a half-destroyed job or its list
   if (process_.state() == QProcess::NotRunning) return;
-  if (target_->interrupt(process_) && process_.waitForFinished(3000)) return;
+  if (target_->release(process_) && process_.waitForFinished(3000)) return;
   target_->kill(process_);
   process_.waitForFinished(1000);
 }

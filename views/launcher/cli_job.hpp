@@ -60,8 +60,9 @@ class CliJob : public QObject {
   // `title`: what the job list shows in its first column (experiment, spec or run name).
   CliJob(std::shared_ptr<const LaunchTarget> target, CliCommand command, QString title,
          QObject* parent = nullptr);
-  // A job still running is interrupted and given a moment to checkpoint, then killed: closing
-  // the window must not leave a run "running" without a process if it can help it.
+  // A job still running is released (LaunchTarget::release: a local run is interrupted, a remote
+  // one detached from) and given a moment to checkpoint, then killed: closing the window must not
+  // leave a run "running" without a process if it can help it.
   ~CliJob() override;
 
   void start();

@@ -10,6 +10,7 @@
 //   - the CLI's exit status as its own, so CliJob's exit-code mapping (docs/cli.md: 0, 1, 2, 3,
 //     4, 130) holds;
 //   - interrupt(): a graceful stop (checkpoint, interrupted, exit 130);
+//   - release(): what closing the app does to a running job (by default, interrupt());
 //   - isLocal() false when the runs' recorded pids are not processes of this machine: stopping a
 //     run by its pid (LauncherWidget::stopRun) is then not attempted from here.
 #pragma once
@@ -50,6 +51,9 @@ class LaunchTarget {
   // Asks the running CLI to stop gracefully: it finishes the step, writes a checkpoint, marks
   // the run interrupted and exits 130. False if the signal could not be delivered.
   virtual bool interrupt(QProcess& process) const = 0;
+  // The app is closing while the job runs: end the local process the way that loses least.
+  // By default a graceful stop (interrupt); a target whose work lives elsewhere detaches from it.
+  virtual bool release(QProcess& process) const { return interrupt(process); }
   // Ends it at once (a second Stop when the graceful one takes too long). The run stays
   // "running" in the database until `resume --experiment` picks it up from its last checkpoint.
   virtual void kill(QProcess& process) const;

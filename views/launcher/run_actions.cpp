@@ -53,8 +53,9 @@ QStringList RunActions::resumeArguments(const RunRow& run, QString* why) {
   if (run.status == "running") {
     const bool here = QString::fromStdString(run.environment.host) == thisHost();
     // Its process died without a word (killed, machine lost): `resume --experiment` takes
-    // such runs from their last checkpoint.
-    if (here && !processAlive(run.environment.pid))
+    // such runs from their last checkpoint. A run on another host (an ssh:// launch the app
+    // detached from when it closed): the CLI follows its launch again, or says where it trains.
+    if (!here || !processAlive(run.environment.pid))
       return {QStringLiteral("resume"), QStringLiteral("--experiment"), experiment};
     if (why) *why = tr("%1 is still running.").arg(QString::fromStdString(run.name));
     return {};

@@ -22,15 +22,16 @@ class RunActions {
   // For a run of the list: which of the launcher's actions make sense now.
   struct Available {
     bool stop = false;    // running, with a live process (or on another host: then stop says why not)
-    bool resume = false;  // interrupted, failed, queued, or running without a process
+    bool resume = false;  // interrupted, failed, queued, running without a process or elsewhere
     bool rerun = true;    // always: a new experiment from the same spec
     bool duplicate = true;
   };
   static Available available(const RunRow& run);
 
   // The `resume` arguments that continue this run (without --events): `resume RUN` for an
-  // interrupted or failed run, `resume --experiment ID` for a queued run or one whose process
-  // died. Empty when there is nothing to resume; `why` then says so.
+  // interrupted or failed run, `resume --experiment ID` for a queued run, one whose process
+  // died, or one running on another host (the CLI re-attaches to its ssh:// launch). Empty when
+  // there is nothing to resume; `why` then says so.
   static QStringList resumeArguments(const RunRow& run, QString* why = nullptr);
 
   // Writes the experiment's spec as written to DB_FOLDER/specs/NAME-rerun-N.json (the first N

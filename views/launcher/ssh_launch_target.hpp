@@ -37,6 +37,9 @@ class SshLaunchTarget : public LocalTarget {
   // `run ...` gets `--target URL [--remote-cli P] [--remote-home H] [--remote-slurm]`. Other
   // commands (resume, runs) stay local: a remote experiment is resumed on its host (docs/cli.md).
   CliInvocation invocation(const CliCommand& command) const override;
+  // Closing the app detaches (SIGTERM to the local CLI): the run goes on on the host, and Resume
+  // (`resume --experiment`, which attaches) or `workbench-cli attach LAUNCH` follows it again.
+  bool release(QProcess& process) const override;
 
  private:
   QString url_;

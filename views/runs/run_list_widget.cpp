@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "views/database_message_widget.hpp"
+#include "views/launcher/run_actions.hpp"
 #include "views/runs/run_list_model.hpp"
 
 namespace wb {
@@ -80,7 +81,9 @@ QMenu* RunListWidget::contextMenuFor(const std::vector<RunRow>& runs) {
   if (runs.empty()) return menu;
   const RunRow run = runs.front();  // actions act on the run under the mouse
   const bool active = run.status == "running" || run.status == "queued";
-  const bool resumable = run.status == "interrupted" || run.status == "failed";
+  // Interrupted, failed, queued, running without its process, or running on another host (an
+  // ssh:// launch this app detached from): RunActions decides, as the launcher does.
+  const bool resumable = RunActions::available(run).resume;
   menu->addAction(tr("Open in monitor"), this, [this, run] { emit monitorRequested(run); });
   menu->addSeparator();
   menu->addAction(tr("Stop"), this, [this, run] { emit stopRequested(run); })->setEnabled(active);
