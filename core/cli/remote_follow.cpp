@@ -2,6 +2,7 @@
 // import state saved at least once a second and at every end, reconnects with backoff.
 #include "cli/remote_follow.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <unistd.h>
@@ -42,16 +43,52 @@ void pause(int seconds) {
   for (int i = 0; i < seconds * 10 && !should_detach(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
-void send_stop(const ImportState& state) {
-  print_status_line("stopping the run on " + state.target + " (checkpoint, then interrupted); Ctrl-C again detaches");
-  int code = 0;
-  const auto out = run_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options,
-                                      remote_cli_words(state, {"stop", state.launch})),
-                             code);
-  if (code != 0) print_status_line("could not reach " + state.target + " to stop the run (ssh exit status " +
-                                   std::to_string(code) + "); still following");
-  else if (!out.empty()) print_status_line(out.substr(0, out.find_last_not_of('\n') + 1));
-}
+// The host's `workbench-cli stop LAUNCH`, run beside the follow loop rather than in it: a host
+// that cannot be reached must not keep the events coming or a second Ctrl-C from detaching.
+class PendingStop {
+ public:
+  PendingStop() = default;
+  PendingStop(const PendingStop&) = delete;
+  PendingStop& operator=(const PendingStop&) = delete;
+  ~PendingStop() { abandon(); }
+
+  void start(const ImportState& state) {
+    print_status_line("stopping the run on " + state.target + " (checkpoint, then interrupted); Ctrl-C again detaches");
+    ssh_ = spawn_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options,
+                                remote_cli_words(state, {"stop", state.launch})));
+    fcntl(ssh_.out_fd, F_SETFL, fcntl(ssh_.out_fd, F_GETFL) | O_NONBLOCK);
+  }
+
+  // Takes what it wrote; once it has ended, says how.
+  void poll(const ImportState& state) {
+    if (ssh_.pid <= 0) return;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = read(ssh_.out_fd, buffer, sizeof buffer)) > 0) out_.append(buffer, static_cast<std::size_t>(n));
+    if (n < 0) return;  // still running
+    close(ssh_.out_fd);
+    const int code = wait_exit_code(ssh_.pid);
+    ssh_ = {};
+    if (code != 0)
+      print_status_line("could not reach " + state.target + " to stop the run (ssh exit status " + std::to_string(code) +
+                        "); still following");
+    else if (!out_.empty())
+      print_status_line(out_.substr(0, out_.find_last_not_of('\n') + 1));
+  }
+
+  void abandon() {
+    if (ssh_.pid <= 0) return;
+    kill(-ssh_.pid, SIGTERM);
+    kill(ssh_.pid, SIGTERM);
+    close(ssh_.out_fd);
+    wait_exit_code(ssh_.pid);
+    ssh_ = {};
+  }
+
+ private:
+  PipedProcess ssh_;
+  std::string out_;
+};
 
 // The host's runs that never ended are marked failed locally, with what the host said.
 void mark_unfinished_failed(RunStore& store, const ImportState& state, const std::string& why) {
@@ -113,6 +150,7 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
   ProgressBar progress;
   EventImporter importer(store, state, state_file, &progress);
   FollowOutcome outcome;
+  PendingStop stop;
   bool stop_sent = false;
   for (int failures = 0;;) {
     const auto argv = ssh_argv(target, state.ssh_options,
@@ -137,8 +175,9 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
       }
       if (g_interrupts.load() == 1 && !stop_sent) {
         stop_sent = true;
-        send_stop(state);
+        stop.start(state);
       }
+      stop.poll(state);
       pollfd fd{ssh.out_fd, POLLIN, 0};
       if (poll(&fd, 1, 250) > 0) {
         const ssize_t n = read(ssh.out_fd, buffer, sizeof buffer);

@@ -364,6 +364,8 @@ TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns
   const std::string run_err = test::read_file(dir / "run.err");
   EXPECT_NE(run_err.find("resume --experiment " + std::to_string(state.experiment_id) + "` continues it there"),
             std::string::npos) << run_err;
+  // The stop went over its own ssh beside the event stream, and its answer was passed on.
+  EXPECT_NE(run_err.find("sent SIGINT to process " + std::to_string(state.remote_pid)), std::string::npos) << run_err;
   {
     auto local = RunStore::open(dir / "local/runs.db", RunStore::Mode::kReadOnly);
     ASSERT_EQ(local.runs().front().status, "interrupted");
