@@ -73,6 +73,15 @@ void refuse_events_file(const CLI::App& command, const std::string& target) {
                     "drop --events-file; --events jsonl streams the imported events here");
 }
 
+// A line break in a word of the remote command is safe for a POSIX shell (it is quoted) but not
+// for every login shell (csh refuses it inside quotes), and no program or folder needs one.
+void refuse_control_characters(const std::string& option, const std::string& value) {
+  for (const char c : value)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      throw UserError(ExitCode::kUsage, option + " " + nlohmann::json(value).dump() + " holds a control character",
+                      "give the path on the host as it is, on one line");
+}
+
 // The outcome table from the local store, the experiment_finished line with local ids, and the
 // exit code: 0, 130 when interrupted or detached, 1 when a run failed or the host's process died.
 void report(CliContext& context, RunStore& store, const ImportState& state, const FollowOutcome& outcome, bool jsonl) {
@@ -167,6 +176,8 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   state.ssh_options = args.ssh_options;
   state.remote_cli = args.remote_cli;
   state.remote_home = args.remote_home;
+  refuse_control_characters("--remote-cli", state.remote_cli);
+  refuse_control_characters("--remote-home", state.remote_home);
   const ExperimentSpec experiment = load_spec_or_preset(spec);  // checked here: a typo costs no connection
   const Workspace local = context.workspace();
   const auto scratch = local.root / "remote" / ("spec-" + std::to_string(getpid()) + ".sending");  // ssh's stdin

@@ -438,6 +438,15 @@ TEST_F(SshRunTest, HostileTargetsAndProgramsRunNothing) {
   EXPECT_NE(test::read_file(dir / "cli.err").find("exit status 127"), std::string::npos) << test::read_file(dir / "cli.err");
   EXPECT_FALSE(std::filesystem::exists(marker)) << "a hostile word was executed";
   EXPECT_FALSE(std::filesystem::exists(dir / "local/runs.db")) << "nothing recorded for a launch that never started";
+  // A line break, which not every login shell takes inside quotes, is refused before ssh runs.
+  Cli lines = start_cli({"--home", (dir / "local").string(), "run", spec.string(), "--target", "ssh://wbtest",
+                         "--remote-home", "/data\n" + touch},
+                        dir / "lines.err");
+  read_rest(lines.out);
+  EXPECT_EQ(wait_cli(lines), 2);
+  EXPECT_NE(test::read_file(dir / "lines.err").find("--remote-home \"/data\\n"), std::string::npos)
+      << test::read_file(dir / "lines.err");
+  EXPECT_FALSE(std::filesystem::exists(marker)) << "a hostile word was executed";
 }
 
 }  // namespace
