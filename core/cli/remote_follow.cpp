@@ -76,6 +76,16 @@ class PendingStop {
       print_status_line(out_.substr(0, out_.find_last_not_of('\n') + 1));
   }
 
+  // The stream has ended: gives the answer a few seconds to arrive (the host usually sent it
+  // before the stream's end), then abandons it.
+  void settle(const ImportState& state) {
+    for (int i = 0; i < 100 && ssh_.pid > 0; ++i) {
+      poll(state);
+      if (ssh_.pid > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    abandon();
+  }
+
   void abandon() {
     if (ssh_.pid <= 0) return;
     kill(-ssh_.pid, SIGTERM);
@@ -202,6 +212,8 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
     close(ssh.out_fd);
     const int code = wait_exit_code(ssh.pid);
     importer.checkpoint();  // a partial last line is dropped: the next tail sends it again whole
+    const bool ended = !state.finished.is_null() || code == kLaunchEndedWithoutFinishing;
+    if (ended) stop.settle(state);  // a dropped connection keeps it going instead
     if (!state.finished.is_null()) return finished_outcome(store, state, state_file);
     if (code == kLaunchEndedWithoutFinishing) {
       outcome.lost = true;

@@ -260,7 +260,7 @@ class SshRunTest : public ::testing::Test {
 // file name, the experiment's (and so every run's) name. They travel as data.
 TEST_F(SshRunTest, RunsOnTheHostAndImportsEveryRowWithHostileNamesAsData) {
   const std::string hostile = "$(touch " + marker.string() + ") `touch " + marker.string() + "`;touch " +
-                              marker.string() + " 'q\" \n-o x";
+                              marker.string() + " 'q\" -o x";
   const auto remote_home = dir / ("host home " + hostile);
   import_corpus(remote_home);
   const auto spec = write_spec("spec " + hostile + ".json", "exp" + hostile, 40);
