@@ -100,6 +100,23 @@ class C10dCommunicator final : public Communicator {
 
   void barrier() override { wait(group_->barrier(), "barrier"); }
 
+  // Gloo's own barrier keeps the group's timeout whatever BarrierOptions say (LibTorch 1.13), so
+  // the long wait is on the store, whose waits take their own timeout and fail at once when rank
+  // 0 (its server) is gone; the barrier after it catches any other rank that died meanwhile.
+  void wait_for_rank_zero(std::chrono::milliseconds timeout) override {
+    const std::string key = "wb-rank-zero-ready/" + std::to_string(++rank_zero_waits_);
+    try {
+      if (rank_ == 0) store_->set(key, std::vector<std::uint8_t>{1});
+      else store_->wait({key}, timeout);
+    } catch (const std::exception& e) {
+      throw RankFailure("waiting for rank 0 (a checkpoint write) failed on rank " + std::to_string(rank_) +
+                            " (timeout " + std::to_string(timeout.count() / 1000) + " s): " + error_text(e),
+                        "rank 0 died, hung or lost its network; see its output. Resume the run from its last "
+                        "checkpoint");
+    }
+    barrier();
+  }
+
  private:
   class Pending final : public PendingCollective {
    public:
@@ -137,8 +154,8 @@ class C10dCommunicator final : public Communicator {
       throw RankFailure(std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
                           std::to_string(rank_) + " (timeout " + std::to_string(timeout_.count() / 1000) +
                           " s): " + error_text(e),
-                      "another rank stopped, died, lost its network or was slower than the timeout (a checkpoint "
-                      "to a slow disk: raise WB_COLLECTIVE_TIMEOUT_S); see the ranks' logs. The job stops rather "
+                      "another rank stopped, died, lost its network or was slower than the timeout (raise "
+                      "WB_COLLECTIVE_TIMEOUT_S for a slow rank); see the ranks' logs. The job stops rather "
                       "than hang; resume it from its last checkpoint");
     }
   }
@@ -159,6 +176,7 @@ class C10dCommunicator final : public Communicator {
   c10::intrusive_ptr<c10d::Store> store_;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group_;
   std::unique_ptr<DeviceCollectives> device_;  // CUDA tensors, once installed and first needed
+  std::int64_t rank_zero_waits_ = 0;           // numbers wait_for_rank_zero's store keys
 };
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }

@@ -3,6 +3,7 @@
 // (Gloo) is in c10d_communicator.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,14 @@ class Communicator {
   virtual std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) = 0;
   virtual void broadcast(std::vector<torch::Tensor>& tensors, int root) = 0;
   virtual void barrier() = 0;
+  // A barrier at which the other ranks wait for rank 0 up to `timeout` rather than the group's
+  // collective timeout: they wait in it while rank 0 writes a checkpoint, which for a large
+  // model on a slow disk takes longer than a collective may. A rank that died still fails it
+  // within the collective timeout.
+  virtual void wait_for_rank_zero(std::chrono::milliseconds timeout) {
+    (void)timeout;
+    barrier();
+  }
 };
 
 class SingleProcessCommunicator final : public Communicator {

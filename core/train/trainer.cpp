@@ -32,6 +32,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// How long the other ranks wait for rank 0 to write a checkpoint (a dead rank 0 still ends the
+// wait at once: its sockets close).
+constexpr std::chrono::minutes kCheckpointWriteTimeout{30};
+
 double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
@@ -146,13 +150,22 @@ struct Trainer::Impl {
   }
 
   void write_checkpoint(double wall_s) {
-    if (options.checkpoint_dir.empty() || !is_main()) return;
-    auto saved = state;
-    saved.wall_s = wall_s;
-    saved.fingerprint = fingerprint();
-    save_checkpoint(checkpoint_file(), model, *optimizer, saved);
-    sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
-                {{"path", checkpoint_file().string()}}, wall_s});
+    if (options.checkpoint_dir.empty()) return;
+    if (is_main()) {
+      auto saved = state;
+      saved.wall_s = wall_s;
+      saved.fingerprint = fingerprint();
+      save_checkpoint(checkpoint_file(), model, *optimizer, saved);
+      sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
+                  {{"path", checkpoint_file().string()}}, wall_s});
+    }
+    wait_for_checkpoint();
+  }
+
+  // The other ranks wait here while rank 0 writes, so that the next collective's timeout does
+  // not include the write (a large model to a network disk can take minutes).
+  void wait_for_checkpoint() {
+    if (comm->world_size() > 1) comm->wait_for_rank_zero(kCheckpointWriteTimeout);
   }
 
   RunSummary summary(const std::string& status, double wall_s) const {
@@ -175,11 +188,14 @@ struct Trainer::Impl {
     const bool improved = state.val_history.size() == 1 || val_loss < state.best_val_loss;
     if (!improved) return;
     state.best_val_loss = val_loss;
-    if (options.checkpoint_dir.empty() || !is_main()) return;
-    auto saved = state;
-    saved.wall_s = wall_s;
-    saved.fingerprint = fingerprint();
-    save_checkpoint(options.checkpoint_dir / "best.pt", model, *optimizer, saved);
+    if (options.checkpoint_dir.empty()) return;
+    if (is_main()) {
+      auto saved = state;
+      saved.wall_s = wall_s;
+      saved.fingerprint = fingerprint();
+      save_checkpoint(options.checkpoint_dir / "best.pt", model, *optimizer, saved);
+    }
+    wait_for_checkpoint();
   }
 
   void report_eval(double lr, double tokens_per_s, double wall_s) {
@@ -340,15 +356,14 @@ struct Trainer::Impl {
           return s;
         }
       }
+      write_checkpoint(wall_before + seconds_since(t0));  // inside: its barrier may fail too
     } catch (const std::exception& e) {
       auto s = summary("failed", wall_before + seconds_since(t0));
       s.error = error_text(e);
       sink.run_finished(s);
       throw;
     }
-    const double wall_s = wall_before + seconds_since(t0);
-    write_checkpoint(wall_s);
-    auto s = summary("finished", wall_s);
+    auto s = summary("finished", wall_before + seconds_since(t0));
     sink.run_finished(s);
     return s;
   }

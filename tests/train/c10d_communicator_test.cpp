@@ -90,6 +90,17 @@ TEST(GlooCommunicator, AStalledRankTimesTheOthersOutWithAPlainMessage) {
   EXPECT_EQ(rank1.status, 0) << rank1.text;
 }
 
+// Rank 0 writing a checkpoint for longer than the collective timeout: the others wait for it in
+// a barrier with a timeout of its own, and the group goes on afterwards.
+TEST(GlooCommunicator, ABarrierWithItsOwnTimeoutOutwaitsABusyRankZero) {
+  test::TempDir dir;
+  const auto outputs = run_ranks(2, (dir / "store").string(), "slow-rank-zero", "1000");
+  for (const auto& out : outputs) {
+    EXPECT_EQ(out.status, 0) << out.text;
+    EXPECT_NE(out.text.find("mean_scalar 0.5"), std::string::npos) << out.text;
+  }
+}
+
 std::vector<double> losses(const std::string& text) {
   std::vector<double> out;
   std::size_t at = 0;

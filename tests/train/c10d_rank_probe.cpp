@@ -1,12 +1,14 @@
 // One rank of a c10d test job (c10d_communicator_test.cpp starts several): joins the Gloo group
 // through a FileStore and prints what its collectives gave, one "name value..." line each.
-// Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die|stall [TIMEOUT_MS]
+// Usage: c10d_rank_probe RANK WORLD STORE_FILE reduce|die|stall|slow-rank-zero [TIMEOUT_MS]
 //        c10d_rank_probe RANK WORLD STORE_FILE train WORKSPACE BATCH [BUCKET_BYTES [moe|graphs]]
 //        c10d_rank_probe RANK WORLD PORT heartbeat MS
 //   reduce: all_reduce_mean of two tensors and a scalar, then a broadcast from rank 0
 //   die:    the last rank exits after joining; the others then try an all-reduce
 //   stall:  the last rank sleeps for twice the timeout after joining, its sockets open (a hung
 //           or partitioned node); the others then try an all-reduce, which times out
+//   slow-rank-zero: rank 0 sleeps for twice the timeout (a checkpoint write) before a
+//           wait_for_rank_zero of 10 timeouts, which the others are already in; then an all-reduce
 //   train:  trains tests/train/tiny_run.hpp's spec with a global batch of BATCH sequences (each
 //           rank takes BATCH / WORLD) on the prepared workspace and prints every step's loss
 //           ("loss VALUE") and the final weights' checksum ("checksum VALUE"); BUCKET_BYTES sets
@@ -113,6 +115,15 @@ int main(int argc, char** argv) {
       for (const auto& e : sink.events)
         if (e.kind == "cuda_graphs") std::printf("graphs %s\n", e.data.at("reason").get<std::string>().c_str());
       std::printf("checksum %.17g\n", trainer.parameter_checksum());
+      return 0;
+    }
+    if (mode == "slow-rank-zero") {
+      // Rank 0 is busy (a checkpoint write) for twice the collective timeout; the others wait in
+      // a barrier of their own longer timeout, then the group goes on.
+      comm->barrier();
+      if (rank == 0) std::this_thread::sleep_for(2 * rendezvous.timeout);
+      comm->wait_for_rank_zero(10 * rendezvous.timeout);
+      std::printf("mean_scalar %g\n", comm->all_reduce_mean(static_cast<double>(rank)));
       return 0;
     }
     if (mode == "die" || mode == "stall") {
