@@ -34,6 +34,12 @@ std::string job_key(int index) { return "job/" + std::to_string(index); }
 std::string data_ready_key(const std::string& host, int index) {
   return "data-ready/" + host + "/" + std::to_string(index);
 }
+// Claimed by the rank of a host that prepares run `index`'s data there: the first to ask. Not
+// "LOCAL_RANK 0": a launch by hand may leave LOCAL_RANK out, and then no rank of a second node
+// would have it.
+std::string data_builder_key(const std::string& host, int index) {
+  return "data-builder/" + host + "/" + std::to_string(index);
+}
 // Set by each rank once it holds run `index`'s data: rank 0 starts training (and with it the
 // collectives, which time out after 60 s) only when every rank can follow at once.
 std::string prepared_key(int index, int rank) { return "prepared/" + std::to_string(index) + "/" + std::to_string(rank); }
@@ -176,18 +182,20 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     configure_torch_threads(spec.training.threads);
     std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(assignment.run_id), spec.name.c_str());
 
-    // One rank per host builds what is missing; the others wait for it, then load.
+    // One rank per host builds what is missing; the others wait for it, then load. (On rank 0's
+    // host the data is ready before the announcement.)
     const std::string host = this_host_name();
-    if (env.local_rank != 0)
+    const bool builds = group.claim(data_builder_key(host, index));
+    if (!builds)
       group.await(data_ready_key(host, index), kAnnouncementTimeout, "its node's data for run " + std::to_string(assignment.run_id));
     std::unique_ptr<TrainingData> data;
     try {
       data = std::make_unique<TrainingData>(inputs.training_data(spec));
     } catch (const std::exception&) {
-      if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");  // the others fail alike
+      if (builds) group.publish(data_ready_key(host, index), "1");  // the others fail alike
       throw;
     }
-    if (env.local_rank == 0) group.publish(data_ready_key(host, index), "1");
+    if (builds) group.publish(data_ready_key(host, index), "1");
 
     TrainerOptions trainer;
     trainer.run_id = assignment.run_id;

@@ -280,6 +280,8 @@ class C10dRankGroup final : public RankGroup {
     control_->set(key, store_bytes(value));
   }
 
+  bool claim(const std::string& key) override { return control_->add(key, 1) == 1; }
+
   std::pair<std::string, std::string> await_any(const std::vector<std::string>& keys, std::chrono::milliseconds timeout,
                                                 const std::string& what, int watched) override {
     // Polled rather than one blocking wait, so that a stop request ends the wait at once.

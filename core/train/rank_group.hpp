@@ -23,6 +23,8 @@ class RankGroup {
   virtual Communicator& communicator() = 0;
   // Sets `key` for every rank (keys are written once).
   virtual void publish(const std::string& key, const std::string& value) = 0;
+  // True for the first rank that claims `key`, false for every later one (an atomic count).
+  virtual bool claim(const std::string& key) = 0;
   // Waits until some rank published `key`, at most `timeout`; throws UserError naming `what` it
   // waited for after that, when the store is gone (rank 0 died) or when the stop flag given to
   // join_rank_group is set (Ctrl-C, or the launcher ending the job).
