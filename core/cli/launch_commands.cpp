@@ -136,7 +136,8 @@ void start(CliContext& context, const StartArgs& given) {
   if (args.slurm && jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --slurm: a Slurm launch is one job whose "
                                           "ranks train the runs one after another",
-                    "drop --jobs; for runs side by side, start them as separate launches");
+                    "drop --jobs (give --jobs 1 to resume a launch started with more); for runs side by side, "
+                    "start them as separate launches");
   std::random_device entropy;
   const std::uint64_t random = (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy() ^ static_cast<std::uint64_t>(getpid());
   const auto launch = LaunchFolder::of(workspace, new_launch_id(std::chrono::system_clock::now(), random));

@@ -53,6 +53,8 @@ class PendingStop {
   ~PendingStop() { abandon(); }
 
   void start(const ImportState& state) {
+    unanswered_ = "the stop request to " + state.target + " was not answered: the run may go on there "
+                  "(`workbench-cli stop " + state.launch + "` on the host stops it)";
     print_status_line("stopping the run on " + state.target + " (checkpoint, then interrupted); Ctrl-C again detaches");
     ssh_ = spawn_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options,
                                 remote_cli_words(state, {"stop", state.launch})));
@@ -76,8 +78,8 @@ class PendingStop {
       print_status_line(out_.substr(0, out_.find_last_not_of('\n') + 1));
   }
 
-  // The stream has ended: gives the answer a few seconds to arrive (the host usually sent it
-  // before the stream's end), then abandons it.
+  // The stream has ended, or we detach: gives the answer a few seconds to arrive (the host
+  // usually sent it before the stream's end), then abandons it, saying so.
   void settle(const ImportState& state) {
     for (int i = 0; i < 100 && ssh_.pid > 0; ++i) {
       poll(state);
@@ -93,11 +95,13 @@ class PendingStop {
     close(ssh_.out_fd);
     wait_exit_code(ssh_.pid);
     ssh_ = {};
+    print_status_line(unanswered_);
   }
 
  private:
   PipedProcess ssh_;
   std::string out_;
+  std::string unanswered_;
 };
 
 // The host's runs that never ended are marked failed locally, with what the host said.
@@ -155,6 +159,12 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
   const SshTarget target = parse_ssh_target(state.target);
   const FollowLock lock(state_file);  // refuses a second follower of this launch
+  // A follower that held the lock until now may have gone on since `state` was read.
+  if (std::filesystem::exists(state_file)) state = load_import_state(state_file);
+  if (state.done && state.finished.is_null()) {
+    print_status_line("launch " + state.launch + " has ended; everything it wrote is imported");
+    return {};
+  }
   // A follower stopped after importing experiment_finished, before it could mark the launch done.
   if (!state.finished.is_null()) return finished_outcome(store, state, state_file);
   ProgressBar progress;
@@ -178,6 +188,7 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
         close(ssh.out_fd);
         wait_exit_code(ssh.pid);
         importer.checkpoint();
+        stop.settle(state);  // a stop asked for just before still gets a few seconds to arrive
         if (!state.finished.is_null()) return finished_outcome(store, state, state_file);  // it had ended
         outcome.detached = true;
         outcome.message = "detached from launch " + state.launch + "; the run goes on on " + state.target;

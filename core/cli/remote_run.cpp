@@ -226,7 +226,9 @@ bool resume_remote(CliContext& context, const std::string& run, std::int64_t exp
     // Its launch was detached from (Ctrl-C twice, the desktop app closed) and may still train:
     // following it again is what continues it here. If it has ended, the follower says how.
     print_status_line("experiment " + std::to_string(experiment) + " trains on " + state.target + " (launch " +
-                      state.launch + "), which was not followed to its end: following it again (attach)");
+                      state.launch + "), which was not followed to its end: following it again (attach)" +
+                      (forwarded_options(resume).empty() ? "" : "; it goes on as it was started, whatever "
+                                                                "--device, --threads, --jobs or --nproc say"));
     follow_and_report(context, state, import_state_path(local, state.launch), jsonl);
     return true;
   }

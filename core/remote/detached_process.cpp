@@ -62,6 +62,11 @@ pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>&
       _exit(127);
     }
     close(exec_done[1]);
+    if (run < 0) {  // no process to run it: the parent reports "did not start"
+      const pid_t none = 0;
+      (void)!write(ready[1], &none, sizeof none);
+      _exit(1);
+    }
     int exec_error = 0;
     ssize_t got_error = 0;
     while ((got_error = read(exec_done[0], &exec_error, sizeof exec_error)) < 0 && errno == EINTR) {

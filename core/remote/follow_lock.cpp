@@ -28,10 +28,11 @@ FollowLock::FollowLock(const std::filesystem::path& state_file) {
     close(fd_);
     fd_ = -1;
     const std::string launch = state_file.stem().string();
+    const std::string holder(pid, strcspn(pid, "\n"));  // empty in the instant the holder writes it
     if (error == EWOULDBLOCK)
       throw UserError(ExitCode::kUsage,
-                      "launch " + launch + " is already being followed by another workbench-cli (pid " +
-                          std::string(pid, strcspn(pid, "\n")) + "), which imports its events",
+                      "launch " + launch + " is already being followed by another workbench-cli" +
+                          (holder.empty() ? std::string() : " (pid " + holder + ")") + ", which imports its events",
                       "watch it there (or in the desktop app); to follow it here instead, detach that one "
                       "(Ctrl-C twice, or kill it), then `workbench-cli attach " + launch + "`");
     throw UserError(ExitCode::kRuntime, "cannot lock " + path + ": " + std::strerror(error),

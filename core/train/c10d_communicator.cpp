@@ -103,16 +103,33 @@ class C10dCommunicator final : public Communicator {
   // Gloo's own barrier keeps the group's timeout whatever BarrierOptions say (LibTorch 1.13), so
   // the long wait is on the store, whose waits take their own timeout and fail at once when rank
   // 0 (its server) is gone; the barrier after it catches any other rank that died meanwhile.
-  void wait_for_rank_zero(std::chrono::milliseconds timeout) override {
-    const std::string key = "wb-rank-zero-ready/" + std::to_string(++rank_zero_waits_);
-    try {
-      if (rank_ == 0) store_->set(key, std::vector<std::uint8_t>{1});
-      else store_->wait({key}, timeout);
-    } catch (const std::exception& e) {
-      throw RankFailure("waiting for rank 0 (a checkpoint write) failed on rank " + std::to_string(rank_) +
-                            " (timeout " + std::to_string(timeout.count() / 1000) + " s): " + error_text(e),
-                        "rank 0 died, hung or lost its network; see its output. Resume the run from its last "
-                        "checkpoint");
+  // Rank 0 always sets the key, to "ok" or to its error: every rank numbers the keys alike.
+  void on_rank_zero(std::chrono::milliseconds timeout, const std::function<void()>& work) override {
+    const std::string key = "wb-rank-zero/" + std::to_string(++rank_zero_waits_);
+    constexpr std::string_view kOk = "ok";
+    if (rank_ == 0) {
+      try {
+        work();
+      } catch (const std::exception& e) {
+        store_->set(key, store_bytes("error: " + error_text(e)));
+        throw;
+      }
+      store_->set(key, store_bytes(std::string(kOk)));
+    } else {
+      std::string outcome;
+      try {
+        store_->wait({key}, timeout);
+        const auto value = store_->get(key);
+        outcome.assign(value.begin(), value.end());
+      } catch (const std::exception& e) {
+        throw RankFailure("waiting for rank 0 (a checkpoint write) failed on rank " + std::to_string(rank_) +
+                              " (timeout " + std::to_string(timeout.count() / 1000) + " s): " + error_text(e),
+                          "rank 0 died, hung or lost its network; see its output. Resume the run from its last "
+                          "checkpoint");
+      }
+      if (outcome != kOk)
+        throw UserError(ExitCode::kRuntime, "rank 0 failed while the others waited for it: " + outcome.substr(7),
+                        "rank 0's output says how to fix it");
     }
     barrier();
   }

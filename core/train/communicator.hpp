@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -37,12 +38,14 @@ class Communicator {
   virtual std::unique_ptr<PendingCollective> start_all_reduce_sum(torch::Tensor flat) = 0;
   virtual void broadcast(std::vector<torch::Tensor>& tensors, int root) = 0;
   virtual void barrier() = 0;
-  // A barrier at which the other ranks wait for rank 0 up to `timeout` rather than the group's
-  // collective timeout: they wait in it while rank 0 writes a checkpoint, which for a large
-  // model on a slow disk takes longer than a collective may. A rank that died still fails it
-  // within the collective timeout.
-  virtual void wait_for_rank_zero(std::chrono::milliseconds timeout) {
+  // Runs `work` on rank 0 (a checkpoint write) while the other ranks wait for it up to `timeout`
+  // rather than the group's collective timeout: a large model on a slow disk takes longer than a
+  // collective may. When `work` throws, every rank throws (the others a UserError with rank 0's
+  // reason), so they all fail the run together. A rank that died still fails it within the
+  // collective timeout.
+  virtual void on_rank_zero(std::chrono::milliseconds timeout, const std::function<void()>& work) {
     (void)timeout;
+    if (rank() == 0) work();
     barrier();
   }
 };

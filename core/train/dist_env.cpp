@@ -104,7 +104,8 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
     // The same port on every rank of a job, and different jobs on one node rarely collide.
     // Federated clusters' job ids pass 2^31: only their remainder is needed.
     if (job->empty() || job->find_first_not_of("0123456789") != std::string::npos)
-      parse_count("SLURM_JOB_ID", *job, 0, "SLURM_JOB_ID");  // throws, naming it
+      throw UserError(ExitCode::kUsage, "SLURM_JOB_ID=" + *job + " is not a job number",
+                      "run inside a Slurm job, or set MASTER_PORT yourself");
     int remainder = 0;
     for (const char digit : *job) remainder = (remainder * 10 + (digit - '0')) % 20000;
     env.master_port = 20000 + remainder;

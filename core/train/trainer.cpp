@@ -151,21 +151,22 @@ struct Trainer::Impl {
 
   void write_checkpoint(double wall_s) {
     if (options.checkpoint_dir.empty()) return;
-    if (is_main()) {
+    on_rank_zero([&] {
       auto saved = state;
       saved.wall_s = wall_s;
       saved.fingerprint = fingerprint();
       save_checkpoint(checkpoint_file(), model, *optimizer, saved);
       sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
                   {{"path", checkpoint_file().string()}}, wall_s});
-    }
-    wait_for_checkpoint();
+    });
   }
 
-  // The other ranks wait here while rank 0 writes, so that the next collective's timeout does
-  // not include the write (a large model to a network disk can take minutes).
-  void wait_for_checkpoint() {
-    if (comm->world_size() > 1) comm->wait_for_rank_zero(kCheckpointWriteTimeout);
+  // What only rank 0 does (writing a checkpoint): the other ranks wait for it, so that the next
+  // collective's timeout does not include the write (a large model to a network disk can take
+  // minutes), and fail with it if it fails.
+  void on_rank_zero(const std::function<void()>& work) {
+    if (comm->world_size() > 1) comm->on_rank_zero(kCheckpointWriteTimeout, work);
+    else work();
   }
 
   RunSummary summary(const std::string& status, double wall_s) const {
@@ -189,13 +190,12 @@ struct Trainer::Impl {
     if (!improved) return;
     state.best_val_loss = val_loss;
     if (options.checkpoint_dir.empty()) return;
-    if (is_main()) {
+    on_rank_zero([&] {
       auto saved = state;
       saved.wall_s = wall_s;
       saved.fingerprint = fingerprint();
       save_checkpoint(options.checkpoint_dir / "best.pt", model, *optimizer, saved);
-    }
-    wait_for_checkpoint();
+    });
   }
 
   void report_eval(double lr, double tokens_per_s, double wall_s) {

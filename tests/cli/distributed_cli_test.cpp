@@ -244,6 +244,7 @@ TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountRes
 // rank at once and the job goes on. The ranks that were ready never start it: in the run's first
 // collective they would wait for the missing rank until the timeout, then fail the whole job.
 TEST_F(DistributedCliTest, ARunOneRankCannotTrainFailsWithoutStrandingTheOthers) {
+  if (std::filesystem::exists("/dev/nvidia0")) GTEST_SKIP() << "a GPU is visible: rank 2 could train on it";
   const auto spec = write_spec(40, 6);  // two rows per rank
   const std::string common = "WORLD_SIZE=3 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(free_tcp_port());
   const auto started = Clock::now();
@@ -253,7 +254,7 @@ TEST_F(DistributedCliTest, ARunOneRankCannotTrainFailsWithoutStrandingTheOthers)
   EXPECT_EQ(wait_exit(rank0), 1) << file("rank0.err");
   EXPECT_EQ(wait_exit(rank1), 1) << file("home/logs/rank-1.log");
   EXPECT_EQ(wait_exit(rank2), 1) << file("home/logs/rank-2.log");
-  EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 40.0)
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - started).count(), 55.0)
       << "a ready rank waited in a collective for the rank that could not train";
   const auto err = file("rank0.err");
   EXPECT_NE(err.find("rank 2 cannot train run 1"), std::string::npos) << err;

@@ -90,15 +90,30 @@ TEST(GlooCommunicator, AStalledRankTimesTheOthersOutWithAPlainMessage) {
   EXPECT_EQ(rank1.status, 0) << rank1.text;
 }
 
-// Rank 0 writing a checkpoint for longer than the collective timeout: the others wait for it in
-// a barrier with a timeout of its own, and the group goes on afterwards.
-TEST(GlooCommunicator, ABarrierWithItsOwnTimeoutOutwaitsABusyRankZero) {
+// Rank 0 writing a checkpoint for longer than the collective timeout: the others wait for it
+// with a timeout of its own, and the group goes on afterwards.
+TEST(GlooCommunicator, TheOthersOutwaitARankZeroBusyWritingACheckpoint) {
   test::TempDir dir;
   const auto outputs = run_ranks(2, (dir / "store").string(), "slow-rank-zero", "1000");
   for (const auto& out : outputs) {
     EXPECT_EQ(out.status, 0) << out.text;
     EXPECT_NE(out.text.find("mean_scalar 0.5"), std::string::npos) << out.text;
   }
+}
+
+// A write that fails on rank 0 (a full disk) fails every rank at once with its reason, rather
+// than leaving the others waiting out the long timeout.
+TEST(GlooCommunicator, AWriteThatFailsOnRankZeroFailsEveryRankWithItsReason) {
+  test::TempDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  const auto outputs = run_ranks(2, (dir / "store").string(), "slow-rank-zero", "1000 fail");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 8.0)
+      << "rank 1 waited out the 10 s timeout";
+  ASSERT_EQ(outputs.size(), 2u);
+  EXPECT_NE(outputs[0].text.find("error disk full while writing last.pt"), std::string::npos) << outputs[0].text;
+  EXPECT_NE(outputs[1].text.find("error rank 0 failed while the others waited for it: disk full while writing last.pt"),
+            std::string::npos)
+      << outputs[1].text;
 }
 
 std::vector<double> losses(const std::string& text) {

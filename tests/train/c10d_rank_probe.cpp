@@ -7,8 +7,9 @@
 //   die:    the last rank exits after joining; the others then try an all-reduce
 //   stall:  the last rank sleeps for twice the timeout after joining, its sockets open (a hung
 //           or partitioned node); the others then try an all-reduce, which times out
-//   slow-rank-zero: rank 0 sleeps for twice the timeout (a checkpoint write) before a
-//           wait_for_rank_zero of 10 timeouts, which the others are already in; then an all-reduce
+//   slow-rank-zero: rank 0 sleeps for twice the timeout in on_rank_zero (a checkpoint write),
+//           which the others wait for up to 10 timeouts; then an all-reduce. With a 4th argument
+//           "fail", rank 0's work throws instead, after the same sleep
 //   train:  trains tests/train/tiny_run.hpp's spec with a global batch of BATCH sequences (each
 //           rank takes BATCH / WORLD) on the prepared workspace and prints every step's loss
 //           ("loss VALUE") and the final weights' checksum ("checksum VALUE"); BUCKET_BYTES sets
@@ -118,11 +119,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (mode == "slow-rank-zero") {
-      // Rank 0 is busy (a checkpoint write) for twice the collective timeout; the others wait in
-      // a barrier of their own longer timeout, then the group goes on.
+      // Rank 0 is busy (a checkpoint write) for twice the collective timeout; the others wait for
+      // it longer than that, then the group goes on (or, with "fail", every rank fails).
+      const bool fail = argc > 6 && std::string(argv[6]) == "fail";
       comm->barrier();
-      if (rank == 0) std::this_thread::sleep_for(2 * rendezvous.timeout);
-      comm->wait_for_rank_zero(10 * rendezvous.timeout);
+      comm->on_rank_zero(10 * rendezvous.timeout, [&] {
+        std::this_thread::sleep_for(2 * rendezvous.timeout);
+        if (fail) throw wb::DataError("disk full while writing last.pt", "free some space");
+      });
       std::printf("mean_scalar %g\n", comm->all_reduce_mean(static_cast<double>(rank)));
       return 0;
     }

@@ -22,6 +22,7 @@
 #include "views/launcher/cli_job.hpp"
 #include "views/launcher/job_list_model.hpp"
 #include "views/launcher/launch_target.hpp"
+#include "views/launcher/ssh_launch_target.hpp"
 #include "views/launcher/launcher_widget.hpp"
 #include "views/launcher/run_actions.hpp"
 #include "views/qt_paths.hpp"
@@ -217,6 +218,29 @@ TEST(LauncherCliJob, StopInterruptsGracefully) {
   EXPECT_EQ(job.runsDone(), 0);
   EXPECT_FALSE(job.trains(7));
   EXPECT_FALSE(job.etaSeconds());
+}
+
+// Closing the app ends a running job with SIGTERM, not Stop's SIGINT: a local run stops as on
+// Ctrl-C either way, but a CLI following a remote launch detaches on SIGTERM and leaves the run
+// training there, where SIGINT would stop it on the host.
+TEST(LauncherCliJob, ClosingTheAppReleasesAJobWithSigterm) {
+  test::TempDir dir;
+  FakeCli fake(dir);
+  fake.holdAtHalfway();
+  const QString signalFile = toQString(dir / "signal.txt");
+  fake.env.set("FAKE_CLI_SIGNAL_FILE", signalFile);
+  for (const auto& target : std::vector<std::shared_ptr<const LaunchTarget>>{
+           std::make_shared<LocalTarget>(), std::make_shared<SshLaunchTarget>(QStringLiteral("ssh://gpu-box"))}) {
+    QFile::remove(signalFile);
+    auto job = std::make_unique<CliJob>(target, CliCommand{dir / "runs.db", {}, {"resume", "--experiment", "3"}, {}},
+                                        QStringLiteral("mini"));
+    job->start();
+    ASSERT_TRUE(waitUntil([&] { return job->lastValLoss().has_value(); }));
+    job.reset();  // what closing the window does
+    QFile file(signalFile);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << target->displayName().toStdString();
+    EXPECT_EQ(file.readAll().trimmed(), "TERM") << target->displayName().toStdString();
+  }
 }
 
 TEST(LauncherCliJob, SecondStopKillsOnlyAfterTheGrace) {

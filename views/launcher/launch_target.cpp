@@ -46,4 +46,9 @@ bool LocalTarget::interrupt(QProcess& process) const {
   return pid > 0 && ::kill(static_cast<pid_t>(pid), SIGINT) == 0;
 }
 
+bool LocalTarget::release(QProcess& process) const {
+  const qint64 pid = process.processId();
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), SIGTERM) == 0;
+}
+
 }  // namespace wb

@@ -76,6 +76,10 @@ class LocalTarget : public LaunchTarget {
   bool isLocal() const override { return true; }
   CliInvocation invocation(const CliCommand& command) const override;
   bool interrupt(QProcess& process) const override;
+  // SIGTERM: a local run stops as on Ctrl-C (checkpoint, interrupted), while a CLI following a
+  // remote launch (`--target`, or a `resume` that attached to one) detaches and leaves it
+  // training, where SIGINT would stop it there.
+  bool release(QProcess& process) const override;
 
  private:
   QString program_;

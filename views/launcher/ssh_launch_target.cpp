@@ -1,10 +1,6 @@
 // SshLaunchTarget: LocalTarget's invocation plus the CLI's --target (and --remote-slurm) options.
 #include "views/launcher/ssh_launch_target.hpp"
 
-#include <signal.h>
-
-#include <QProcess>
-
 #include "common/errors.hpp"
 #include "launch/ssh_target.hpp"
 
@@ -34,11 +30,6 @@ CliInvocation SshLaunchTarget::invocation(const CliCommand& command) const {
   if (!remoteHome_.isEmpty()) invocation.arguments << QStringLiteral("--remote-home") << remoteHome_;
   if (slurm_) invocation.arguments << QStringLiteral("--remote-slurm");
   return invocation;
-}
-
-bool SshLaunchTarget::release(QProcess& process) const {
-  const qint64 pid = process.processId();
-  return pid > 0 && ::kill(static_cast<pid_t>(pid), SIGTERM) == 0;
 }
 
 }  // namespace wb

@@ -3,7 +3,8 @@
 // spec there, follows it and imports its runs into this database as they train, and its stdout
 // is the same JSON lines as a local run's, with local run ids. So CliJob, the job list, the run
 // list and the monitor treat it like a local job, and Stop (SIGINT to the local CLI) asks the
-// host to checkpoint and stop.
+// host to checkpoint and stop. Closing the app (release: SIGTERM) detaches: the run goes on on
+// the host, and Resume (`resume --experiment`, which attaches) follows it again.
 #pragma once
 
 #include <memory>
@@ -37,9 +38,6 @@ class SshLaunchTarget : public LocalTarget {
   // `run ...` gets `--target URL [--remote-cli P] [--remote-home H] [--remote-slurm]`. Other
   // commands (resume, runs) stay local: a remote experiment is resumed on its host (docs/cli.md).
   CliInvocation invocation(const CliCommand& command) const override;
-  // Closing the app detaches (SIGTERM to the local CLI): the run goes on on the host, and Resume
-  // (`resume --experiment`, which attaches) or `workbench-cli attach LAUNCH` follows it again.
-  bool release(QProcess& process) const override;
 
  private:
   QString url_;

@@ -9,6 +9,7 @@
 #   FAKE_CLI_HOLD_FILE  after step 500 and its evaluation, wait until this file exists
 #   FAKE_CLI_RUN_ID     the run id in the events (default 7)
 #   FAKE_CLI_EXPERIMENT_ID  the experiment id of experiment_finished (default 3)
+#   FAKE_CLI_SIGNAL_FILE    write the name of the signal that stopped it here (INT or TERM)
 # The run: 1000 steps of 1000 tokens at 50000 tokens/s, step lines every 100 steps, evaluations
 # at 500 (val_loss 2.5) and 1000 (2.25); one line that is not JSON and one of an unknown type.
 if [ -n "$FAKE_CLI_ARGS_FILE" ]; then printf '%s\n' "$@" > "$FAKE_CLI_ARGS_FILE"; fi
@@ -25,7 +26,10 @@ if [ "$mode" = fail ]; then
 fi
 
 interrupted=0
-if [ "$mode" = stubborn ]; then trap '' INT TERM; else trap 'interrupted=1' INT TERM; fi
+if [ "$mode" = stubborn ]; then trap '' INT TERM; else
+  trap 'interrupted=1; [ -z "$FAKE_CLI_SIGNAL_FILE" ] || echo INT > "$FAKE_CLI_SIGNAL_FILE"' INT
+  trap 'interrupted=1; [ -z "$FAKE_CLI_SIGNAL_FILE" ] || echo TERM > "$FAKE_CLI_SIGNAL_FILE"' TERM
+fi
 
 stop_if_interrupted() {
   [ "$interrupted" = 1 ] || return 0
