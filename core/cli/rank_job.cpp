@@ -44,15 +44,14 @@ std::string data_builder_key(const std::string& host, int index) {
 // collectives, which time out after 60 s) only when every rank can follow at once.
 std::string prepared_key(int index, int rank) { return "prepared/" + std::to_string(index) + "/" + std::to_string(rank); }
 // Set by rank 0 once every rank has answered prepared_key: kGo, or why the run does not start
-// (kAbortStopped, else a reason). Ranks that are ready wait for it, so none goes into the run's
-// first collective for a run that another rank cannot train (it would wait there for the
-// collective timeout, then fail the whole job instead of the one run).
+// (kStopped when a rank was stopped, else a reason). Ranks that are ready wait for it, so none
+// goes into the run's first collective for a run that another rank cannot train (it would wait
+// there for the collective timeout, then fail the whole job instead of the one run).
 std::string start_key(int index) { return "start/" + std::to_string(index); }
 constexpr const char* kGo = "go";
-constexpr const char* kAbortStopped = "stopped";
 // Set by a rank that gives up (a collective failed, it was stopped): rank 0 then stops waiting.
 std::string failed_key(int rank) { return "failed/" + std::to_string(rank); }
-constexpr const char* kStopped = "stopped";  // failed_key's value when the rank was stopped (Ctrl-C)
+constexpr const char* kStopped = "stopped";  // failed_key's (and start_key's) value when a rank was stopped
 // prepared_key's value when the rank cannot train the run (its data, its checkpoint): the run
 // fails, the queue goes on.
 constexpr const char* kCannotTrain = "error: ";
@@ -123,7 +122,7 @@ void RankLeader::announce(const RankAssignment& assignment) {
   } catch (const std::exception& e) {
     const auto* user = dynamic_cast<const UserError*>(&e);
     try {  // the ranks that are ready must not start it
-      group_.publish(start_key(index), user && user->code() == ExitCode::kInterrupted ? kAbortStopped : error_text(e));
+      group_.publish(start_key(index), user && user->code() == ExitCode::kInterrupted ? kStopped : error_text(e));
     } catch (...) {
       // The store is gone: so are the ranks that waited on it.
     }
@@ -231,7 +230,7 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     if (const auto go = group.await(start_key(index), kAnnouncementTimeout, "rank 0 to start run " +
                                                                            std::to_string(assignment.run_id));
         go != kGo) {
-      const bool stopped = go == kAbortStopped;
+      const bool stopped = go == kStopped;
       std::fprintf(stderr, "run %lld not started here: %s\n", static_cast<long long>(assignment.run_id),
                    stopped ? "a rank was stopped before it began" : go.c_str());
       exit_code = static_cast<int>(stopped ? ExitCode::kInterrupted : ExitCode::kRuntime);

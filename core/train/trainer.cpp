@@ -164,10 +164,7 @@ struct Trainer::Impl {
   // What only rank 0 does (writing a checkpoint): the other ranks wait for it, so that the next
   // collective's timeout does not include the write (a large model to a network disk can take
   // minutes), and fail with it if it fails.
-  void on_rank_zero(const std::function<void()>& work) {
-    if (comm->world_size() > 1) comm->on_rank_zero(kCheckpointWriteTimeout, work);
-    else work();
-  }
+  void on_rank_zero(const std::function<void()>& work) { comm->on_rank_zero(kCheckpointWriteTimeout, work); }
 
   RunSummary summary(const std::string& status, double wall_s) const {
     RunSummary s;
