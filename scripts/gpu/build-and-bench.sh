@@ -22,14 +22,17 @@ for f in .gpu-debs/*.deb; do dpkg -x "$f" "$deps"; done
 export PKG_CONFIG_PATH=$deps/usr/lib/x86_64-linux-gnu/pkgconfig PKG_CONFIG_SYSROOT_DIR=$deps
 export LD_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}
 torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+nvcc=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
 { nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
   python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda, "GPUs", torch.cuda.device_count())'
-} | log
+  # find_package(Torch) enables CMake's CUDA language: it needs nvcc and CMake >= 3.25 (ours).
+  cmake --version | head -1; c++ --version | head -1; "$nvcc" --version | tail -1
+} 2>&1 | log
 
 t0=$(date +%s)
 export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
 cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
-  -DPython3_EXECUTABLE="$(command -v python3)" \
+  -DPython3_EXECUTABLE="$(command -v python3)" -DCMAKE_CUDA_COMPILER="$nvcc" \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
   { tail -40 "$out/configure.log"; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
