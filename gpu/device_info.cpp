@@ -4,6 +4,8 @@
 #include <ATen/cuda/CUDAContext.h>
 #include <torch/torch.h>
 
+#include "train/mixed_precision.hpp"
+
 namespace wb::gpu {
 
 std::vector<DeviceInfo> list_devices() {
@@ -15,6 +17,10 @@ std::vector<DeviceInfo> list_devices() {
                    p->minor, p->major >= 8});
   }
   return out;
+}
+
+void install_bf16_query() {
+  wb::install_bf16_query([](int index) { return at::cuda::getDeviceProperties(index)->major >= 8; });
 }
 
 }  // namespace wb::gpu

@@ -16,4 +16,8 @@ struct DeviceInfo {
 
 std::vector<DeviceInfo> list_devices();
 
+// Tells the trainer which GPUs have native bf16 (train/mixed_precision): the others train in
+// fp32. Call once at start.
+void install_bf16_query();
+
 }  // namespace wb::gpu

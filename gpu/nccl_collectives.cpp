@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -35,28 +36,37 @@ class NcclPending final : public PendingCollective {
   c10::intrusive_ptr<c10d::Work> work_;
 };
 
+// "host/bus id#boot id": containers on two machines may share a host name (the boot id tells
+// them apart, as NCCL's own host hash does); "" where the GPU cannot be identified, which every
+// rank still publishes, so that none waits for it.
+std::string gpu_identity(int gpu) {
+  char bus_id[32] = {};
+  if (cudaDeviceGetPCIBusId(bus_id, sizeof bus_id, gpu) != cudaSuccess) return {};  // NCCL will say it
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  std::string boot_id;
+  std::ifstream("/proc/sys/kernel/random/boot_id") >> boot_id;
+  return std::string(host) + "/" + bus_id + "#" + boot_id;
+}
+
 // Every rank publishes its GPU (host and PCI bus id) on the store and reads everyone's: two ranks
 // on one GPU (more ranks on a node than GPUs) would fail in NCCL's first collective with
 // "Duplicate GPU detected"; here the job fails at once, saying which ranks and what to change.
 void refuse_shared_gpus(const DeviceGroupSetup& setup) {
-  char bus_id[32] = {};
-  if (cudaDeviceGetPCIBusId(bus_id, sizeof bus_id, setup.gpu) != cudaSuccess) return;  // NCCL will say it
-  char host[256] = {};
-  gethostname(host, sizeof host - 1);
-  const std::string mine = std::string(host) + "/" + bus_id;
-  setup.store->set("gpu/" + std::to_string(setup.rank), store_bytes(mine));
+  setup.store->set("gpu/" + std::to_string(setup.rank), store_bytes(gpu_identity(setup.gpu)));
   std::vector<std::string> gpus;
   for (int rank = 0; rank < setup.world_size; ++rank) {
     const auto id = setup.store->get("gpu/" + std::to_string(rank));
     gpus.emplace_back(id.begin(), id.end());
   }
-  if (const auto shared = first_shared_gpu(gpus))
+  if (const auto shared = first_shared_gpu(gpus)) {
+    const auto& gpu = gpus[static_cast<std::size_t>(shared->second)];
     throw UserError(ExitCode::kUsage,
                     "ranks " + std::to_string(shared->first) + " and " + std::to_string(shared->second) +
-                        " would share GPU " + gpus[static_cast<std::size_t>(shared->second)] +
-                        ": NCCL needs a GPU per rank",
+                        " would share GPU " + gpu.substr(0, gpu.find('#')) + ": NCCL needs a GPU per rank",
                     "start at most as many ranks per node as it has GPUs (--nproc, --nproc_per_node, "
                     "--ntasks-per-node), or train on the CPU with --device cpu");
+  }
 }
 
 class NcclCollectives final : public DeviceCollectives {

@@ -2,6 +2,7 @@
 #include "cli/cli_context.hpp"
 #ifdef WB_WITH_CUDA
 #include "gpu/cuda_step_graphs.hpp"
+#include "gpu/device_info.hpp"
 #include "gpu/nccl_collectives.hpp"
 #endif
 
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
 #ifdef WB_WITH_CUDA
   wb::gpu::install_nccl();         // data-parallel runs on GPUs: gradients GPU to GPU
   wb::gpu::install_cuda_graphs();  // training.cuda_graphs
+  wb::gpu::install_bf16_query();   // bf16 autocast where the GPU has it, fp32 elsewhere
 #endif
   return wb::run_cli(argc, argv);
 }

@@ -5,6 +5,7 @@
 #include "cli/cli_context.hpp"
 #include "cli/progress_bar.hpp"
 #include "common/errors.hpp"
+#include "train/mixed_precision.hpp"
 #include "train/throughput_benchmark.hpp"
 #include "train/trainer.hpp"
 
@@ -44,6 +45,8 @@ void bench(const BenchArgs& args) {
       if (const auto why = cuda_graphs_refusal(with_architecture(chosen[0], arch).model, ObjectiveSpec{}); !why.empty())
         throw UserError(ExitCode::kUsage, std::string("--cuda-graphs with --arch ") + to_string(arch) + ": " + why,
                         "leave out --cuda-graphs, or bench --arch dense or shared");
+  std::printf("precision: %s\n", uses_bf16_autocast(c10::Device(device)) ? "bf16 autocast (forward), fp32 weights and AdamW"
+                                                                         : "fp32");
   std::printf("%-14s %10s %10s %7s %8s %10s %12s %12s%s\n", "config", "params", "active", "threads", "device", "ms/step",
               "tokens/s", "model FLOP/s", args.peak_tflops > 0 ? "     MFU" : "");
   for (auto base : chosen) {

@@ -57,15 +57,21 @@ inline torch::Tensor masked_attention(const torch::Tensor& q, const torch::Tenso
 #endif
 }
 
-// bf16 autocast for CUDA forward passes; a no-op on CPU (fp32 there, bit-reproducible).
+// bf16 autocast for a CUDA forward pass, from construction to destruction, which restores the
+// state before it (the autocast cache is dropped when the outermost scope ends). `enable` is
+// train/mixed_precision's uses_bf16_autocast: false on the CPU (fp32 there, bit-reproducible).
 class CudaAutocast {
  public:
   explicit CudaAutocast(bool enable) : enabled_(enable) {
     if (!enabled_) return;
 #if WB_TORCH_AT_LEAST(2, 4)
+    was_enabled_ = at::autocast::is_autocast_enabled(at::kCUDA);
+    previous_dtype_ = at::autocast::get_autocast_dtype(at::kCUDA);
     at::autocast::set_autocast_enabled(at::kCUDA, true);
     at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
 #else
+    was_enabled_ = at::autocast::is_enabled();
+    previous_dtype_ = at::autocast::get_autocast_gpu_dtype();
     at::autocast::set_enabled(true);
     at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
 #endif
@@ -73,17 +79,21 @@ class CudaAutocast {
   ~CudaAutocast() {
     if (!enabled_) return;
 #if WB_TORCH_AT_LEAST(2, 4)
-    at::autocast::set_autocast_enabled(at::kCUDA, false);
+    at::autocast::set_autocast_dtype(at::kCUDA, previous_dtype_);
+    at::autocast::set_autocast_enabled(at::kCUDA, was_enabled_);
 #else
-    at::autocast::set_enabled(false);
+    at::autocast::set_autocast_gpu_dtype(previous_dtype_);
+    at::autocast::set_enabled(was_enabled_);
 #endif
-    at::autocast::clear_cache();
+    if (!was_enabled_) at::autocast::clear_cache();
   }
   CudaAutocast(const CudaAutocast&) = delete;
   CudaAutocast& operator=(const CudaAutocast&) = delete;
 
  private:
   bool enabled_;
+  bool was_enabled_ = false;
+  at::ScalarType previous_dtype_ = at::kHalf;
 };
 
 // Drops gradients instead of zeroing them (2.x's zero_grad default; 1.13's C++ API zeroes):

@@ -8,6 +8,31 @@
 
 namespace wb {
 
+namespace {
+
+// Where a checkpoint's tensors must land: the model's device. Without it they come back on the
+// device they were saved from (rank 0's cuda:0), and Module::load moves every parameter of rank
+// 1, 2, ... there (set_data) instead of copying into it; a GPU checkpoint would not load on a
+// CPU-only machine either.
+torch::Device model_device(Gpt& model) {
+  const auto parameters = model->parameters();
+  return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
+}
+
+// The state of a device's default generator (a CPU byte tensor; no CUDA headers needed).
+torch::Tensor rng_state(torch::Device device) {
+  auto generator = at::globalContext().defaultGenerator(device);
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  return generator.get_state();
+}
+void set_rng_state(torch::Device device, const torch::Tensor& state) {
+  auto generator = at::globalContext().defaultGenerator(device);
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  generator.set_state(state.cpu());
+}
+
+}  // namespace
+
 void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer,
                      const LoopState& s) {
   torch::serialize::OutputArchive archive;
@@ -17,6 +42,9 @@ void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim
   archive.write("model", model_archive);
   archive.write("optimizer", optimizer_archive);
   archive.write("rng_cpu", compat::cpu_rng_state());
+  // On a GPU, dropout (and the fused attention's dropout) draws from the device's generator:
+  // without its state a resumed run would repeat the masks of the run's first steps.
+  if (const auto device = model_device(model); device.is_cuda()) archive.write("rng_cuda", rng_state(device));
   nlohmann::json state = {{"format", "workbench.checkpoint/1"},
                           {"step", s.step},
                           {"micro_batches", s.micro_batches},
@@ -38,19 +66,6 @@ void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim
   std::filesystem::rename(tmp, file);
 }
 
-namespace {
-
-// Where a checkpoint's tensors must land: the model's device. Without it they come back on the
-// device they were saved from (rank 0's cuda:0), and Module::load moves every parameter of rank
-// 1, 2, ... there (set_data) instead of copying into it; a GPU checkpoint would not load on a
-// CPU-only machine either.
-torch::Device model_device(Gpt& model) {
-  const auto parameters = model->parameters();
-  return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
-}
-
-}  // namespace
-
 LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim::Optimizer& optimizer) {
   torch::serialize::InputArchive archive, model_archive, optimizer_archive;
   LoopState s;
@@ -63,6 +78,10 @@ LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::
     torch::Tensor rng;
     archive.read("rng_cpu", rng);
     compat::set_cpu_rng_state(rng.cpu());  // loaded onto the model's device with the rest
+    // Written by a run on a GPU; one resumed on the CPU (or written on it) starts the device's
+    // generator from the seed.
+    if (const auto device = model_device(model); device.is_cuda() && archive.try_read("rng_cuda", rng))
+      set_rng_state(device, rng);
     c10::IValue state_value;
     archive.read("state", state_value);
     auto state = nlohmann::json::parse(state_value.toStringRef());

@@ -1,4 +1,4 @@
-// Checkpoints: model weights, optimizer state, the CPU RNG state and the loop state (step,
+// Checkpoints: model weights, optimizer state, the CPU (and GPU) RNG state and the loop state (step,
 // sampler position, loss bookkeeping), so that save -> load -> continue reproduces the
 // uninterrupted run's losses exactly. Written to a temporary file and renamed.
 #pragma once

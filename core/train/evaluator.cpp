@@ -11,6 +11,7 @@
 #include "model/torch_compat.hpp"
 #include "train/batch_rows.hpp"
 #include "train/communicator.hpp"
+#include "train/mixed_precision.hpp"
 
 namespace wb {
 
@@ -84,7 +85,7 @@ double Evaluator::validation_loss(const ValidationSet& set, std::size_t set_inde
         set.split->copy(static_cast<std::uint64_t>(set.offsets[first + start + r]),
                         std::span(windows).subspan(r * (T + 1), T + 1));
       make_rows(objective_, T, windows, m, stream_seed, static_cast<std::int64_t>(first + start), rows);
-      compat::CudaAutocast autocast(device_.is_cuda());
+      compat::CudaAutocast autocast(uses_bf16_autocast(device_));
       const double nll = batch_loss(model_, rows, m, T, device_, /*label_smoothing=*/0.0).nll.item<double>();
       if (m == n) {  // the whole batch at once: its mean as it is (one process stays bit for bit)
         nll_sum = nll;

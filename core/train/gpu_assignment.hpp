@@ -18,12 +18,14 @@ inline int gpu_for_local_rank(int local_rank, int visible_gpus) {
 }
 
 // The first two ranks (lowest second rank, then lowest first) whose GPU ids are equal; the ids
-// come one per rank, in rank order, as "host/PCI bus id". NCCL refuses a group in which two
-// ranks share a GPU ("Duplicate GPU detected"); nullopt when each rank has its own.
+// come one per rank, in rank order, as "host/PCI bus id" (plus the machine's boot id, as NCCL
+// tells hosts apart), or "" where the GPU could not be identified. NCCL refuses a group in which
+// two ranks share a GPU ("Duplicate GPU detected"); nullopt when each rank has its own.
 inline std::optional<std::pair<int, int>> first_shared_gpu(const std::vector<std::string>& gpu_of_rank) {
   for (std::size_t second = 1; second < gpu_of_rank.size(); ++second)
     for (std::size_t first = 0; first < second; ++first)
-      if (gpu_of_rank[first] == gpu_of_rank[second]) return std::pair{static_cast<int>(first), static_cast<int>(second)};
+      if (!gpu_of_rank[second].empty() && gpu_of_rank[first] == gpu_of_rank[second])
+        return std::pair{static_cast<int>(first), static_cast<int>(second)};
   return std::nullopt;
 }
 

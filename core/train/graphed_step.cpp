@@ -3,6 +3,7 @@
 
 #include "common/errors.hpp"
 #include "model/torch_compat.hpp"
+#include "train/mixed_precision.hpp"
 #include "train/batch_rows.hpp"
 #include "train/error_text.hpp"
 
@@ -42,7 +43,7 @@ void GraphedStep::forward_backward() {
   for (int micro = 0; micro < micro_batches_; ++micro) {
     torch::Tensor loss;
     {
-      compat::CudaAutocast autocast(device_.is_cuda());
+      compat::CudaAutocast autocast(uses_bf16_autocast(device_));
       loss = model_->compute_loss(x_[micro], y_[micro], /*prefix_len=*/{}, label_smoothing_).total;
     }
     // The same operations, in the same order, as the trainer's eager step: bit-identical on the CPU.

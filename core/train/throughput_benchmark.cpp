@@ -5,6 +5,7 @@
 
 #include "model/gpt.hpp"
 #include "model/torch_compat.hpp"
+#include "train/mixed_precision.hpp"
 #include "train/graphed_step.hpp"
 #include "train/optimizer.hpp"
 
@@ -76,7 +77,7 @@ BenchmarkResult run_throughput_benchmark(const BenchmarkConfig& c, int warmup_st
     } else {
       compat::zero_grad_to_none(*optimizer);
       {
-        compat::CudaAutocast autocast(device.is_cuda());
+        compat::CudaAutocast autocast(uses_bf16_autocast(device));
         loss = model->compute_loss(x, y).total;  // MoE: with the router losses, as in training
       }
       loss.backward();

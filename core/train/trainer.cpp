@@ -337,7 +337,6 @@ struct Trainer::Impl {
                             std::max(wall_s - last_wall, 1e-9);
         tokens_per_s = tokens_per_s == 0.0 ? rate : 0.9 * tokens_per_s + 0.1 * rate;  // smoothed
         report_steps(losses, tokens_per_s, last_wall, wall_s);
-        last_wall = wall_s;
         unread.clear();
 
         const bool last_step = state.step == plan.total_steps;
@@ -347,6 +346,8 @@ struct Trainer::Impl {
         }
         const auto every = spec.training.checkpoint_interval;
         if (!last_step && (stop_requested || (every > 0 && state.step % every == 0))) write_checkpoint(wall_s);
+        // The next interval's tokens/s counts training steps only, not this evaluation or checkpoint.
+        last_wall = wall_before + seconds_since(t0);
         if (stop_requested && !last_step) {
           auto s = summary("interrupted", wall_s);
           sink.run_finished(s);

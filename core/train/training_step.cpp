@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/torch_compat.hpp"
+#include "train/mixed_precision.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
@@ -68,7 +69,7 @@ torch::Tensor TrainingStep::forward_backward() {
     batches_.next(rows_);
     torch::Tensor loss;
     {
-      compat::CudaAutocast autocast(device_.is_cuda());
+      compat::CudaAutocast autocast(uses_bf16_autocast(device_));
       loss = batch_loss(model_, rows_, rows, T, device_, spec_.training.label_smoothing).total;
     }
     // Ranks hold different numbers of loss positions (prefix LM, span corruption, MLM): weighting

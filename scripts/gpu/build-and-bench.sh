@@ -1,19 +1,41 @@
 #!/usr/bin/env bash
 # The GPU check in one go, for a CUDA machine with PyTorch 2.x but no package registry (the
 # device tool's machines): unpacks .gpu-debs/ (scripts/gpu/fetch-debs.sh) into a prefix, builds
-# workbench-cli headless against PyTorch's own LibTorch, trains a short run on the GPU end to end
-# (1 rank, the same with training.cuda_graphs, then 2 ranks: NCCL, or the refusal of a shared GPU),
-# runs the trainer's tests, and benchmarks GPT-2 small and the small-model regime (eager and CUDA
-# graphs) against PyTorch eager and torch.compile (default and reduce-overhead) on the same GPU.
-# Everything it prints also goes to $OUT (the device tool's folder) or ./gpu-results.
-# Usage: scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
+# workbench-cli headless against PyTorch's own LibTorch, runs the GPU tests, trains a short run on
+# the GPU end to end (1 rank, the same with training.cuda_graphs, then 2 ranks: NCCL, or the
+# refusal of a shared GPU), and benchmarks GPT-2 small and the small-model regime (eager and CUDA
+# graphs) against PyTorch eager and torch.compile on the same GPU.
+# It keeps to a time budget (BUDGET_S, default 540 s, build included): the steps come in order of
+# importance, each is cut at what is left, and the rest are skipped once too little is. Every line
+# goes straight to files in $OUT (the device tool's folder; ./gpu-results elsewhere), so a run
+# stopped from outside keeps what it printed: summary.txt, configure.log, build.log, tests.log,
+# runs.log, bench.log.
+# Usage: [BUDGET_S=540] scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 peak=${1:-989}
 steps=${2:-20}
 out=${OUT:-$PWD/gpu-results}
 mkdir -p "$out"
+export PYTHONUNBUFFERED=1
+start=$(date +%s)
+budget=${BUDGET_S:-540}
 log() { tee -a "$out/summary.txt"; }
+left() { echo $(( budget - ($(date +%s) - start) )); }
+# step LOG CAP_S COMMAND...: runs COMMAND for at most CAP_S seconds and what is left of the budget,
+# its output appended to LOG and the summary; skipped when under 20 s are left.
+step() {
+  local file=$1 cap=$2 t
+  shift 2
+  t=$(left)
+  (( t < 20 )) && { echo "-- skipped (budget spent): $*" | log; return 0; }
+  (( cap < t - 5 )) || cap=$(( t - 5 ))
+  echo "-- $* (up to ${cap} s)" | tee -a "$out/$file" | log
+  timeout -k 5 "$cap" "$@" 2>&1 | grep --line-buffered -v "Warning" | tee -a "$out/$file" | log
+  local rc=${PIPESTATUS[0]}
+  (( rc == 0 )) || echo "-- exit $rc$( (( rc == 124 )) && echo ' (cut at its time)')" | log
+  return 0
+}
 
 deps=/tmp/wbdeps
 mkdir -p "$deps"
@@ -36,38 +58,43 @@ cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
   { tail -40 "$out/configure.log"; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
-cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1 ||
+timeout "$(left)" cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1 ||
   { grep -E "error|Error" "$out/build.log" | head -60; exit 1; }
 echo "build: $(( $(date +%s) - t0 )) s" | log
 cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
 
-echo "== trainer tests (CPU numerics on LibTorch 2.x, Gloo ranks)" | log
-(cd build/gpu && OMP_NUM_THREADS=1 timeout 300 ./tests/train/test_train --gtest_brief=1 && \
-  OMP_NUM_THREADS=1 timeout 120 ./tests/train/test_c10d --gtest_brief=1 && ./tests/train/test_gpu_assignment --gtest_brief=1) 2>&1 | tail -15 | log
-echo "== CUDA graphs and the fused AdamW on the GPU" | log
-(cd build/gpu && timeout 300 ./tests/gpu/test_cuda_graphs && timeout 60 ./tests/gpu/test_fused_adamw) 2>&1 | tail -25 | log
+echo "== the GPU tests: CUDA graphs, the fused AdamW, checkpoints of GPU runs" | log
+(cd build/gpu && step tests.log 150 ./tests/gpu/test_cuda_graphs)
+(cd build/gpu && step tests.log 60 ./tests/gpu/test_fused_adamw)
+(cd build/gpu && step tests.log 60 ./tests/train/test_train --gtest_filter='Checkpoint.*:MixedPrecision.*')
 
 echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)
 "$cli" --home "$home" data import genesis --from tests/fixtures/data/genesis_kjv.txt >/dev/null
-timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda 2>&1 | tail -8 | log
+step runs.log 90 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda
 # The same run replayed from a CUDA graph: it must say "recorded" and end near the eager run's loss.
 python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); j["name"] += "-graphs"; j["training"]["cuda_graphs"] = True
 json.dump(j, open(sys.argv[2], "w"))' scripts/bench/data_parallel.json "$home/graphs.json"
-timeout 300 "$cli" --home "$home" run "$home/graphs.json" --device cuda 2>&1 | tail -8 | log
+step runs.log 90 "$cli" --home "$home" run "$home/graphs.json" --device cuda
 # 2 ranks: NCCL where there are 2 GPUs; on 1 GPU the shared-GPU check must refuse them by name.
-timeout 300 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2 2>&1 | tail -8 | log
+step runs.log 60 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2
+step runs.log 20 "$cli" --home "$home" runs
 
 echo "== throughput (steps $steps, peak $peak TFLOP/s)" | log
-for config in gpt2-small gpt-5m baby; do
-  timeout 300 "$cli" bench --device cuda --config "$config" --steps "$steps" --warmup 5 --peak-tflops "$peak" 2>&1 | log
-  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
-    --peak-tflops "$peak" 2>&1 | log
-  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
-    --peak-tflops "$peak" --compile 2>&1 | grep -v Warning | log
-  timeout 300 "$cli" bench --device cuda --config "$config" --steps "$steps" --warmup 5 --peak-tflops "$peak" \
-    --cuda-graphs 2>&1 | log
-  timeout 300 python3 scripts/bench/pytorch_reference.py --device cuda --config "$config" --steps "$steps" --warmup 5 \
-    --peak-tflops "$peak" --compile --compile-mode reduce-overhead 2>&1 | grep -v Warning | log
+bench=("$cli" bench --device cuda --steps "$steps" --warmup 5 --peak-tflops "$peak")
+reference=(python3 scripts/bench/pytorch_reference.py --device cuda --steps "$steps" --warmup 5 --peak-tflops "$peak")
+step bench.log 90 "${bench[@]}" --config gpt2-small
+step bench.log 90 "${reference[@]}" --config gpt2-small
+step bench.log 180 "${reference[@]}" --config gpt2-small --compile
+for config in gpt-5m baby; do
+  step bench.log 60 "${bench[@]}" --config "$config"
+  step bench.log 60 "${bench[@]}" --config "$config" --cuda-graphs
+  step bench.log 60 "${reference[@]}" --config "$config"
+  step bench.log 150 "${reference[@]}" --config "$config" --compile --compile-mode reduce-overhead
 done
-echo "total: $(( $(date +%s) - t0 )) s" | log
+step bench.log 90 "${bench[@]}" --config gpt2-small --cuda-graphs
+
+echo "== the trainer's CPU tests on this LibTorch (last: they need no GPU)" | log
+(cd build/gpu && step tests.log 240 env OMP_NUM_THREADS=1 ./tests/train/test_train --gtest_brief=1)
+(cd build/gpu && step tests.log 120 env OMP_NUM_THREADS=1 ./tests/train/test_c10d --gtest_brief=1)
+echo "total: $(( $(date +%s) - start )) s" | log

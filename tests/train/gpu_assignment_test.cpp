@@ -34,6 +34,7 @@ TEST(GpuAssignment, TheFirstTwoRanksOnOneGpu) {
        "two nodes, the same slots: different hosts"},
       {{"a/0000:07:00.0", "a/0000:0a:00.0", "a/0000:07:00.0"}, std::pair{0, 2}, "3 ranks on a 2-GPU node"},
       {{"a/x", "a/y", "a/y", "a/x"}, std::pair{1, 2}, "the lowest second rank first"},
+      {{"", "a/x", ""}, std::nullopt, "GPUs that could not be identified (\"\") are left to NCCL"},
   };
   for (const auto& c : cases) EXPECT_EQ(first_shared_gpu(c.ids), c.shared) << c.why;
 }

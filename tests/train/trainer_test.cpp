@@ -2,9 +2,11 @@
 // save -> load -> continue equals an uninterrupted run, evaluation records, overfitting onset.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
+#include <thread>
 
 #include "model/gpt.hpp"
 #include "train/checkpoint.hpp"
@@ -129,6 +131,30 @@ TEST(Checkpoint, TensorsLandOnTheLoadingModelsDevice) {
     EXPECT_TRUE(static_cast<torch::optim::AdamWParamState&>(*state).exp_avg().device().is_cpu()) << key;
 }
 
+// A run resumed on a GPU draws the dropout masks the uninterrupted run would have: the device's
+// generator is in the checkpoint too. Skipped without CUDA.
+TEST(Checkpoint, RestoresTheGpusRandomStream) {
+  if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device visible";
+  test::TempDir dir;
+  GptConfig config;
+  config.n_layer = 1;
+  config.n_head = 2;
+  config.n_embd = 16;
+  config.block_size = 8;
+  config.vocab_size = 11;
+  Gpt model(config);
+  model->to(torch::kCUDA);
+  torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(1e-3));
+  torch::manual_seed(3);
+  (void)torch::rand({64}, torch::kCUDA);  // the run so far
+  save_checkpoint(dir / "last.pt", model, optimizer, LoopState{});
+  const auto expected = torch::rand({64}, torch::kCUDA);
+  torch::manual_seed(3);  // what every start does before loading
+  load_checkpoint(dir / "last.pt", model, optimizer);
+  EXPECT_TRUE(torch::equal(torch::rand({64}, torch::kCUDA), expected))
+      << "the GPU's random stream started again from the seed";
+}
+
 // Reading the losses every 5 steps (what a GPU does, every 16) changes when the host waits, not
 // what it reports: the same step records, evaluations and stop step as reading every step.
 TEST_F(TrainerTest, ReadingLossesEveryFewStepsReportsTheSameSteps) {
@@ -217,6 +243,24 @@ TEST_F(TrainerTest, ReportsEvaluationsWithTokensEpochsAndLr) {
   EXPECT_NEAR(sink.evals.back().epoch, 2.0, 1e-9);
   EXPECT_EQ(sink.summary.status, "finished");
   EXPECT_EQ(sink.summary.final_val_loss, sink.evals.back().val_loss);
+}
+
+// tokens/s measures training steps: an evaluation that takes long (here 0.5 s, against a few ms
+// per step) does not drag down the rate of the step after it. Counted in, it would make that
+// step's rate ~0 and cut the smoothed figure to 0.90 of the step before.
+TEST_F(TrainerTest, TokensPerSecondLeavesEvaluationsOut) {
+  struct SlowEvaluations : RecordingSink {
+    void eval(const EvalRecord& r) override {
+      RecordingSink::eval(r);
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+  } sink;
+  auto spec = test::tiny_spec();
+  spec.training.token_budget = 4 * 16 * 10;  // 10 steps, evaluated at step 8 and the end
+  train(spec, workspace, sink);
+  ASSERT_EQ(sink.steps.size(), 10u);
+  const double before = sink.steps[7].tokens_per_s, after = sink.steps[8].tokens_per_s;  // steps 8 and 9
+  EXPECT_GT(after, 0.93 * before) << "step 9's rate counted step 8's evaluation";
 }
 
 TEST_F(TrainerTest, HeavyRepetitionOverfitsAndIsDetected) {
