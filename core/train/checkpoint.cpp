@@ -80,8 +80,8 @@ LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::
     compat::set_cpu_rng_state(rng.cpu());  // loaded onto the model's device with the rest
     // Written by a run on a GPU; one resumed on the CPU (or written on it) starts the device's
     // generator from the seed.
-    if (const auto device = model_device(model); device.is_cuda() && archive.try_read("rng_cuda", rng))
-      set_rng_state(device, rng);
+    if (torch::Tensor device_rng; model_device(model).is_cuda() && archive.try_read("rng_cuda", device_rng))
+      set_rng_state(model_device(model), device_rng);
     c10::IValue state_value;
     archive.read("state", state_value);
     auto state = nlohmann::json::parse(state_value.toStringRef());

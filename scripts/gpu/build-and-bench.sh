@@ -8,15 +8,15 @@
 # It keeps to a time budget (BUDGET_S, default 540 s, build included): the steps come in order of
 # importance, each is cut at what is left, and the rest are skipped once too little is. Every line
 # goes straight to files in $OUT (the device tool's folder; ./gpu-results elsewhere), so a run
-# stopped from outside keeps what it printed: summary.txt, configure.log, build.log, tests.log,
-# runs.log, bench.log.
+# stopped from outside keeps what it printed: summary.txt (all of it), configure.log, build.log,
+# and tests.log, runs.log, bench.log (each step's output, as in the summary).
 # Usage: [BUDGET_S=540] scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 peak=${1:-989}
 steps=${2:-20}
 out=${OUT:-$PWD/gpu-results}
-mkdir -p "$out"
+mkdir -p "$out" && out=$(cd "$out" && pwd)  # absolute: steps run from build/gpu too
 export PYTHONUNBUFFERED=1
 start=$(date +%s)
 budget=${BUDGET_S:-540}
@@ -31,9 +31,9 @@ step() {
   (( t < 20 )) && { echo "-- skipped (budget spent): $*" | log; return 0; }
   (( cap < t - 5 )) || cap=$(( t - 5 ))
   echo "-- $* (up to ${cap} s)" | tee -a "$out/$file" | log
-  timeout -k 5 "$cap" "$@" 2>&1 | grep --line-buffered -v "Warning" | tee -a "$out/$file" | log
+  timeout -k 5 "$cap" "$@" 2>&1 | grep --line-buffered -v -E "UserWarning|^ *warnings\.warn" | tee -a "$out/$file" | log
   local rc=${PIPESTATUS[0]}
-  (( rc == 0 )) || echo "-- exit $rc$( (( rc == 124 )) && echo ' (cut at its time)')" | log
+  (( rc == 0 )) || echo "-- exit $rc$( (( rc == 124 )) && echo ' (cut at its time)')" | tee -a "$out/$file" | log
   return 0
 }
 
@@ -47,19 +47,26 @@ torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
 nvcc=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
 { nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
   python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda, "GPUs", torch.cuda.device_count())'
-  # find_package(Torch) enables CMake's CUDA language: it needs nvcc and CMake >= 3.25 (ours).
+  # find_package(Torch) enables CMake's CUDA language, which needs nvcc.
   cmake --version | head -1; c++ --version | head -1; "$nvcc" --version | tail -1
 } 2>&1 | log
 
 t0=$(date +%s)
 export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
-cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
+timeout 180 cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
   -DPython3_EXECUTABLE="$(command -v python3)" -DCMAKE_CUDA_COMPILER="$nvcc" \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
-  { tail -40 "$out/configure.log"; exit 1; }
+  { tail -40 "$out/configure.log" | log; echo "configure failed: configure.log" | log; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
-timeout "$(left)" cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe test_gpu_assignment test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1 ||
-  { grep -E "error|Error" "$out/build.log" | head -60; exit 1; }
+(( $(left) > 60 )) || { echo "no time left to build (BUDGET_S=$budget)" | log; exit 1; }
+timeout "$(left)" cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe \
+  test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1
+rc=$?
+if (( rc != 0 )); then
+  grep -E "error|Error" "$out/build.log" | head -60 | log
+  echo "build: exit $rc$( (( rc == 124 )) && echo ' (cut at the budget)') after $(( $(date +%s) - t0 )) s: build.log" | log
+  exit 1
+fi
 echo "build: $(( $(date +%s) - t0 )) s" | log
 cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
 

@@ -247,7 +247,8 @@ TEST_F(TrainerTest, ReportsEvaluationsWithTokensEpochsAndLr) {
 
 // tokens/s measures training steps: an evaluation that takes long (here 0.5 s, against a few ms
 // per step) does not drag down the rate of the step after it. Counted in, it would make that
-// step's rate ~0 and cut the smoothed figure to 0.90 of the step before.
+// step's rate ~0 and cut the smoothed figure to 0.90 of the step before; 0.91 still allows a
+// step 10 times slower than the ones before it.
 TEST_F(TrainerTest, TokensPerSecondLeavesEvaluationsOut) {
   struct SlowEvaluations : RecordingSink {
     void eval(const EvalRecord& r) override {
@@ -260,7 +261,7 @@ TEST_F(TrainerTest, TokensPerSecondLeavesEvaluationsOut) {
   train(spec, workspace, sink);
   ASSERT_EQ(sink.steps.size(), 10u);
   const double before = sink.steps[7].tokens_per_s, after = sink.steps[8].tokens_per_s;  // steps 8 and 9
-  EXPECT_GT(after, 0.93 * before) << "step 9's rate counted step 8's evaluation";
+  EXPECT_GT(after, 0.91 * before) << "step 9's rate counted step 8's evaluation";
 }
 
 TEST_F(TrainerTest, HeavyRepetitionOverfitsAndIsDetected) {
