@@ -1,6 +1,9 @@
 // Queries CUDA device properties through ATen's CUDA context (CUDA LibTorch only).
 #include "gpu/device_info.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <ATen/cuda/CUDAContext.h>
 #include <torch/torch.h>
 
@@ -17,6 +20,28 @@ std::vector<DeviceInfo> list_devices() {
                    p->minor, p->major >= 8});
   }
   return out;
+}
+
+std::vector<std::string> describe_gpus() {
+#if defined(USE_C10D_NCCL)
+  std::vector<std::string> lines = {"CUDA build; data-parallel GPUs exchange gradients through NCCL"};
+#else
+  std::vector<std::string> lines = {"CUDA build; this LibTorch has no NCCL: data-parallel GPUs exchange gradients "
+                                    "through Gloo, staged in host memory"};
+#endif
+  const auto devices = list_devices();
+  if (devices.empty()) {
+    const char* visible = std::getenv("CUDA_VISIBLE_DEVICES");
+    lines.push_back(std::string("no GPU visible") +
+                    (visible ? std::string(" (CUDA_VISIBLE_DEVICES=") + visible + ")" : "") + ": runs train on the CPU");
+  }
+  for (const auto& d : devices) {
+    char line[512];
+    std::snprintf(line, sizeof line, "GPU %d: %s, %.1f GiB, compute capability %d.%d: %s", d.index, d.name.c_str(),
+                  d.memory_gib, d.major, d.minor, d.bf16 ? "bf16 autocast" : "fp32 (no native bf16)");
+    lines.emplace_back(line);
+  }
+  return lines;
 }
 
 void install_bf16_query() {

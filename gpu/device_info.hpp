@@ -16,6 +16,10 @@ struct DeviceInfo {
 
 std::vector<DeviceInfo> list_devices();
 
+// For --version: this build (CUDA, with or without NCCL) and a line per GPU it sees: name,
+// memory, compute capability and the training precision used there.
+std::vector<std::string> describe_gpus();
+
 // Tells the trainer which GPUs have native bf16 (train/mixed_precision): the others train in
 // fp32. Call once at start.
 void install_bf16_query();

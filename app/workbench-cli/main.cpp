@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   wb::gpu::install_nccl();         // data-parallel runs on GPUs: gradients GPU to GPU
   wb::gpu::install_cuda_graphs();  // training.cuda_graphs
   wb::gpu::install_bf16_query();   // bf16 autocast where the GPU has it, fp32 elsewhere
+  wb::install_gpu_report(wb::gpu::describe_gpus);  // --version
 #endif
   return wb::run_cli(argc, argv);
 }

@@ -10,6 +10,7 @@
 #include "common/errors.hpp"
 #include "common/joined.hpp"
 #include "train/error_text.hpp"
+#include "train/trainer.hpp"
 
 namespace wb {
 namespace {
@@ -65,13 +66,28 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
                    "end with, and in `export` charts and tables)");
 }
 
+std::function<std::vector<std::string>()>& gpu_report() {
+  static std::function<std::vector<std::string>()> report;
+  return report;
+}
+
+// What a user on a cluster node asks first: which build is this, and does it see the GPUs?
+std::string version_text() {
+  std::string text = std::string("workbench-cli ") + PROJECT_VERSION_STRING + "\nLibTorch " + libtorch_version();
+  if (!gpu_report()) return text + ", CPU build: trains on the CPU (README: GPU build)";
+  for (const auto& line : gpu_report()()) text += "\n" + line;
+  return text;
+}
+
 }  // namespace
+
+void install_gpu_report(std::function<std::vector<std::string>()> report) { gpu_report() = std::move(report); }
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"workbench-cli: design, run and compare data-repetition experiments for language models.\n"
                "Quick start: workbench-cli run token-crisis-mini", "workbench-cli"};
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("workbench-cli ") + PROJECT_VERSION_STRING);
+  app.set_version_flag("--version", version_text, "Print the version, the LibTorch and the GPUs it sees, and exit");
   app.require_subcommand(1);
   app.fallthrough();  // --db and --home work after the subcommand too: `run SPEC --db PATH`
   CliContext context;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -65,5 +67,9 @@ void add_slurm_commands(CLI::App& app, CliContext& context);    // slurm submit
 
 // Parses the command line and runs the command; returns the process exit code (docs/cli.md).
 int run_cli(int argc, char** argv);
+
+// CUDA builds describe themselves and the GPUs they see for --version, a line each (gpu/
+// installs it at start); without it --version says this is a CPU build.
+void install_gpu_report(std::function<std::vector<std::string>()> report);
 
 }  // namespace wb

@@ -57,6 +57,8 @@ std::string resolve_device(const std::string& requested, int local_rank) {
   return "cuda:" + std::to_string(gpu_for_local_rank(local_rank, static_cast<int>(torch::cuda::device_count())));
 }
 
+std::string libtorch_version() { return compat::torch_version(); }
+
 std::string library_versions_json() {
   return nlohmann::json{{"libtorch", compat::torch_version()}, {"cuda", torch::cuda::is_available()}}.dump();
 }

@@ -48,6 +48,8 @@ void configure_torch_threads(int threads);
 std::string resolve_device(const std::string& requested, int local_rank = 0);
 // Library versions for the run store: {"libtorch": "1.13.0", "cuda": false, ...}.
 std::string library_versions_json();
+// "1.13.0": the LibTorch this program was built against.
+std::string libtorch_version();
 
 class Trainer {
  public:

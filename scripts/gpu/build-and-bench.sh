@@ -69,6 +69,7 @@ if (( rc != 0 )); then
 fi
 echo "build: $(( $(date +%s) - t0 )) s" | log
 cli=$PWD/build/gpu/app/workbench-cli/workbench-cli
+"$cli" --version 2>&1 | log  # the GPUs it sees and the precision it trains them in
 
 echo "== the GPU tests: CUDA graphs, the fused AdamW, checkpoints of GPU runs" | log
 (cd build/gpu && step tests.log 150 ./tests/gpu/test_cuda_graphs)

@@ -18,6 +18,7 @@
 #include "common/synthetic_corpus.hpp"
 #include "cli_runner.hpp"
 #include "common/temp_dir.hpp"
+#include "train/trainer.hpp"
 
 namespace wb {
 namespace {
@@ -322,6 +323,21 @@ TEST_F(CliTest, HelpDocumentsCommandsAndExitCodes) {
   auto presets = cli("presets list");
   EXPECT_EQ(presets.code, 0);
   EXPECT_NE(presets.out.find("token-crisis-mini"), std::string::npos);
+}
+
+// --version says which build this is: the LibTorch, and (CUDA builds) the GPUs it sees with the
+// precision each trains in.
+TEST_F(CliTest, VersionNamesTheLibTorchAndTheGpus) {
+  auto r = cli("--version");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("workbench-cli ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\nLibTorch " + libtorch_version()), std::string::npos) << r.out;
+#ifdef WB_WITH_CUDA
+  EXPECT_NE(r.out.find("CUDA build"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.out.find("GPU 0: ") != std::string::npos || r.out.find("no GPU visible") != std::string::npos) << r.out;
+#else
+  EXPECT_NE(r.out.find("CPU build: trains on the CPU"), std::string::npos) << r.out;
+#endif
 }
 
 }  // namespace
