@@ -3,9 +3,9 @@
 
 #include "common/errors.hpp"
 #include "model/torch_compat.hpp"
-#include "train/mixed_precision.hpp"
 #include "train/batch_rows.hpp"
 #include "train/error_text.hpp"
+#include "train/mixed_precision.hpp"
 
 namespace wb {
 namespace {

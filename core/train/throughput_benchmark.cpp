@@ -5,8 +5,8 @@
 
 #include "model/gpt.hpp"
 #include "model/torch_compat.hpp"
-#include "train/mixed_precision.hpp"
 #include "train/graphed_step.hpp"
+#include "train/mixed_precision.hpp"
 #include "train/optimizer.hpp"
 
 namespace wb {

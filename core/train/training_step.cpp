@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "model/torch_compat.hpp"
-#include "train/mixed_precision.hpp"
 #include "schedule/schedules_from_spec.hpp"
+#include "train/mixed_precision.hpp"
 #include "train/optimizer.hpp"
 #include "train/replica_sync.hpp"
 
