@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 namespace wb {
@@ -24,8 +25,18 @@ void close_pair(int fds[2]) {
 ChildProcess spawn_child(const std::vector<std::string>& argv, const SpawnOptions& options) {
   // Everything the child needs is built before fork: between fork and exec only
   // async-signal-safe calls are allowed (LibTorch may have started threads in the parent).
+  // "/proc/self/exe" runs this very binary even if it was replaced on disk since; the child is
+  // still listed under the program's name (ps, pgrep workbench-cli), not under that link.
+  const std::string program = argv.at(0);
+  std::string shown = program;
+  if (program == "/proc/self/exe") {
+    std::error_code error;
+    shown = std::filesystem::read_symlink(program, error).string();
+    if (error || shown.empty()) shown = program;
+  }
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args[0] = shown.data();
   args.push_back(nullptr);
   std::vector<std::string> env_strings = options.env;
   for (char** e = environ; *e; ++e) {
@@ -63,7 +74,7 @@ ChildProcess spawn_child(const std::vector<std::string>& argv, const SpawnOption
     }
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-    execve(args[0], args.data(), envp.data());
+    execve(program.c_str(), args.data(), envp.data());
     _exit(127);
   }
   if (!options.capture_output) return {pid, -1, -1};

@@ -1,5 +1,7 @@
 // workbench-cli's root command: global options, subcommands, and the mapping of errors to
 // documented exit codes.
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -66,6 +68,14 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
                    "end with, and in `export` charts and tables)");
 }
 
+void report_error(const std::string& what, const std::string& fix) {
+  std::string text = "error: " + what + "\n";
+  if (!fix.empty()) text += "  fix: " + fix + "\n";
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+  if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());  // a rank's log is not enough
+}
+
 std::function<std::vector<std::string>()>& gpu_report() {
   static std::function<std::vector<std::string>()> report;
   return report;
@@ -82,6 +92,24 @@ std::string version_text() {
 }  // namespace
 
 void install_gpu_report(std::function<std::vector<std::string>()> report) { gpu_report() = std::move(report); }
+
+namespace {
+int g_terminal_fd = -1;
+}  // namespace
+
+void set_terminal_fd(int fd) { g_terminal_fd = fd; }
+int terminal_fd() { return g_terminal_fd; }
+
+bool built_with_cuda() { return static_cast<bool>(gpu_report()); }
+
+void refuse_gpus_for_a_cpu_build(int gpus, const std::string& alternative) {
+  if (gpus <= 0 || built_with_cuda()) return;
+  throw UserError(ExitCode::kUsage,
+                  "GPUs asked for, but this workbench-cli is a CPU build (LibTorch " + libtorch_version() +
+                      "): its ranks would hold the GPUs and train on the CPU",
+                  "use a workbench-cli built against a CUDA LibTorch (README: GPU build; `--version` says which "
+                  "build one is), or " + alternative);
+}
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"workbench-cli: design, run and compare data-repetition experiments for language models.\n"
@@ -113,11 +141,10 @@ int run_cli(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
   } catch (const UserError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    if (!e.fix().empty()) std::fprintf(stderr, "  fix: %s\n", e.fix().c_str());
+    report_error(e.what(), e.fix());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", error_text(e).c_str());
+    report_error(error_text(e), "");
     return static_cast<int>(ExitCode::kRuntime);
   }
   return context.exit_code;

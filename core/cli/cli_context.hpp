@@ -71,5 +71,16 @@ int run_cli(int argc, char** argv);
 // CUDA builds describe themselves and the GPUs they see for --version, a line each (gpu/
 // installs it at start); without it --version says this is a CPU build.
 void install_gpu_report(std::function<std::vector<std::string>()> report);
+// A rank whose output goes to its log file (ranks > 0) still shows its fatal error, and what a
+// slow join waits for, on the terminal it was started from: under torchrun or srun that is what
+// the user watches, and the log may be on another node. -1 (the default): there is none.
+void set_terminal_fd(int fd);
+int terminal_fd();
+
+// True in a CUDA build (its report was installed).
+bool built_with_cuda();
+// Refuses `gpus` > 0 for ranks that this binary runs, in a CPU build: they would hold the GPUs
+// and train on the CPU. `alternative` is the other way out, e.g. "drop --gpus-per-node".
+void refuse_gpus_for_a_cpu_build(int gpus, const std::string& alternative);
 
 }  // namespace wb

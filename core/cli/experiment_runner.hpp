@@ -44,6 +44,7 @@ struct ExperimentOutcome {
   bool interrupted = false;
   std::int64_t interrupted_run = 0;          // the run to resume (one run at a time)
   std::string resume_command;                // what continues it, e.g. "workbench-cli resume 3"
+  std::string resume_how;                    // and how it must be started, where a command cannot say
   std::exception_ptr first_failure;          // rethrown by the command after the table is shown
   std::filesystem::path results_dir;  // summary.csv and metrics.csv
 };

@@ -132,6 +132,8 @@ void start(CliContext& context, const StartArgs& given) {
     if (!document.is_object()) document = nlohmann::json::object();  // only kept for the record
   }
   const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
+  // A batch the ranks cannot share fails here, not after the launch (`resume` checks its own).
+  if (!resumed && args.nproc > 1) check_rank_split(parse_experiment(document), args.nproc);
   const int jobs = std::max(1, args.jobs);
   if (args.slurm && jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --slurm: a Slurm launch is one job whose "
@@ -165,6 +167,7 @@ void start(CliContext& context, const StartArgs& given) {
     options.events_file = launch.events();
     options.output_log = launch.output_log();
     job_script = sbatch_script(options);  // refuses bad values
+    refuse_gpus_for_a_cpu_build(options.gpus_per_node, "drop --device cuda");
   }
   std::filesystem::create_directories(launch.dir);
   write_file_atomically(launch.spec(), document.dump(2) + "\n");

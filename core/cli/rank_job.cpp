@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_inputs.hpp"
@@ -278,6 +279,7 @@ std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank,
   std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
   std::fflush(stdout);
   std::fflush(stderr);
+  set_terminal_fd(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3));
   dup2(fd, STDOUT_FILENO);
   dup2(fd, STDERR_FILENO);
   close(fd);

@@ -179,6 +179,8 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   refuse_control_characters("--remote-cli", state.remote_cli);
   refuse_control_characters("--remote-home", state.remote_home);
   const ExperimentSpec experiment = load_spec_or_preset(spec);  // checked here: a typo costs no connection
+  if (const auto* nproc = run.get_option_no_throw("--nproc"); nproc != nullptr && nproc->count() > 0)
+    check_rank_split(experiment, nproc->as<int>());  // and so is a batch the ranks cannot share
   const Workspace local = context.workspace();
   const auto scratch = local.root / "remote" / ("spec-" + std::to_string(getpid()) + ".sending");  // ssh's stdin
   print_status_line("starting " + experiment.name + " on " + state.target);

@@ -1,14 +1,19 @@
 // `workbench-cli run SPEC` and `workbench-cli resume RUN | --experiment ID`: train (--jobs N at
 // once), then print the outcome table. Also the hidden `workbench-cli worker RUN_ID` that the
 // scheduler starts for each run.
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
+#include <condition_variable>
 #include <csignal>
-#include <cstring>
-#include <memory>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
@@ -67,7 +72,8 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, std::FI
       std::fprintf(out, "Run %lld (%s) has not finished its schedule: its losses are not compared (\"vs 1 ep.\": -)\n",
                    static_cast<long long>(r.run_id), r.status.c_str());
   if (outcome.interrupted && !outcome.resume_command.empty())
-    std::fprintf(out, "Interrupted: continue with `%s`\n", outcome.resume_command.c_str());
+    std::fprintf(out, "Interrupted: continue with `%s`%s%s\n", outcome.resume_command.c_str(),
+                 outcome.resume_how.empty() ? "" : " ", outcome.resume_how.c_str());
   if (events) {
     JsonlEvents jsonl(events);
     jsonl.write({{"type", "experiment_finished"}, {"experiment_id", outcome.experiment_id},
@@ -142,6 +148,61 @@ std::chrono::milliseconds heartbeat_timeout() {
   return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, 3, "seconds without a heartbeat after which a rank counts as dead");
 }
 
+// The resume hint of a data-parallel job names its ranks: resumed on one process, the run would
+// go on with the whole batch in one process (on one GPU, which may not hold it).
+void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
+  if (!dist.distributed() || outcome.resume_command.empty()) return;
+  const std::string n = std::to_string(dist.world_size);
+  if (std::getenv("WB_JOB_TOKEN")) outcome.resume_command += " --nproc " + n;  // started by `--nproc N`
+  else outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
+}
+
+// A run told to train on a GPU this process cannot see fails before anything is made (no
+// tokenized data, no queued row); resolve_device says why and what to do. The ranks of a job
+// check in their start instead, where one rank's failure fails the run on all of them.
+void refuse_unavailable_device(const ExperimentSpec& experiment, const std::string& device_override) {
+  if (!device_override.empty()) resolve_device(device_override);
+  else
+    for (const auto& run : experiment.runs) resolve_device(run.spec.training.device);
+}
+
+// Says what a rank waits for once joining its job has taken a few seconds: a user watching one
+// rank's terminal cannot tell a slow start from a rank that was never started.
+class SlowJoinNotice {
+ public:
+  SlowJoinNotice(const DistEnv& dist, std::chrono::milliseconds timeout)
+      : thread_([this, text = notice(dist, timeout)] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          if (joined_changed_.wait_for(lock, std::chrono::seconds(5), [this] { return joined_; })) return;
+          (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
+        }) {}
+  ~SlowJoinNotice() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      joined_ = true;
+    }
+    joined_changed_.notify_all();
+    thread_.join();
+  }
+  SlowJoinNotice(const SlowJoinNotice&) = delete;
+  SlowJoinNotice& operator=(const SlowJoinNotice&) = delete;
+
+ private:
+  static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout) {
+    const std::string at = "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port);
+    const std::string what = dist.agent_store ? "torchrun's store at " + at
+                             : dist.is_main() ? "the other " + std::to_string(dist.world_size - 1) + " rank(s) to join at " + at
+                                              : "rank 0's store at " + at;
+    return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
+           "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";
+  }
+
+  std::mutex mutex_;
+  std::condition_variable joined_changed_;
+  bool joined_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
   if (args.nproc > 1 && dist.distributed())
     throw UserError(ExitCode::kUsage,
@@ -164,7 +225,11 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::signal(SIGTERM, on_interrupt);
   if (args.nproc > 1) {
     if (command == Command::kRun) {  // a typo, or a batch the ranks cannot share, starts no ranks
-      for (const auto& run : load_spec_or_preset(args.spec).runs) check_rank_split(run.spec, args.nproc);
+      const auto experiment = load_spec_or_preset(args.spec);
+      check_rank_split(experiment, args.nproc);
+      refuse_unavailable_device(experiment, args.device);
+    } else {
+      refuse_unavailable_device({}, args.device);
     }
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;
@@ -187,7 +252,10 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
     if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
-    group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
+    {
+      const SlowJoinNotice notice(dist, collective_timeout());
+      group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
+    }
     if (!dist.is_main()) {
       context.exit_code = follow_rank_zero(*group, context.workspace(), options);
       return;
@@ -198,6 +266,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   try {
     // The spec is checked before the database is touched: a typo creates no files.
     const ExperimentSpec experiment = command == Command::kRun ? load_spec_or_preset(args.spec) : ExperimentSpec{};
+    if (!dist.distributed() && command != Command::kWorker) refuse_unavailable_device(experiment, args.device);
     auto store = RunStore::open(context.db_path());
     const EventsFile events = open_events(args);
     options.events = events.get();
@@ -214,6 +283,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                    : args.experiment != 0        ? runner.resume_experiment(args.experiment)
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
+    add_ranks_to_resume_hint(outcome, dist);
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);

@@ -110,6 +110,8 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   };
   fill_paths();
   std::string script = sbatch_script(options);  // refuses bad values before anything is written
+  // A batch the ranks cannot share would fail the job the moment it leaves the queue.
+  check_rank_split(experiment, sbatch_ranks(options));
 
   auto describe = [&](const nlohmann::json& job_id) {
     return nlohmann::json{{"job_id", job_id},
@@ -119,6 +121,9 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
                           {"output", job.output.string()}};
   };
   if (args.dry_run) {
+    if (options.gpus_per_node > 0 && !built_with_cuda())
+      std::fprintf(stderr, "warning: this workbench-cli is a CPU build; submitting this script would be refused "
+                           "(its ranks would train on the CPU): use a CUDA build\n");
     if (args.json) {
       auto out = describe(nullptr);
       out["sbatch_script"] = script;
@@ -130,6 +135,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
     }
     return;
   }
+  refuse_gpus_for_a_cpu_build(options.gpus_per_node, "drop --gpus-per-node to train on CPU nodes");
   if (!program_in_path("sbatch"))
     throw UserError(ExitCode::kUsage, "sbatch is not in PATH: this machine cannot submit Slurm jobs",
                     "run this on the cluster's login node, or install the Slurm client (Debian: apt-get install "
@@ -143,12 +149,19 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   write_text(job.script, script);
 
   const auto result = run_command({"sbatch", "--parsable", job.script.string()});
-  if (result.exit_code != 0)
+  if (result.exit_code != 0) {
+    const std::string said = result.err.empty() ? result.out : result.err;
+    // No slurm.conf, or no controller to reach: nothing in the job is wrong.
+    const bool no_cluster = said.find("configuration source") != std::string::npos ||
+                            said.find("Unable to contact slurm controller") != std::string::npos;
     throw UserError(ExitCode::kRuntime,
-                    "sbatch refused the job (exit " + std::to_string(result.exit_code) + "): " +
-                        (result.err.empty() ? result.out : result.err),
-                    "the script is " + job.script.string() + " (`--dry-run` shows it); fix the option sbatch names, "
-                    "or submit it by hand: sbatch " + shell_quote(job.script.string()));
+                    "sbatch refused the job (exit " + std::to_string(result.exit_code) + "): " + said,
+                    std::string(no_cluster ? "this host has no Slurm configuration or cannot reach the controller: "
+                                             "submit from the cluster's login node (or set SLURM_CONF); "
+                                           : "fix the option sbatch names; ") +
+                        "the script is " + job.script.string() + " (`--dry-run` shows it), to submit by hand: sbatch " +
+                        shell_quote(job.script.string()));
+  }
   // --parsable prints "ID" or "ID;CLUSTER".
   const std::string id_text = result.out.substr(0, result.out.find_first_of(";\n"));
   if (id_text.empty() || id_text.find_first_not_of("0123456789") != std::string::npos)

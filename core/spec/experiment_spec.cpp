@@ -276,4 +276,8 @@ ExperimentSpec load_experiment_file(const std::string& path) {
   }
 }
 
+void check_rank_split(const ExperimentSpec& experiment, int world_size) {
+  for (const auto& run : experiment.runs) check_rank_split(run.spec, world_size);
+}
+
 }  // namespace wb

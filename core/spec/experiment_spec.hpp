@@ -42,4 +42,8 @@ ExperimentSpec parse_experiment(const nlohmann::json& document);
 // Reads and parses a spec file; errors name the file.
 ExperimentSpec load_experiment_file(const std::string& path);
 
+// Throws SpecError naming the first run whose batch cannot be split over `world_size` ranks:
+// every launch path checks before it starts (or queues) anything.
+void check_rank_split(const ExperimentSpec& experiment, int world_size);
+
 }  // namespace wb

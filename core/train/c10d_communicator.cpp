@@ -402,6 +402,7 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   const auto under_prefix = [env](c10::intrusive_ptr<c10d::Store> store) {
     return env.agent_store ? prefixed(env.store_prefix, store) : store;
   };
+  const auto started = std::chrono::steady_clock::now();
   try {
     auto store = under_prefix(make_store(rendezvous, env.rank, env.world_size, /*server=*/!env.agent_store));
     auto connect = [=] {
@@ -413,11 +414,9 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   } catch (const UserError&) {
     throw;
   } catch (const std::exception& e) {
-    throw UserError(ExitCode::kRuntime,
-                    "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" + env.launcher +
-                        ") could not join the job at " + describe(rendezvous) + ": " + error_text(e),
-                    "start every rank within " + std::to_string(timeout.count() / 1000) + " s of each other with "
-                    "the same MASTER_ADDR:MASTER_PORT; rank 0's host must be reachable and the port free there");
+    const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+    throw join_failure(env, describe(rendezvous), static_cast<long>(waited.count()),
+                       static_cast<long>(timeout.count() / 1000), error_text(e));
   }
 }
 

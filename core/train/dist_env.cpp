@@ -145,4 +145,26 @@ DistEnv DistEnv::from_environment(const Lookup& lookup_fn, const FirstHost& firs
   return {};
 }
 
+UserError join_failure(const DistEnv& env, const std::string& rendezvous, long waited_s, long timeout_s,
+                       const std::string& cause) {
+  const std::string who = "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" +
+                          env.launcher + ")";
+  const std::string within = std::to_string(timeout_s) + " s";
+  if (env.rank == 0 && !env.agent_store)  // rank 0 serves the store: the others did not come
+    return UserError(ExitCode::kRuntime,
+                     who + " serves the job's store at " + rendezvous + ", and not every other rank joined it in " +
+                         std::to_string(waited_s) + " s: " + cause,
+                     "start " + (env.world_size == 2 ? std::string("rank 1") : "ranks 1 to " + std::to_string(env.world_size - 1)) +
+                         " with WORLD_SIZE=" +
+                         std::to_string(env.world_size) + " and the same MASTER_ADDR:MASTER_PORT within " + within +
+                         " of rank 0 (their logs say why one did not join); MASTER_ADDR must be an address of rank "
+                         "0's host that the others reach");
+  return UserError(ExitCode::kRuntime,
+                   who + " could not join the job at " + rendezvous + " in " + std::to_string(waited_s) + " s: " + cause,
+                   std::string(env.agent_store ? "start every rank under the same torchrun rendezvous"
+                                               : "start rank 0 (it serves the store) and every other rank") +
+                       " within " + within + " of each other with the same MASTER_ADDR:MASTER_PORT; that host must "
+                       "be reachable from here and the port free there");
+}
+
 }  // namespace wb

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "common/errors.hpp"
+
 namespace wb {
 
 struct DistEnv {
@@ -35,6 +37,12 @@ struct DistEnv {
   // are malformed or inconsistent (RANK >= WORLD_SIZE, only some of them set, ...).
   static DistEnv from_environment(const Lookup& lookup = {}, const FirstHost& first_host = {});
 };
+
+// The error of a rank that could not join its job at `rendezvous` ("tcp://host:port") after
+// `waited_s` (the join timeout: `timeout_s`): rank 0, which serves the store, names the ranks that
+// did not come; the others name rank 0. `cause` is what the store said.
+UserError join_failure(const DistEnv& env, const std::string& rendezvous, long waited_s, long timeout_s,
+                       const std::string& cause);
 
 // The first host of a Slurm node list: "a,b" -> "a", "n[03-05,7]" -> "n03" without asking Slurm;
 // nullopt for forms it does not know (then `scontrol show hostnames` decides).

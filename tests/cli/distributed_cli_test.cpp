@@ -213,6 +213,8 @@ TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountRes
   kill(parent, SIGINT);
   EXPECT_EQ(wait_exit(parent), 130) << file("run.err");
   EXPECT_NE(cli("runs").out.find("interrupted"), std::string::npos);
+  EXPECT_NE(file("run.out").find("continue with `workbench-cli resume 1 --nproc 2`"), std::string::npos)
+      << "the hint keeps the ranks: " << file("run.out");
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
   EXPECT_NE(rank_log.find("dp: interrupted"), std::string::npos) << rank_log;
 
@@ -264,6 +266,25 @@ TEST_F(DistributedCliTest, ARunOneRankCannotTrainFailsWithoutStrandingTheOthers)
   EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
 }
 
+// A rank started without the others says, on its own terminal (not only in its log), what it
+// waits for and then who did not come: rank 0 serves the store, so there the others are missing.
+TEST_F(DistributedCliTest, ARankLeftAloneSaysWhatItWaitsForAndWhoDidNotCome) {
+  const auto spec = write_spec(40);
+  const std::string alone = "WB_COLLECTIVE_TIMEOUT_S=6 WORLD_SIZE=2 MASTER_ADDR=127.0.0.1 ";
+  const pid_t rank0 = start("run " + spec, alone + "RANK=0 MASTER_PORT=" + std::to_string(free_tcp_port()), "rank0");
+  const pid_t rank1 = start("run " + spec, alone + "RANK=1 MASTER_PORT=" + std::to_string(free_tcp_port()), "rank1");
+  EXPECT_EQ(wait_exit(rank1), 1);
+  EXPECT_EQ(wait_exit(rank0), 1);
+  const auto err1 = file("rank1.err");
+  EXPECT_NE(err1.find("rank 1 of 2 (torchrun): waiting for rank 0's store at tcp://127.0.0.1:"), std::string::npos) << err1;
+  EXPECT_NE(err1.find("error: rank 1 of 2 (torchrun) could not join the job"), std::string::npos) << err1;
+  EXPECT_NE(err1.find("fix: start rank 0 (it serves the store)"), std::string::npos) << err1;
+  const auto err0 = file("rank0.err");
+  EXPECT_NE(err0.find("waiting for the other 1 rank(s) to join"), std::string::npos) << err0;
+  EXPECT_NE(err0.find("serves the job's store at tcp://127.0.0.1:"), std::string::npos) << err0;
+  EXPECT_NE(err0.find("fix: start rank 1 with WORLD_SIZE=2"), std::string::npos) << err0;
+}
+
 TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   const auto spec = write_spec(3000);
   const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
@@ -311,6 +332,13 @@ TEST_F(DistributedCliTest, ABatchTheRanksCannotShareIsRefusedBeforeAnythingStart
   const auto both = cli("run " + write_spec(40) + " --nproc 2 --jobs 2");
   EXPECT_EQ(both.code, 2);
   EXPECT_NE(both.err.find("--jobs 2 with several ranks per run"), std::string::npos) << both.err;
+  if (std::filesystem::exists("/dev/nvidia0")) return;  // a GPU machine may well train on cuda
+  for (const char* ranks : {"", " --nproc 2"}) {
+    const auto gpu = cli("run " + write_spec(40) + " --device cuda" + ranks);
+    EXPECT_EQ(gpu.code, 2) << ranks;
+    EXPECT_NE(gpu.err.find("training.device is \"cuda\" but this LibTorch"), std::string::npos) << gpu.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "home/runs.db")) << "refused after the run was queued" << ranks;
+  }
 }
 
 }  // namespace

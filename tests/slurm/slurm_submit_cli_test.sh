@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `workbench-cli slurm submit` where no Slurm is needed: --help, --dry-run (prints the script,
 # writes nothing), a bad spec (exit 2, nothing written), no sbatch in PATH (exit 2 with the fix),
-# --ntasks-per-node against --gpus-per-node; `start --slurm` refusing --jobs and a missing sbatch.
+# --ntasks-per-node against --gpus-per-node; `start --slurm` refusing --jobs and a missing sbatch;
+# a rank count that cannot split the batch (submit, start); GPUs for a CPU build's ranks.
 #
 #   slurm_submit_cli_test.sh WORKBENCH_CLI
 set -euo pipefail
@@ -71,6 +72,30 @@ PATH=$tmp/empty-path cli start "$here/tiny_slurm_spec.json" --slurm
 [[ $code == 2 ]] || fail "start --slurm without sbatch: exit $code, not 2"
 grep -qF 'sbatch is not in PATH' <<<"$err" || fail "start --slurm without sbatch: $err"
 [[ ! -e $home/launches ]] || fail "a refused start --slurm made $home/launches: $(ls -R "$home/launches")"
+
+# A batch (8 sequences) the ranks cannot share is refused before anything is queued or started:
+# on a cluster it would fail only once the job left the queue.
+cli slurm submit "$here/tiny_slurm_spec.json" --nodes 3 --dry-run
+[[ $code == 2 ]] || fail "slurm submit on 3 ranks exited $code, not 2"
+grep -qF 'cannot be split evenly over 3 ranks' <<<"$err" || fail "slurm submit on 3 ranks: $err"
+cli start "$here/tiny_slurm_spec.json" --nproc 3
+[[ $code == 2 ]] || fail "start --nproc 3 exited $code, not 2"
+grep -qF 'cannot be split evenly over 3 ranks' <<<"$err" || fail "start --nproc 3: $err"
+[[ ! -e $home/slurm && ! -e $home/launches ]] || fail "a refused rank count made folders under $home"
+
+# GPUs for the ranks of a CPU build are refused (they would train on the CPU); a dry run warns.
+"$wb" --version | grep -qF 'CPU build' && cpu_build=1 || cpu_build=
+PATH=$tmp/empty-path cli slurm submit "$here/tiny_slurm_spec.json" --gpus-per-node 2
+[[ $code == 2 ]] || fail "slurm submit --gpus-per-node 2 exited $code, not 2"
+if [[ -n $cpu_build ]]; then
+  grep -qF 'this workbench-cli is a CPU build' <<<"$err" || fail "a CPU build's GPU job was not refused: $err"
+  cli slurm submit "$here/tiny_slurm_spec.json" --gpus-per-node 2 --dry-run
+  [[ $code == 0 ]] || fail "a CPU build's GPU --dry-run exited $code"
+  grep -qF 'warning: this workbench-cli is a CPU build' <<<"$err" || fail "a CPU build's GPU --dry-run: $err"
+else
+  grep -qF 'sbatch is not in PATH' <<<"$err" || fail "a CUDA build's GPU job without sbatch: $err"
+fi
+[[ ! -e $home/slurm ]] || fail "a refused GPU job made $home/slurm"
 
 ((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
 echo PASS

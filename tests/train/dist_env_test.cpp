@@ -109,5 +109,34 @@ TEST(DistEnv, FirstHostOfANodeList) {
   for (const auto& c : cases) EXPECT_EQ(first_host_of_nodelist(c.list), c.first) << c.list;
 }
 
+// A join that timed out blames the right side: rank 0 serves the store, so there the other ranks
+// did not come; elsewhere rank 0 (or torchrun's agent) could not be reached.
+TEST(DistEnv, AJoinThatTimedOutSaysWhoDidNotCome) {
+  DistEnv env;
+  env.world_size = 3;
+  env.launcher = "torchrun";
+  const struct {
+    int rank;
+    bool agent_store;
+    const char* what;
+    const char* fix;
+  } cases[] = {
+      {0, false, "rank 0 of 3 (torchrun) serves the job's store at tcp://h:1, and not every other rank joined it in 123 s",
+       "start ranks 1 to 2 with WORLD_SIZE=3 and the same MASTER_ADDR:MASTER_PORT within 60 s of rank 0"},
+      {2, false, "rank 2 of 3 (torchrun) could not join the job at tcp://h:1 in 123 s: Socket Timeout",
+       "start rank 0 (it serves the store) and every other rank within 60 s"},
+      {0, true, "rank 0 of 3 (torchrun) could not join the job at tcp://h:1 in 123 s",
+       "start every rank under the same torchrun rendezvous"},
+  };
+  for (const auto& c : cases) {
+    env.rank = c.rank;
+    env.agent_store = c.agent_store;
+    const auto e = join_failure(env, "tcp://h:1", 123, 60, "Socket Timeout");
+    EXPECT_EQ(e.code(), ExitCode::kRuntime);
+    EXPECT_EQ(std::string(e.what()).rfind(c.what, 0), 0u) << e.what();
+    EXPECT_NE(e.fix().find(c.fix), std::string::npos) << e.fix();
+  }
+}
+
 }  // namespace
 }  // namespace wb
