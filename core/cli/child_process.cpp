@@ -25,8 +25,8 @@ void close_pair(int fds[2]) {
 ChildProcess spawn_child(const std::vector<std::string>& argv, const SpawnOptions& options) {
   // Everything the child needs is built before fork: between fork and exec only
   // async-signal-safe calls are allowed (LibTorch may have started threads in the parent).
-  // "/proc/self/exe" runs this very binary even if it was replaced on disk since; the child is
-  // still listed under the program's name (ps, pgrep workbench-cli), not under that link.
+  // "/proc/self/exe" runs this very binary even if it was replaced on disk since; ps shows the
+  // program's path as the child's first word, not that link (and run_cli names the process).
   const std::string program = argv.at(0);
   std::string shown = program;
   if (program == "/proc/self/exe") {

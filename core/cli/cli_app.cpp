@@ -1,5 +1,6 @@
 // workbench-cli's root command: global options, subcommands, and the mapping of errors to
 // documented exit codes.
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -68,12 +69,19 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
                    "end with, and in `export` charts and tables)");
 }
 
-void report_error(const std::string& what, const std::string& fix) {
+// `to_terminal`: also on the terminal of a rank whose output goes to its log (terminal_fd).
+void report_error(const std::string& what, const std::string& fix, bool to_terminal) {
   std::string text = "error: " + what + "\n";
   if (!fix.empty()) text += "  fix: " + fix + "\n";
   std::fputs(text.c_str(), stderr);
   std::fflush(stderr);
-  if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());  // a rank's log is not enough
+  if (to_terminal && terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
+}
+
+// What a rank's terminal is told besides its log: its own failure, not a stop every rank saw
+// (Ctrl-C) nor rank 0's error passed on.
+bool for_the_terminal(const UserError& e) {
+  return e.code() != ExitCode::kInterrupted && dynamic_cast<const RelayedError*>(&e) == nullptr;
 }
 
 std::function<std::vector<std::string>()>& gpu_report() {
@@ -112,6 +120,8 @@ void refuse_gpus_for_a_cpu_build(int gpus, const std::string& alternative) {
 }
 
 int run_cli(int argc, char** argv) {
+  // Ranks and workers run "/proc/self/exe": without this, ps and pgrep -x would list them as "exe".
+  prctl(PR_SET_NAME, "workbench-cli", 0, 0, 0);
   CLI::App app{"workbench-cli: design, run and compare data-repetition experiments for language models.\n"
                "Quick start: workbench-cli run token-crisis-mini", "workbench-cli"};
   app.footer(kFooter);
@@ -141,10 +151,10 @@ int run_cli(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
   } catch (const UserError& e) {
-    report_error(e.what(), e.fix());
+    report_error(e.what(), e.fix(), for_the_terminal(e));
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    report_error(error_text(e), "");
+    report_error(error_text(e), "", true);
     return static_cast<int>(ExitCode::kRuntime);
   }
   return context.exit_code;

@@ -172,8 +172,8 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     if (assignment.done) {
       group.publish(ack_key(env.rank), "1");
       if (!assignment.error.empty())
-        throw UserError(ExitCode::kRuntime, "rank 0 ended the job: " + assignment.error,
-                        "rank 0's output says what failed and how to fix it");
+        throw RelayedError("rank 0 ended the job: " + assignment.error,
+                           "rank 0's output says what failed and how to fix it");
       return exit_code;
     }
     RunSpec spec = parse_run_spec(nlohmann::json::parse(assignment.spec_json));
@@ -279,7 +279,9 @@ std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank,
   std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
   std::fflush(stdout);
   std::fflush(stderr);
-  set_terminal_fd(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3));
+  // Under torchrun or srun this terminal is what the user watches; under `--nproc` (which sets
+  // WB_JOB_TOKEN) the parent already says which rank failed and where its log is.
+  if (!std::getenv("WB_JOB_TOKEN")) set_terminal_fd(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3));
   dup2(fd, STDOUT_FILENO);
   dup2(fd, STDERR_FILENO);
   close(fd);

@@ -166,14 +166,17 @@ void refuse_unavailable_device(const ExperimentSpec& experiment, const std::stri
     for (const auto& run : experiment.runs) resolve_device(run.spec.training.device);
 }
 
-// Says what a rank waits for once joining its job has taken a few seconds: a user watching one
-// rank's terminal cannot tell a slow start from a rank that was never started.
+// Says what a rank waits for once joining its job has taken a few seconds (5, or a third of a
+// shorter timeout): a user watching one rank's terminal cannot tell a slow start from a rank
+// that was never started.
 class SlowJoinNotice {
  public:
   SlowJoinNotice(const DistEnv& dist, std::chrono::milliseconds timeout)
-      : thread_([this, text = notice(dist, timeout)] {
-          std::unique_lock<std::mutex> lock(mutex_);
-          if (joined_changed_.wait_for(lock, std::chrono::seconds(5), [this] { return joined_; })) return;
+      : thread_([this, text = notice(dist, timeout), after = std::min(kNoticeAfter, timeout / 3)] {
+          {
+            std::unique_lock<std::mutex> lock(mutex_);
+            if (joined_changed_.wait_for(lock, after, [this] { return joined_; })) return;
+          }
           (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
         }) {}
   ~SlowJoinNotice() {
@@ -197,11 +200,39 @@ class SlowJoinNotice {
            "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";
   }
 
+  static constexpr std::chrono::milliseconds kNoticeAfter{5'000};
   std::mutex mutex_;
   std::condition_variable joined_changed_;
   bool joined_ = false;
   std::thread thread_;  // last: starts once the members above exist
 };
+
+// The same for `resume`: the runs it would continue, with the way out a stored spec leaves.
+void refuse_unavailable_device_to_resume(const RunStore& store, const RunArgs& args) {
+  if (!args.device.empty()) return;  // checked as the override
+  std::vector<RunRow> rows;
+  if (!args.run.empty()) {
+    if (auto row = store.find_run(args.run)) rows.push_back(*row);
+  } else {
+    rows = store.runs(args.experiment);
+  }
+  for (const auto& row : rows) {
+    if (row.status == "finished" || row.status == "failed") continue;
+    std::string device;
+    try {
+      device = parse_run_spec(nlohmann::json::parse(row.spec_json)).training.device;
+    } catch (const std::exception&) {
+      continue;  // resuming it says what is wrong with it
+    }
+    try {
+      resolve_device(device);
+    } catch (const UserError& e) {
+      throw UserError(ExitCode::kUsage, "run " + std::to_string(row.id) + ": " + e.what(),
+                      "resume it with --device cpu (its checkpoint continues there), or on a machine whose "
+                      "LibTorch sees a GPU");
+    }
+  }
+}
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
   if (args.nproc > 1 && dist.distributed())
@@ -268,6 +299,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     const ExperimentSpec experiment = command == Command::kRun ? load_spec_or_preset(args.spec) : ExperimentSpec{};
     if (!dist.distributed() && command != Command::kWorker) refuse_unavailable_device(experiment, args.device);
     auto store = RunStore::open(context.db_path());
+    if (command == Command::kResume && !dist.distributed()) refuse_unavailable_device_to_resume(store, args);
     const EventsFile events = open_events(args);
     options.events = events.get();
     ExperimentRunner runner(context.workspace(), store, options);

@@ -46,6 +46,11 @@ struct StoreError : UserError {
 struct RankFailure : UserError {
   RankFailure(const std::string& what, std::string fix) : UserError(ExitCode::kRuntime, what, std::move(fix)) {}
 };
+// Rank 0's own error, passed on to another rank of the job: that rank's log has it, but its
+// terminal does not repeat it (srun would print it once per rank, before rank 0's own).
+struct RelayedError : UserError {
+  RelayedError(const std::string& what, std::string fix) : UserError(ExitCode::kRuntime, what, std::move(fix)) {}
+};
 // A read-only open of a database written by an older version: a writer must migrate it first.
 struct OlderSchemaError : StoreError {
   using StoreError::StoreError;

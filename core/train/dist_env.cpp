@@ -150,7 +150,12 @@ UserError join_failure(const DistEnv& env, const std::string& rendezvous, long w
   const std::string who = "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" +
                           env.launcher + ")";
   const std::string within = std::to_string(timeout_s) + " s";
-  if (env.rank == 0 && !env.agent_store)  // rank 0 serves the store: the others did not come
+  const bool serves = env.rank == 0 && !env.agent_store;
+  if (serves && waited_s + 1 < timeout_s)  // failed before the others could be missed: the port
+    return UserError(ExitCode::kRuntime, who + " could not serve the job's store at " + rendezvous + ": " + cause,
+                     "MASTER_PORT must be free on rank 0's host and MASTER_ADDR one of its addresses: pick another "
+                     "port (or end what holds it)");
+  if (serves)  // it waited out the timeout: the others did not come
     return UserError(ExitCode::kRuntime,
                      who + " serves the job's store at " + rendezvous + ", and not every other rank joined it in " +
                          std::to_string(waited_s) + " s: " + cause,

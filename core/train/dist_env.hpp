@@ -40,7 +40,8 @@ struct DistEnv {
 
 // The error of a rank that could not join its job at `rendezvous` ("tcp://host:port") after
 // `waited_s` (the join timeout: `timeout_s`): rank 0, which serves the store, names the ranks that
-// did not come; the others name rank 0. `cause` is what the store said.
+// did not come when it waited out the timeout, and its port when it failed before; the others
+// name rank 0. `cause` is what the store said.
 UserError join_failure(const DistEnv& env, const std::string& rendezvous, long waited_s, long timeout_s,
                        const std::string& cause);
 

@@ -136,6 +136,13 @@ TEST(DistEnv, AJoinThatTimedOutSaysWhoDidNotCome) {
     EXPECT_EQ(std::string(e.what()).rfind(c.what, 0), 0u) << e.what();
     EXPECT_NE(e.fix().find(c.fix), std::string::npos) << e.fix();
   }
+  // Rank 0 failing at once (its port is taken) is not the others' fault.
+  env.rank = 0;
+  env.agent_store = false;
+  const auto bound = join_failure(env, "tcp://h:1", 0, 60, "Address already in use");
+  EXPECT_EQ(std::string(bound.what()), "rank 0 of 3 (torchrun) could not serve the job's store at tcp://h:1: "
+                                       "Address already in use");
+  EXPECT_NE(bound.fix().find("MASTER_PORT must be free"), std::string::npos) << bound.fix();
 }
 
 }  // namespace
