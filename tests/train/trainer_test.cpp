@@ -95,6 +95,17 @@ TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
   EXPECT_EQ(second.steps.front().step, 8);
 }
 
+// The model the checkpoint tests save and load: one layer, 16 wide, 11 tokens.
+GptConfig checkpoint_test_config() {
+  GptConfig config;
+  config.n_layer = 1;
+  config.n_head = 2;
+  config.n_embd = 16;
+  config.block_size = 8;
+  config.vocab_size = 11;
+  return config;
+}
+
 // A checkpoint's tensors land on the device of the model that loads it, not on the device that
 // wrote them: rank 0 writes from cuda:0, and rank 1's parameters must stay on cuda:1 (LibTorch
 // would move them with set_data). Checked here as a GPU checkpoint loaded by a CPU model, which a
@@ -102,12 +113,7 @@ TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
 TEST(Checkpoint, TensorsLandOnTheLoadingModelsDevice) {
   if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device visible";
   test::TempDir dir;
-  GptConfig config;
-  config.n_layer = 1;
-  config.n_head = 2;
-  config.n_embd = 16;
-  config.block_size = 8;
-  config.vocab_size = 11;
+  const GptConfig config = checkpoint_test_config();
   torch::manual_seed(1);
   Gpt written(config);
   written->to(torch::kCUDA);
@@ -131,17 +137,12 @@ TEST(Checkpoint, TensorsLandOnTheLoadingModelsDevice) {
     EXPECT_TRUE(static_cast<torch::optim::AdamWParamState&>(*state).exp_avg().device().is_cpu()) << key;
 }
 
-// A run resumed on a GPU draws the dropout masks the uninterrupted run would have: the device's
+// A run resumed on a GPU does not draw the dropout masks of its first steps again: the device's
 // generator is in the checkpoint too. Skipped without CUDA.
 TEST(Checkpoint, RestoresTheGpusRandomStream) {
   if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device visible";
   test::TempDir dir;
-  GptConfig config;
-  config.n_layer = 1;
-  config.n_head = 2;
-  config.n_embd = 16;
-  config.block_size = 8;
-  config.vocab_size = 11;
+  const GptConfig config = checkpoint_test_config();
   Gpt model(config);
   model->to(torch::kCUDA);
   torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(1e-3));
