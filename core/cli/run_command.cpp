@@ -193,8 +193,9 @@ class SlowJoinNotice {
  private:
   static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout) {
     const std::string at = "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port);
+    const std::string others = "the other " + std::to_string(dist.world_size - 1) + " rank(s) to join at ";
     const std::string what = dist.agent_store ? "torchrun's store at " + at
-                             : dist.is_main() ? "the other " + std::to_string(dist.world_size - 1) + " rank(s) to join at " + at
+                             : dist.is_main() ? others + at
                                               : "rank 0's store at " + at;
     return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
            "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";

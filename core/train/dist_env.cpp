@@ -155,15 +155,15 @@ UserError join_failure(const DistEnv& env, const std::string& rendezvous, long w
     return UserError(ExitCode::kRuntime, who + " could not serve the job's store at " + rendezvous + ": " + cause,
                      "MASTER_PORT must be free on rank 0's host and MASTER_ADDR one of its addresses: pick another "
                      "port (or end what holds it)");
+  const std::string others =
+      env.world_size == 2 ? std::string("rank 1") : "ranks 1 to " + std::to_string(env.world_size - 1);
   if (serves)  // it waited out the timeout: the others did not come
     return UserError(ExitCode::kRuntime,
                      who + " serves the job's store at " + rendezvous + ", and not every other rank joined it in " +
                          std::to_string(waited_s) + " s: " + cause,
-                     "start " + (env.world_size == 2 ? std::string("rank 1") : "ranks 1 to " + std::to_string(env.world_size - 1)) +
-                         " with WORLD_SIZE=" +
-                         std::to_string(env.world_size) + " and the same MASTER_ADDR:MASTER_PORT within " + within +
-                         " of rank 0 (their logs say why one did not join); MASTER_ADDR must be an address of rank "
-                         "0's host that the others reach");
+                     "start " + others + " with WORLD_SIZE=" + std::to_string(env.world_size) +
+                         " and the same MASTER_ADDR:MASTER_PORT within " + within + " of rank 0 (their logs say why "
+                         "one did not join); MASTER_ADDR must be an address of rank 0's host that the others reach");
   return UserError(ExitCode::kRuntime,
                    who + " could not join the job at " + rendezvous + " in " + std::to_string(waited_s) + " s: " + cause,
                    std::string(env.agent_store ? "start every rank under the same torchrun rendezvous"
