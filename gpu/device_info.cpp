@@ -10,6 +10,12 @@
 #include "train/mixed_precision.hpp"
 
 namespace wb::gpu {
+namespace {
+
+// bf16 tensor cores from Ampere (8.0) on; below, bf16 is emulated and slower than fp32.
+bool has_native_bf16(int major) { return major >= 8; }
+
+}  // namespace
 
 std::vector<DeviceInfo> list_devices() {
   std::vector<DeviceInfo> out;
@@ -17,7 +23,7 @@ std::vector<DeviceInfo> list_devices() {
   for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) {
     const auto* p = at::cuda::getDeviceProperties(i);
     out.push_back({i, p->name, static_cast<double>(p->totalGlobalMem) / (1024.0 * 1024.0 * 1024.0), p->major,
-                   p->minor, p->major >= 8});
+                   p->minor, has_native_bf16(p->major)});
   }
   return out;
 }
@@ -45,7 +51,7 @@ std::vector<std::string> describe_gpus() {
 }
 
 void install_bf16_query() {
-  wb::install_bf16_query([](int index) { return at::cuda::getDeviceProperties(index)->major >= 8; });
+  wb::install_bf16_query([](int index) { return has_native_bf16(at::cuda::getDeviceProperties(index)->major); });
 }
 
 }  // namespace wb::gpu

@@ -152,16 +152,4 @@ bool can_disable_libuv(TCPStoreOptions& options) {
 #endif
 }
 
-// State of the default CPU generator (dropout masks, init), for checkpoints.
-inline torch::Tensor cpu_rng_state() {
-  auto gen = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  return gen.get_state();
-}
-inline void set_cpu_rng_state(const torch::Tensor& state) {
-  auto gen = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  gen.set_state(state);
-}
-
 }  // namespace wb::compat

@@ -1,10 +1,11 @@
 // Checkpoint files via LibTorch's serialize archives, with the loop state as a JSON string.
 #include "train/checkpoint.hpp"
 
+#include <mutex>
+
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
-#include "model/torch_compat.hpp"
 
 namespace wb {
 
@@ -19,7 +20,8 @@ torch::Device model_device(Gpt& model) {
   return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
 }
 
-// The state of a device's default generator (a CPU byte tensor; no CUDA headers needed).
+// The state of a device's default generator (a CPU byte tensor; no CUDA headers needed): the
+// CPU's draws init and CPU dropout, a GPU's its dropout.
 torch::Tensor rng_state(torch::Device device) {
   auto generator = at::globalContext().defaultGenerator(device);
   std::lock_guard<std::mutex> lock(generator.mutex());
@@ -41,7 +43,7 @@ void save_checkpoint(const std::filesystem::path& file, Gpt& model, torch::optim
   optimizer.save(optimizer_archive);
   archive.write("model", model_archive);
   archive.write("optimizer", optimizer_archive);
-  archive.write("rng_cpu", compat::cpu_rng_state());
+  archive.write("rng_cpu", rng_state(torch::kCPU));
   // On a GPU, dropout (and the fused attention's dropout) draws from the device's generator:
   // without its state a resumed run would repeat the masks of the run's first steps.
   if (const auto device = model_device(model); device.is_cuda()) archive.write("rng_cuda", rng_state(device));
@@ -70,18 +72,19 @@ LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::
   torch::serialize::InputArchive archive, model_archive, optimizer_archive;
   LoopState s;
   try {
-    archive.load_from(file.string(), model_device(model));
+    const auto device = model_device(model);
+    archive.load_from(file.string(), device);
     archive.read("model", model_archive);
     archive.read("optimizer", optimizer_archive);
     model->load(model_archive);
     optimizer.load(optimizer_archive);
     torch::Tensor rng;
     archive.read("rng_cpu", rng);
-    compat::set_cpu_rng_state(rng.cpu());  // loaded onto the model's device with the rest
+    set_rng_state(torch::kCPU, rng);  // loaded onto the model's device with the rest
     // Written by a run on a GPU; one resumed on the CPU (or written on it) starts the device's
     // generator from the seed.
-    if (torch::Tensor device_rng; model_device(model).is_cuda() && archive.try_read("rng_cuda", device_rng))
-      set_rng_state(model_device(model), device_rng);
+    if (torch::Tensor device_rng; device.is_cuda() && archive.try_read("rng_cuda", device_rng))
+      set_rng_state(device, device_rng);
     c10::IValue state_value;
     archive.read("state", state_value);
     auto state = nlohmann::json::parse(state_value.toStringRef());
