@@ -151,13 +151,18 @@ struct Trainer::Impl {
                       "the run's metrics up to here are in the database");
   }
 
+  // The loop state as a checkpoint keeps it: with the training time so far and what it fits.
+  LoopState state_to_save(double wall_s) const {
+    auto saved = state;
+    saved.wall_s = wall_s;
+    saved.fingerprint = fingerprint();
+    return saved;
+  }
+
   void write_checkpoint(double wall_s) {
     if (options.checkpoint_dir.empty()) return;
     on_rank_zero([&] {
-      auto saved = state;
-      saved.wall_s = wall_s;
-      saved.fingerprint = fingerprint();
-      save_checkpoint(checkpoint_file(), model, *optimizer, saved);
+      save_checkpoint(checkpoint_file(), model, *optimizer, state_to_save(wall_s));
       sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
                   {{"path", checkpoint_file().string()}}, wall_s});
     });
@@ -189,12 +194,7 @@ struct Trainer::Impl {
     if (!improved) return;
     state.best_val_loss = val_loss;
     if (options.checkpoint_dir.empty()) return;
-    on_rank_zero([&] {
-      auto saved = state;
-      saved.wall_s = wall_s;
-      saved.fingerprint = fingerprint();
-      save_checkpoint(options.checkpoint_dir / "best.pt", model, *optimizer, saved);
-    });
+    on_rank_zero([&] { save_checkpoint(options.checkpoint_dir / "best.pt", model, *optimizer, state_to_save(wall_s)); });
   }
 
   void report_eval(double lr, double tokens_per_s, double wall_s) {
