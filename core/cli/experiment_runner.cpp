@@ -13,6 +13,7 @@
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/rank_job.hpp"
+#include "cli/resume_checks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/content_hash.hpp"
@@ -109,21 +110,19 @@ std::string ExperimentRunner::resume_elsewhere_fix(const RunRow& row) {
 }
 
 ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
-  auto row = store_.find_run(run);
-  if (!row) throw UserError(ExitCode::kUsage, "no run \"" + run + "\" in " + store_.path().string(),
-                            "list runs with `workbench-cli runs`; give an id or an exact name");
-  const std::string id = std::to_string(row->id);
-  if (row->status == "finished")
+  const auto row = run_to_resume(store_, run);
+  const std::string id = std::to_string(row.id);
+  if (row.status == "finished")
     throw UserError(ExitCode::kUsage, "run " + id + " has already finished", "start a new run with `workbench-cli run SPEC`");
-  if (row->status == "running" && !is_orphaned(*row) && !options_.force)
+  if (row.status == "running" && !is_orphaned(row) && !options_.force)
     throw UserError(ExitCode::kUsage,
-                    "run " + id + " is still marked running, by process " + std::to_string(row->environment.pid) +
-                        " on " + row->environment.host,
+                    "run " + id + " is still marked running, by process " + std::to_string(row.environment.pid) +
+                        " on " + row.environment.host,
                     "wait for it or stop it (Ctrl-C) first; if that process is gone (its machine died), "
                     "pass --force");
-  if (const auto elsewhere = trained_elsewhere(*row)) throw UserError(ExitCode::kUsage, *elsewhere, resume_elsewhere_fix(*row));
-  if (row->depends_on) {
-    const auto dependency = store_.find_run(std::to_string(*row->depends_on));
+  if (const auto elsewhere = trained_elsewhere(row)) throw UserError(ExitCode::kUsage, *elsewhere, resume_elsewhere_fix(row));
+  if (row.depends_on) {
+    const auto dependency = store_.find_run(std::to_string(*row.depends_on));
     if (dependency && dependency->status != "finished")
       throw UserError(ExitCode::kUsage,
                       "run " + id + " continues from run " + std::to_string(dependency->id) + " (" + dependency->name +
@@ -131,8 +130,8 @@ ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
                       "finish that run first: `workbench-cli resume " + std::to_string(dependency->id) + "`");
   }
   // Its process is gone (or --force says so): the run stopped, and the claim below takes it over.
-  if (row->status == "running") store_.set_run_status(row->id, "interrupted");
-  return run_queue(row->experiment_id, {row->id});
+  if (row.status == "running") store_.set_run_status(row.id, "interrupted");
+  return run_queue(row.experiment_id, {row.id});
 }
 
 ExperimentOutcome ExperimentRunner::resume_experiment(std::int64_t experiment_id) {
@@ -191,11 +190,7 @@ ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const 
   if (options_.leader) {
     // Every run this job may train must split over its ranks: checked before any is claimed,
     // so a wrong rank count on resume fails nothing.
-    const int world = options_.leader->group().env().world_size;
-    for (const auto& row : store_.runs(experiment_id)) {
-      if (row.status == "finished" || row.status == "failed") continue;
-      check_rank_split(parse_run_spec(nlohmann::json::parse(row.spec_json)), world);
-    }
+    check_rank_split(store_, experiment_id, options_.leader->group().env().world_size);
   }
   ExperimentOutcome outcome;
   outcome.experiment_id = experiment_id;

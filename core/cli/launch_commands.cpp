@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "cli/cli_context.hpp"
+#include "cli/resume_checks.hpp"
 #include "cli/run_liveness.hpp"
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"
@@ -132,8 +133,11 @@ void start(CliContext& context, const StartArgs& given) {
     if (!document.is_object()) document = nlohmann::json::object();  // only kept for the record
   }
   const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
-  // A batch the ranks cannot share fails here, not after the launch (`resume` checks its own).
-  if (!resumed && args.nproc > 1) check_rank_split(parse_experiment(document), args.nproc);
+  // A batch the ranks cannot share fails here, not after the launch.
+  if (args.nproc > 1) {
+    if (resumed) check_rank_split(RunStore::open(db, RunStore::Mode::kReadOnly), resumed->experiment, args.nproc);
+    else check_rank_split(parse_experiment(document), args.nproc);
+  }
   const int jobs = std::max(1, args.jobs);
   if (args.slurm && jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --slurm: a Slurm launch is one job whose "

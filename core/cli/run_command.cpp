@@ -21,6 +21,7 @@
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
 #include "cli/remote_run.hpp"
+#include "cli/resume_checks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/errors.hpp"
@@ -235,6 +236,15 @@ void refuse_unavailable_device_to_resume(const RunStore& store, const RunArgs& a
   }
 }
 
+// What `resume --nproc N` would train, checked before any rank starts: the device its stored
+// specs ask for, and that their batches split over the N ranks.
+void refuse_to_resume_on_ranks(const RunStore& store, const RunArgs& args) {
+  refuse_unavailable_device_to_resume(store, args);
+  // A run resumes with its experiment's queued siblings.
+  const std::int64_t experiment = args.run.empty() ? args.experiment : run_to_resume(store, args.run).experiment_id;
+  check_rank_split(store, experiment, args.nproc);
+}
+
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
   if (args.nproc > 1 && dist.distributed())
     throw UserError(ExitCode::kUsage,
@@ -262,6 +272,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
       refuse_unavailable_device(experiment, args.device);
     } else {
       refuse_unavailable_device({}, args.device);
+      refuse_to_resume_on_ranks(RunStore::open(context.db_path(), RunStore::Mode::kReadOnly), args);
     }
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;

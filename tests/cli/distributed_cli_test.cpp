@@ -344,5 +344,28 @@ TEST_F(DistributedCliTest, ABatchTheRanksCannotShareIsRefusedBeforeAnythingStart
   }
 }
 
+// A resumed run keeps its batch: `resume --nproc N` and `start --resume LAUNCH --nproc N` check
+// the stored specs before any rank starts, and say which rank count fits.
+TEST_F(DistributedCliTest, AResumeOnRanksThatCannotShareTheBatchIsRefusedBeforeAnyRankStarts) {
+  const auto launch = dir / "home/launches/20261207-000000-aaaaaa";
+  std::filesystem::create_directories(launch);
+  const auto spec = write_spec(20, 6);
+  std::filesystem::copy_file(spec, launch / "spec.json");
+  ASSERT_EQ(cli("run " + spec + " --events-file " + (launch / "events.jsonl").string()).code, 0);
+  RunStore::open(dir / "home/runs.db").set_run_status(1, "interrupted");
+  for (const std::string how : {"resume 1 --nproc 4", "resume --experiment 1 --nproc 4",
+                                "start --resume 20261207-000000-aaaaaa --nproc 4"}) {
+    const auto refused = cli(how);
+    EXPECT_EQ(refused.code, 2) << how;
+    EXPECT_NE(refused.err.find("run 1 (dp): training.batch_size: 6 sequences cannot be split evenly over 4 ranks"),
+              std::string::npos) << how << ": " << refused.err;
+    EXPECT_NE(refused.err.find("(--nproc 3)"), std::string::npos) << how << ": " << refused.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "home/logs/rank-1.log")) << "no rank was started";
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "home/launches"), std::filesystem::directory_iterator{}), 1)
+      << "no launch was made";
+  EXPECT_NE(cli("show 1").out.find("interrupted"), std::string::npos) << "the run is still there to resume";
+}
+
 }  // namespace
 }  // namespace wb
