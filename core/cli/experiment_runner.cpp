@@ -13,7 +13,7 @@
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/rank_job.hpp"
-#include "cli/resume_checks.hpp"
+#include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/content_hash.hpp"

@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "cli/cli_context.hpp"
-#include "cli/resume_checks.hpp"
+#include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"

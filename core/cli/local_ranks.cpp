@@ -18,7 +18,7 @@
 
 namespace wb {
 
-int run_local_ranks(const LocalRanksOptions& options) {
+LocalRanksOutcome run_local_ranks(const LocalRanksOptions& options) {
   using Clock = std::chrono::steady_clock;
   const int port = free_tcp_port();
   struct Rank {
@@ -86,9 +86,13 @@ int run_local_ranks(const LocalRanksOptions& options) {
     if (forwarded && WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) return static_cast<int>(ExitCode::kInterrupted);
     return static_cast<int>(ExitCode::kRuntime);
   };
+  LocalRanksOutcome outcome;
+  outcome.rank_zero_pid = ranks[0].pid;
   int code = exit_code_of(ranks[0].status);
-  if (WIFSIGNALED(ranks[0].status) && code != static_cast<int>(ExitCode::kInterrupted))
+  if (WIFSIGNALED(ranks[0].status) && code != static_cast<int>(ExitCode::kInterrupted)) {
+    outcome.rank_zero_killed = true;
     std::fprintf(stderr, "rank 0 %s\n", describe_wait_status(ranks[0].status).c_str());  // it could not say so itself
+  }
   for (std::size_t r = 1; r < ranks.size(); ++r) {
     const int exit_code = exit_code_of(ranks[r].status);
     if (exit_code != 0 && exit_code != 130)
@@ -97,7 +101,8 @@ int run_local_ranks(const LocalRanksOptions& options) {
     // Rank 0 speaks for the job; a rank's Ctrl-C after rank 0 finished changes nothing.
     if (code == 0 && exit_code != static_cast<int>(ExitCode::kInterrupted)) code = exit_code;
   }
-  return code;
+  outcome.exit_code = code;
+  return outcome;
 }
 
 }  // namespace wb

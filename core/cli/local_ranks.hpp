@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,13 @@ struct LocalRanksOptions {
   int grace_s = 90;                          // after one rank failed, how long the others may take
 };
 
-// Runs the ranks to their end; returns the job's exit code: rank 0's, or, when rank 0 succeeded,
-// the first failed rank's.
-int run_local_ranks(const LocalRanksOptions& options);
+struct LocalRanksOutcome {
+  int exit_code = 0;              // rank 0's, or, when rank 0 succeeded, the first failed rank's
+  std::int64_t rank_zero_pid = 0;
+  bool rank_zero_killed = false;  // by a signal (not a forwarded Ctrl-C): it could not record its end
+};
+
+// Runs the ranks to their end.
+LocalRanksOutcome run_local_ranks(const LocalRanksOptions& options);
 
 }  // namespace wb

@@ -21,7 +21,7 @@
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
 #include "cli/remote_run.hpp"
-#include "cli/resume_checks.hpp"
+#include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/errors.hpp"
@@ -279,7 +279,11 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     ranks.rank_argv = rank_command(context, args, command);
     ranks.stop = &g_stop;
     ranks.log_dir = (context.workspace().root / "logs").string();
-    context.exit_code = run_local_ranks(ranks);
+    const auto ranks_outcome = run_local_ranks(ranks);
+    context.exit_code = ranks_outcome.exit_code;
+    if (ranks_outcome.rank_zero_killed)
+      for (const auto& line : runs_left_by_rank_zero(context.db_path(), ranks_outcome.rank_zero_pid, args.nproc))
+        std::fprintf(stderr, "%s\n", line.c_str());
     return;
   }
   RunnerOptions options;

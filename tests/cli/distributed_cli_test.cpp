@@ -308,6 +308,27 @@ TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
 }
 
+// Rank 0 killed (the OOM killer, NCCL's watchdog) cannot record its end: the parent of --nproc
+// names the run it left and the command that continues it, and that command does.
+TEST_F(DistributedCliTest, ARankZeroKilledLeavesItsRunToResumeAndTheParentSaysHow) {
+  const auto spec = write_spec(3000);
+  const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
+  wait_for_steps(10);
+  const auto run = RunStore::open(dir / "home/runs.db", RunStore::Mode::kReadOnly).find_run("1");
+  ASSERT_TRUE(run.has_value());
+  kill(static_cast<pid_t>(run->environment.pid), SIGKILL);
+  EXPECT_EQ(wait_exit(parent), 1) << file("run.err");
+  const auto err = file("run.err");
+  EXPECT_NE(err.find("rank 0 was killed by signal 9"), std::string::npos) << err;
+  EXPECT_NE(err.find("run 1 (dp) stopped with rank 0"), std::string::npos) << err;
+  const std::string how = "resume --experiment 1 --nproc 2";
+  ASSERT_NE(err.find("`workbench-cli " + how + "`"), std::string::npos) << err;
+  EXPECT_NE(cli("runs").out.find("killed?"), std::string::npos);
+  const auto resumed = cli(how);
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_EQ(losses(1).size(), 3000u);
+}
+
 // A run trained on another host (imported from an ssh:// target, or a node without the shared
 // workspace) is not started over here: that would replace its rows with a run from step 0.
 TEST_F(DistributedCliTest, ARunTrainedOnAnotherHostIsNotResumedHere) {

@@ -1,8 +1,11 @@
-// Checks a resume makes before its ranks start; see resume_checks.hpp.
-#include "cli/resume_checks.hpp"
+// Checks a resume makes before its ranks start; see resume_on_ranks.hpp.
+#include "cli/resume_on_ranks.hpp"
+
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
 #include "spec/run_spec.hpp"
 
@@ -45,6 +48,27 @@ void check_rank_split(const RunStore& store, std::int64_t experiment_id, int wor
                           (fit > 1 ? " (--nproc " + std::to_string(fit) + ")" : " (one process: no --nproc)"));
     }
   }
+}
+
+std::vector<std::string> runs_left_by_rank_zero(const std::filesystem::path& db, std::int64_t pid, int nproc) {
+  std::vector<std::string> lines;
+  std::set<std::int64_t> experiments;
+  try {
+    if (!std::filesystem::exists(db)) return lines;
+    const auto host = this_host_name();
+    for (const auto& row : RunStore::open(db, RunStore::Mode::kReadOnly).runs()) {
+      if (row.status != "running" || row.environment.host != host || row.environment.pid != pid) continue;
+      lines.push_back("run " + std::to_string(row.id) + " (" + row.name + ") stopped with rank 0 and is still marked "
+                      "running (`workbench-cli runs` shows it as killed?)");
+      experiments.insert(row.experiment_id);
+    }
+  } catch (const std::exception&) {
+    return {};  // a database rank 0 left unreadable: its own error, and `runs`, say more
+  }
+  for (const auto experiment : experiments)
+    lines.push_back("continue it from its last checkpoint: `workbench-cli resume --experiment " +
+                    std::to_string(experiment) + " --nproc " + std::to_string(nproc) + "`");
+  return lines;
 }
 
 }  // namespace wb
