@@ -41,12 +41,13 @@ struct CliContext {
   // The run database for reading. A database of an older version is upgraded first (a new
   // workbench adds tables; a user should not have to find a writing command to read again); one
   // that cannot be written stays as it is, and that open's error says why.
-  RunStore open_store_for_reading() const {
+  RunStore open_store_for_reading() const { return open_store_for_reading(db_path()); }
+  static RunStore open_store_for_reading(const std::filesystem::path& db) {
     try {
-      return RunStore::open(db_path(), RunStore::Mode::kReadOnly);
+      return RunStore::open(db, RunStore::Mode::kReadOnly);
     } catch (const OlderSchemaError&) {
-      RunStore::open(db_path(), RunStore::Mode::kReadWrite);
-      return RunStore::open(db_path(), RunStore::Mode::kReadOnly);
+      RunStore::open(db, RunStore::Mode::kReadWrite);
+      return RunStore::open(db, RunStore::Mode::kReadOnly);
     }
   }
 };

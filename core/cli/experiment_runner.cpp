@@ -16,7 +16,6 @@
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
-#include "common/content_hash.hpp"
 #include "common/errors.hpp"
 #include "data/dataset.hpp"
 #include "schedule/schedules_from_spec.hpp"
@@ -60,14 +59,6 @@ RunEnvironment current_environment() {
 ExperimentRunner::ExperimentRunner(Workspace workspace, RunStore& store, RunnerOptions options)
     : workspace_(std::move(workspace)), store_(store), options_(options), inputs_(workspace_, options_.worker) {}
 
-std::string ExperimentRunner::store_folder_tag() const {
-  std::error_code ec;
-  const auto db = std::filesystem::weakly_canonical(store_.path(), ec);
-  const auto default_db = std::filesystem::weakly_canonical(workspace_.default_db(), ec);
-  if (db == default_db) return "";
-  return "db-" + ContentHash().add(db.string()).hex().substr(0, 8);
-}
-
 ExperimentOutcome ExperimentRunner::run(const ExperimentSpec& experiment) {
   // Schedules are checked against each run's plan before anything is recorded: a bad anneal start
   // is a spec error, not a failed run.
@@ -98,7 +89,7 @@ std::optional<std::string> ExperimentRunner::trained_elsewhere(const RunRow& row
   // A run trained on another host (imported from an ssh:// target, or a node without a shared
   // workspace) has its checkpoint there: resuming here would start it over and replace its rows.
   if (row.status == "queued" || row.environment.host.empty() || row.environment.host == this_host_name()) return std::nullopt;
-  const auto checkpoint = workspace_.runs_dir() / store_folder_tag() / std::to_string(row.id) / "last.pt";
+  const auto checkpoint = workspace_.checkpoint_dir(store_.path(), row.id) / "last.pt";
   if (std::filesystem::exists(checkpoint)) return std::nullopt;
   return "run " + std::to_string(row.id) + " (" + row.name + ") was trained on " + row.environment.host +
          " and its checkpoint is not in " + checkpoint.parent_path().string();
@@ -112,8 +103,6 @@ std::string ExperimentRunner::resume_elsewhere_fix(const RunRow& row) {
 ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
   const auto row = run_to_resume(store_, run);
   const std::string id = std::to_string(row.id);
-  if (row.status == "finished")
-    throw UserError(ExitCode::kUsage, "run " + id + " has already finished", "start a new run with `workbench-cli run SPEC`");
   if (row.status == "running" && !is_orphaned(row) && !options_.force)
     throw UserError(ExitCode::kUsage,
                     "run " + id + " is still marked running, by process " + std::to_string(row.environment.pid) +
@@ -135,10 +124,7 @@ ExperimentOutcome ExperimentRunner::resume(const std::string& run) {
 }
 
 ExperimentOutcome ExperimentRunner::resume_experiment(std::int64_t experiment_id) {
-  const auto experiments = store_.experiments();
-  if (std::none_of(experiments.begin(), experiments.end(), [&](const auto& e) { return e.id == experiment_id; }))
-    throw UserError(ExitCode::kUsage, "no experiment " + std::to_string(experiment_id) + " in " + store_.path().string(),
-                    "`workbench-cli runs` lists the runs with their experiment ids");
+  require_experiment(store_, experiment_id);
   std::vector<std::int64_t> resume_first;
   for (const auto& row : store_.runs(experiment_id)) {
     const std::string id = std::to_string(row.id);
@@ -190,7 +176,9 @@ ExperimentOutcome ExperimentRunner::run_queue(std::int64_t experiment_id, const 
   if (options_.leader) {
     // Every run this job may train must split over its ranks: checked before any is claimed,
     // so a wrong rank count on resume fails nothing.
-    check_rank_split(store_, experiment_id, options_.leader->group().env().world_size);
+    // (`--nproc` checked them before it started the ranks: here the launcher is torchrun or srun.)
+    check_rank_split(store_, experiment_id, options_.leader->group().env().world_size, resume_first,
+                     RankCountHint::kRanks);
   }
   ExperimentOutcome outcome;
   outcome.experiment_id = experiment_id;
@@ -319,7 +307,7 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
   }
   TrainerOptions trainer_options;
   trainer_options.run_id = run_id;
-  trainer_options.checkpoint_dir = workspace_.runs_dir() / store_folder_tag() / std::to_string(run_id);
+  trainer_options.checkpoint_dir = workspace_.checkpoint_dir(store_.path(), run_id);
   trainer_options.resume = resume;
   trainer_options.stop = options_.stop;
   if (!spec.init_from.run.empty()) trainer_options.init_checkpoint = init_checkpoint(run_id, spec.init_from.run);
@@ -362,11 +350,11 @@ std::filesystem::path ExperimentRunner::init_checkpoint(std::int64_t run_id, con
   if (from->status != "finished")
     throw SpecError("init_from.run: run " + std::to_string(from->id) + " (" + from->name + ") is " + from->status +
                     ", not finished", "finish it first (`workbench-cli resume " + std::to_string(from->id) + "`)");
-  return workspace_.runs_dir() / store_folder_tag() / std::to_string(from->id) / "last.pt";
+  return workspace_.checkpoint_dir(store_.path(), from->id) / "last.pt";
 }
 
 void ExperimentRunner::write_results(ExperimentOutcome& outcome) {
-  const auto tag = store_folder_tag();
+  const auto tag = workspace_.database_tag(store_.path());
   outcome.results_dir = workspace_.root / "results" /
                         (outcome.experiment_name + (tag.empty() ? "" : "-" + tag) + "-" +
                          std::to_string(outcome.experiment_id));

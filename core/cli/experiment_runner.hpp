@@ -76,9 +76,8 @@ class ExperimentRunner {
   RunSummary train_one(std::int64_t run_id, const RunSpec& spec, bool resume);
   // init_from.run (id or name) -> that run's final checkpoint; SpecError when it is not finished.
   std::filesystem::path init_checkpoint(std::int64_t run_id, const std::string& source) const;
-  // Checkpoints and results of databases other than the default one get their own folders, so
-  // run 1 of one database never continues from run 1 of another.
-  std::string store_folder_tag() const;
+  // summary.csv and metrics.csv under HOME/results (a folder of its own for a database other
+  // than the default, as for checkpoints: see Workspace::database_tag).
   void write_results(ExperimentOutcome& outcome);
   // Why `row` cannot be resumed here (trained on another host, no checkpoint here), or nothing.
   std::optional<std::string> trained_elsewhere(const RunRow& row) const;

@@ -87,7 +87,7 @@ std::int64_t launch_experiment(const LaunchFolder& old, const std::filesystem::p
     }
     if (header.run_id > 0) {
       const std::string id = std::to_string(header.run_id);
-      if (const auto run = RunStore::open(db, RunStore::Mode::kReadOnly).find_run(id)) return run->experiment_id;
+      if (const auto run = CliContext::open_store_for_reading(db).find_run(id)) return run->experiment_id;
       throw UserError(ExitCode::kUsage, "launch " + old.id + " trained run " + id + ", which " + db.string() + " lacks",
                       "give the --home (and --db) that launch was started with");
     }
@@ -135,7 +135,8 @@ void start(CliContext& context, const StartArgs& given) {
   const StartArgs args = resumed ? with_recorded_defaults(given, resumed->record) : given;
   // A batch the ranks cannot share fails here, not after the launch.
   if (args.nproc > 1) {
-    if (resumed) check_rank_split(RunStore::open(db, RunStore::Mode::kReadOnly), resumed->experiment, args.nproc);
+    if (resumed)
+      check_rank_split(CliContext::open_store_for_reading(db), resumed->experiment, args.nproc, {}, RankCountHint::kNproc);
     else check_rank_split(parse_experiment(document), args.nproc);
   }
   const int jobs = std::max(1, args.jobs);

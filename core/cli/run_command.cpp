@@ -25,6 +25,7 @@
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "common/errors.hpp"
+#include "launch/shell_quote.hpp"
 #include "spec/presets.hpp"
 #include "train/dist_env.hpp"
 #include "train/error_text.hpp"
@@ -236,13 +237,28 @@ void refuse_unavailable_device_to_resume(const RunStore& store, const RunArgs& a
   }
 }
 
-// What `resume --nproc N` would train, checked before any rank starts: the device its stored
-// specs ask for, and that their batches split over the N ranks.
+// What `resume --nproc N` would train, checked before any rank starts: the run (or experiment),
+// the device its stored specs ask for, and that their batches split over the N ranks.
 void refuse_to_resume_on_ranks(const RunStore& store, const RunArgs& args) {
+  std::int64_t experiment = args.experiment;
+  std::vector<std::int64_t> named;
+  if (args.run.empty()) {
+    require_experiment(store, experiment);
+  } else {
+    const auto row = run_to_resume(store, args.run);
+    experiment = row.experiment_id;  // its queued siblings follow it
+    named.push_back(row.id);
+  }
   refuse_unavailable_device_to_resume(store, args);
-  // A run resumes with its experiment's queued siblings.
-  const std::int64_t experiment = args.run.empty() ? args.experiment : run_to_resume(store, args.run).experiment_id;
-  check_rank_split(store, experiment, args.nproc);
+  check_rank_split(store, experiment, args.nproc, named, RankCountHint::kNproc);
+}
+
+// How the parent of `--nproc` words the resume command: with the --home, --db and --device given.
+ResumeHint resume_hint(const CliContext& context, const RunArgs& args) {
+  ResumeHint hint{context.workspace(), context.db_path(), "", args.device, args.nproc};
+  if (!context.home.empty()) hint.global_options += " --home " + shell_quote(context.home);
+  if (!context.db.empty()) hint.global_options += " --db " + shell_quote(context.db);
+  return hint;
 }
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
@@ -272,17 +288,18 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
       refuse_unavailable_device(experiment, args.device);
     } else {
       refuse_unavailable_device({}, args.device);
-      refuse_to_resume_on_ranks(RunStore::open(context.db_path(), RunStore::Mode::kReadOnly), args);
+      refuse_to_resume_on_ranks(context.open_store_for_reading(), args);
     }
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;
     ranks.rank_argv = rank_command(context, args, command);
     ranks.stop = &g_stop;
     ranks.log_dir = (context.workspace().root / "logs").string();
+    const auto running_before = runs_marked_running(context.db_path());
     const auto ranks_outcome = run_local_ranks(ranks);
     context.exit_code = ranks_outcome.exit_code;
     if (ranks_outcome.rank_zero_killed)
-      for (const auto& line : runs_left_by_rank_zero(context.db_path(), ranks_outcome.rank_zero_pid, args.nproc))
+      for (const auto& line : runs_left_by_rank_zero(resume_hint(context, args), ranks_outcome.rank_zero_pid, running_before))
         std::fprintf(stderr, "%s\n", line.c_str());
     return;
   }

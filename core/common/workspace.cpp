@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "common/content_hash.hpp"
+
 namespace wb {
 
 Workspace Workspace::from_environment() {
@@ -12,6 +14,13 @@ Workspace Workspace::from_environment() {
   if (const char* home = std::getenv("HOME"); home && *home)
     return {std::filesystem::path(home) / ".local/share/repetition-workbench"};
   return {std::filesystem::current_path() / "workbench-data"};
+}
+
+std::string Workspace::database_tag(const std::filesystem::path& db) const {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(db, ec);
+  if (canonical == std::filesystem::weakly_canonical(default_db(), ec)) return "";
+  return "db-" + ContentHash().add(canonical.string()).hex().substr(0, 8);
 }
 
 }  // namespace wb

@@ -311,22 +311,25 @@ TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
 // Rank 0 killed (the OOM killer, NCCL's watchdog) cannot record its end: the parent of --nproc
 // names the run it left and the command that continues it, and that command does.
 TEST_F(DistributedCliTest, ARankZeroKilledLeavesItsRunToResumeAndTheParentSaysHow) {
-  const auto spec = write_spec(3000);
+  const auto spec = write_spec(1500, 8, {}, {{"training", {{"checkpoint_interval", 5}}}});
   const pid_t parent = start("run " + spec + " --nproc 2", "", "run");
   wait_for_steps(10);
   const auto run = RunStore::open(dir / "home/runs.db", RunStore::Mode::kReadOnly).find_run("1");
   ASSERT_TRUE(run.has_value());
+  ASSERT_GT(run->environment.pid, 0);
   kill(static_cast<pid_t>(run->environment.pid), SIGKILL);
   EXPECT_EQ(wait_exit(parent), 1) << file("run.err");
   const auto err = file("run.err");
   EXPECT_NE(err.find("rank 0 was killed by signal 9"), std::string::npos) << err;
   EXPECT_NE(err.find("run 1 (dp) stopped with rank 0"), std::string::npos) << err;
   const std::string how = "resume --experiment 1 --nproc 2";
-  ASSERT_NE(err.find("`workbench-cli " + how + "`"), std::string::npos) << err;
+  ASSERT_NE(err.find("continue it from its last checkpoint: `workbench-cli --home " + (dir / "home").string() + " " +
+                     how + "`"), std::string::npos) << err;
   EXPECT_NE(cli("runs").out.find("killed?"), std::string::npos);
   const auto resumed = cli(how);
   ASSERT_EQ(resumed.code, 0) << resumed.err;
-  EXPECT_EQ(losses(1).size(), 3000u);
+  EXPECT_NE(resumed.err.find("resuming dp from its checkpoint at step"), std::string::npos) << resumed.err;
+  EXPECT_EQ(losses(1).size(), 1500u);
 }
 
 // A run trained on another host (imported from an ssh:// target, or a node without the shared
@@ -382,10 +385,17 @@ TEST_F(DistributedCliTest, AResumeOnRanksThatCannotShareTheBatchIsRefusedBeforeA
               std::string::npos) << how << ": " << refused.err;
     EXPECT_NE(refused.err.find("(--nproc 3)"), std::string::npos) << how << ": " << refused.err;
   }
+  RunStore::open(dir / "home/runs.db").set_run_status(1, "failed");  // `resume 1` trains a failed run too
+  const auto failed = cli("resume 1 --nproc 4");
+  EXPECT_EQ(failed.code, 2);
+  EXPECT_NE(failed.err.find("run 1 (dp): training.batch_size: 6"), std::string::npos) << failed.err;
+  const auto nothing = cli("resume --experiment 9 --nproc 2");
+  EXPECT_EQ(nothing.code, 2);
+  EXPECT_NE(nothing.err.find("no experiment 9"), std::string::npos) << nothing.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "home/logs/rank-1.log")) << "no rank was started";
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "home/launches"), std::filesystem::directory_iterator{}), 1)
       << "no launch was made";
-  EXPECT_NE(cli("show 1").out.find("interrupted"), std::string::npos) << "the run is still there to resume";
+  EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos) << "the run is still there to resume";
 }
 
 }  // namespace
