@@ -140,6 +140,7 @@ int run_cli(int argc, char** argv) {
   add_model_commands(app, context);
   add_scaling_commands(app, context);
   add_export_command(app, context);
+  add_start_command(app, context);
   add_launch_commands(app, context);
   add_attach_command(app, context);
   add_slurm_commands(app, context);

@@ -62,7 +62,8 @@ void add_model_commands(CLI::App& app, CliContext& context);    // model size, m
 void add_scaling_commands(CLI::App& app, CliContext& context);  // scaling optimal|predict|...|fit
 void add_scaling_fit_command(CLI::App& scaling, CliContext& context);  // scaling fit
 void add_export_command(CLI::App& app, CliContext& context);    // export (figures as CSV or pgfplots)
-void add_launch_commands(CLI::App& app, CliContext& context);   // start, tail, stop (the host side of --target)
+void add_start_command(CLI::App& app, CliContext& context);     // start (a detached launch: the host side of --target)
+void add_launch_commands(CLI::App& app, CliContext& context);   // tail, stop, launches
 void add_attach_command(CLI::App& app, CliContext& context);    // attach (follow a remote launch again)
 void add_slurm_commands(CLI::App& app, CliContext& context);    // slurm submit
 

@@ -136,8 +136,12 @@ ExperimentOutcome ExperimentRunner::resume_experiment(std::int64_t experiment_id
     if (row.status != "running") continue;
     // --force declares processes on other hosts dead; a live one on this host is never taken over.
     if (is_orphaned(row) || (options_.force && row.environment.host != this_host_name())) {
-      print_status_line("run " + id + " was left running by process " + std::to_string(row.environment.pid) +
-                        " on " + row.environment.host + ", which is gone; resuming it from its last checkpoint");
+      const bool checkpointed = std::filesystem::exists(workspace_.checkpoint_dir(store_.path(), row.id) / "last.pt");
+      print_status_line("run " + id + " was left running by process " + std::to_string(row.environment.pid) + " on " +
+                        row.environment.host + ", which is gone; resuming it " +
+                        (checkpointed ? "from its last checkpoint"
+                                      : "from step 0, as it wrote no checkpoint (training.checkpoint_interval sets "
+                                        "how often one is written)"));
       store_.set_run_status(row.id, "interrupted");
       resume_first.push_back(row.id);
     } else {

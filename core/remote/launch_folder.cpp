@@ -42,7 +42,11 @@ LaunchFolder LaunchFolder::existing(const Workspace& workspace, const std::strin
   auto launch = of(workspace, id);
   if (!std::filesystem::is_directory(launch.dir))
     throw UserError(ExitCode::kUsage, "no launch " + id + " in " + launch.dir.parent_path().string(),
-                    "check the id and --home (the host's workspace that `start` used)");
+                    id.find_first_not_of("0123456789") == std::string::npos
+                        ? id + " looks like a run id (launch ids look like 20261207-152649-zmm0j8): "
+                          "`workbench-cli resume " + id + "` continues that run; `workbench-cli launches` lists the launches"
+                        : "`workbench-cli launches` lists this workspace's launches; check the id and --home (the "
+                          "host's workspace that `start` used)");
   return launch;
 }
 

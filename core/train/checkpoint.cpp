@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
+#include "train/error_text.hpp"
 
 namespace wb {
 
@@ -101,8 +102,9 @@ LoopState load_checkpoint(const std::filesystem::path& file, Gpt& model, torch::
     s.wall_s = state.at("wall_s");
     s.fingerprint = state.value("fingerprint", "");
   } catch (const std::exception& e) {
-    throw DataError("checkpoint " + file.string() + " cannot be loaded: " + e.what(),
-                    "delete it to start the run from scratch, or resume with the spec it was written for");
+    throw DataError("checkpoint " + file.string() + " cannot be loaded: " + error_text(e),
+                    "if it is damaged (a full disk, a copy cut short), delete it to train the run again from step 0; "
+                    "if it was written for another spec, resume with that one");
   }
   return s;
 }
@@ -143,7 +145,7 @@ void load_initial_weights(const std::filesystem::path& file, Gpt& model, torch::
       optimizer->load(optimizer_archive);
     }
   } catch (const std::exception& e) {
-    throw DataError("init_from: checkpoint " + file.string() + " does not fit this model: " + e.what(),
+    throw DataError("init_from: checkpoint " + file.string() + " does not fit this model: " + error_text(e),
                     "continue with the same model (size, arch, block_size) and the same tokenizer "
                     "vocabulary; for another corpus give both stages data.tokenizer.corpora with every corpus");
   }

@@ -1,0 +1,123 @@
+// Detached launches on the host, as a user drives them there: `launches` lists them, `start`
+// refuses what its launch would die of (--jobs with --nproc, also inherited on resume), a second
+// `start --resume` of an experiment a launch is training, and one with nothing left to train;
+// ids of the wrong kind are named as such.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+#include "common/synthetic_corpus.hpp"
+#include "common/temp_dir.hpp"
+#include "common/workspace.hpp"
+#include "remote/launch_folder.hpp"
+#include "store/run_store.hpp"
+
+namespace wb {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class LaunchCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    test::write_synthetic_folder(dir / "docs");
+    ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
+  }
+
+  test::CliResult cli(const std::string& args) {
+    return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
+  }
+
+  // Two runs of 3000 steps (one thread each, a checkpoint every 50 steps): long enough to stop.
+  std::string write_spec() {
+    const auto spec = nlohmann::json::parse(R"({
+      "name": "launched",
+      "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1},
+      "model": {"n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32},
+      "optimizer": {"warmup_steps": 5},
+      "training": {"token_budget": 768000, "batch_size": 8, "eval_interval": 100, "eval_batches": 2, "threads": 1,
+                   "checkpoint_interval": 50},
+      "grid": {"data.epochs": [40, 80]}
+    })");
+    test::write_file(dir / "spec.json", spec.dump(2));
+    return (dir / "spec.json").string();
+  }
+
+  // `start ARGS`'s launch id.
+  std::string start(const std::string& args) {
+    const auto started = cli("start " + args);
+    EXPECT_EQ(started.code, 0) << started.err;
+    return nlohmann::json::parse(started.out).value("launch", "");
+  }
+
+  LaunchFolder launch(const std::string& id) { return LaunchFolder::of(Workspace{dir / "home"}, id); }
+
+  // Waits up to 60 s for `done`.
+  template <typename Done>
+  void wait_until(Done done, const std::string& what) {
+    const auto deadline = Clock::now() + std::chrono::seconds(60);
+    while (!done() && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(done()) << "timed out waiting until " << what;
+  }
+
+  void stop_and_wait(const std::string& id) {
+    ASSERT_EQ(cli("stop " + id).code, 0);
+    wait_until([&] { return !launch_process(launch(id)).alive; }, "launch " + id + " ended");
+  }
+
+  test::TempDir dir;
+};
+
+TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
+  EXPECT_NE(cli("launches").out.find("no launches in"), std::string::npos);
+  const auto spec = write_spec();
+  const auto both = cli("start " + spec + " --nproc 2 --jobs 2");
+  EXPECT_EQ(both.code, 2);
+  EXPECT_NE(both.err.find("--jobs 2 with --nproc 2: data-parallel ranks train one run at a time"), std::string::npos)
+      << both.err;
+  EXPECT_NE(both.err.find("fix: drop --jobs"), std::string::npos) << both.err;
+
+  const auto first = start(spec + " --jobs 2");
+  wait_until([&] { return read_whole_lines(launch(first).events(), 0).find("\"run\":{\"id\":") != std::string::npos; },
+             "the first run began");
+  stop_and_wait(first);
+  // --jobs 2 comes from the stopped launch's start.json: the fix says what to add.
+  const auto inherited = cli("start --resume " + first + " --nproc 2");
+  EXPECT_EQ(inherited.code, 2);
+  EXPECT_NE(inherited.err.find("fix: the launch you resume ran --jobs 2: add --jobs 1"), std::string::npos)
+      << inherited.err;
+
+  const auto second = start("--resume " + first);
+  const auto again = cli("start --resume " + first);
+  EXPECT_EQ(again.code, 2);
+  EXPECT_NE(again.err.find("launch " + second + " is already training experiment 1"), std::string::npos) << again.err;
+  const auto listed = cli("launches").out;
+  EXPECT_NE(listed.find(first + "  stopped"), std::string::npos) << listed;
+  EXPECT_NE(listed.find(second + "  running"), std::string::npos) << listed;
+  EXPECT_NE(listed.find("1  " + first + "  launched"), std::string::npos) << "experiment, resumes, spec: " << listed;
+  stop_and_wait(second);
+
+  {
+    auto store = RunStore::open(dir / "home/runs.db");
+    for (const auto& run : store.runs(1)) store.set_run_status(run.id, run.id == 1 ? "finished" : "failed");
+  }
+  const auto finished = cli("start --resume " + second);
+  EXPECT_EQ(finished.code, 2);
+  EXPECT_NE(finished.err.find("experiment 1 has nothing left to train: its 2 run(s) finished or failed"),
+            std::string::npos) << finished.err;
+  EXPECT_EQ(cli("launches").out.find("running"), std::string::npos) << "a refused start made a launch";
+
+  const auto run_id = cli("tail 2");
+  EXPECT_NE(run_id.err.find("2 looks like a run id"), std::string::npos) << run_id.err;
+  const auto launch_id = cli("resume " + first);
+  EXPECT_NE(launch_id.err.find("that is a launch id: `workbench-cli start --resume " + first + "`"), std::string::npos)
+      << launch_id.err;
+}
+
+}  // namespace
+}  // namespace wb
