@@ -3,30 +3,17 @@
 // Ctrl-C for it) and `workbench-cli launches` (what there is). The local side (`run --target
 // ssh://HOST`) runs these over ssh; they are also what a user types on the host.
 #include <signal.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
-#include <iterator>
-#include <optional>
-#include <random>
+#include <string>
 #include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
-#include "cli/resume_on_ranks.hpp"
-#include "cli/run_liveness.hpp"
 #include "data/process.hpp"
-#include "launch/sbatch_script.hpp"
-#include "remote/detached_process.hpp"
-#include "remote/event_decode.hpp"
 #include "remote/launch_folder.hpp"
-#include "spec/experiment_spec.hpp"
-#include "spec/presets.hpp"
-#include "store/run_store.hpp"
 
 namespace wb {
 namespace {

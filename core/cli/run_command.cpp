@@ -5,21 +5,19 @@
 
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
 #include "cli/jsonl_events.hpp"
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
+#include "cli/rank_join.hpp"
 #include "cli/remote_run.hpp"
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
@@ -125,29 +123,15 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   return argv;
 }
 
-// A duration in seconds from the environment variable `name` (`least` to 86400), else `fallback`.
-std::chrono::milliseconds seconds_from_env(const char* name, int fallback, int least, const std::string& meaning) {
-  const char* text = std::getenv(name);
-  if (!text || !*text) return std::chrono::seconds(fallback);
-  char* end = nullptr;
-  const double seconds = std::strtod(text, &end);
-  if (*end != '\0' || !(seconds >= least && seconds <= 86400.0))
-    throw UserError(ExitCode::kUsage, std::string(name) + "=" + text + " is not a number of seconds from " +
-                                          std::to_string(least) + " to 86400",
-                    "give " + std::to_string(least) + " to 86400 (" + meaning + "), or unset it for " +
-                        std::to_string(fallback));
-  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
-}
-
-// How long a collective may wait for the other ranks.
-std::chrono::milliseconds collective_timeout() {
-  return seconds_from_env("WB_COLLECTIVE_TIMEOUT_S", 60, 1, "seconds a rank waits for the others in a collective");
-}
-
-// How long rank 0 waits on a rank whose heartbeat stopped before it gives the job up (the ranks
-// beat every second: 3 s at least, so that one late beat is not a death).
-std::chrono::milliseconds heartbeat_timeout() {
-  return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, 3, "seconds without a heartbeat after which a rank counts as dead");
+// The --home and --db this command was given (a launch's process gets both), as a resume hint
+// must repeat them: typed without them, it would look in another workspace. --db is left out
+// where it is the workspace's own.
+std::string global_options(const CliContext& context) {
+  std::string options;
+  if (!context.home.empty()) options += " --home " + shell_quote(context.home);
+  if (!context.db.empty() && !context.workspace().database_tag(context.db).empty())
+    options += " --db " + shell_quote(context.db);
+  return options;
 }
 
 // The resume hint of a data-parallel job names its ranks: resumed on one process, the run would
@@ -167,48 +151,6 @@ void refuse_unavailable_device(const ExperimentSpec& experiment, const std::stri
   else
     for (const auto& run : experiment.runs) resolve_device(run.spec.training.device);
 }
-
-// Says what a rank waits for once joining its job has taken a few seconds (5, or a third of a
-// shorter timeout): a user watching one rank's terminal cannot tell a slow start from a rank
-// that was never started.
-class SlowJoinNotice {
- public:
-  SlowJoinNotice(const DistEnv& dist, std::chrono::milliseconds timeout)
-      : thread_([this, text = notice(dist, timeout), after = std::min(kNoticeAfter, timeout / 3)] {
-          {
-            std::unique_lock<std::mutex> lock(mutex_);
-            if (joined_changed_.wait_for(lock, after, [this] { return joined_; })) return;
-          }
-          (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
-        }) {}
-  ~SlowJoinNotice() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      joined_ = true;
-    }
-    joined_changed_.notify_all();
-    thread_.join();
-  }
-  SlowJoinNotice(const SlowJoinNotice&) = delete;
-  SlowJoinNotice& operator=(const SlowJoinNotice&) = delete;
-
- private:
-  static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout) {
-    const std::string at = "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port);
-    const std::string others = "the other " + std::to_string(dist.world_size - 1) + " rank(s) to join at ";
-    const std::string what = dist.agent_store ? "torchrun's store at " + at
-                             : dist.is_main() ? others + at
-                                              : "rank 0's store at " + at;
-    return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
-           "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";
-  }
-
-  static constexpr std::chrono::milliseconds kNoticeAfter{5'000};
-  std::mutex mutex_;
-  std::condition_variable joined_changed_;
-  bool joined_ = false;
-  std::thread thread_;  // last: starts once the members above exist
-};
 
 // The same for `resume`: the runs it would continue, with the way out a stored spec leaves.
 void refuse_unavailable_device_to_resume(const RunStore& store, const RunArgs& args) {
@@ -255,10 +197,7 @@ void refuse_to_resume_on_ranks(const RunStore& store, const RunArgs& args) {
 
 // How the parent of `--nproc` words the resume command: with the --home, --db and --device given.
 ResumeHint resume_hint(const CliContext& context, const RunArgs& args) {
-  ResumeHint hint{context.workspace(), context.db_path(), "", args.device, args.nproc};
-  if (!context.home.empty()) hint.global_options += " --home " + shell_quote(context.home);
-  if (!context.db.empty()) hint.global_options += " --db " + shell_quote(context.db);
-  return hint;
+  return {context.workspace(), context.db_path(), global_options(context), args.device, args.nproc};
 }
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
@@ -349,6 +288,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
     add_ranks_to_resume_hint(outcome, dist);
+    if (!outcome.resume_command.empty())  // "workbench-cli resume ..." with this command's workspace
+      outcome.resume_command.insert(std::string("workbench-cli").size(), global_options(context));
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);

@@ -1,7 +1,6 @@
 // `workbench-cli start SPEC|-|--resume LAUNCH`: train detached on this host, in a launch folder
 // (HOME/launches/ID/) that `tail`, `stop` and `launches` find by its id. A resumed launch
 // continues an ended launch's experiment, started as that one was (its start.json).
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,7 +11,6 @@
 #include <iterator>
 #include <optional>
 #include <random>
-#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
@@ -22,7 +20,6 @@
 #include "data/process.hpp"
 #include "launch/sbatch_script.hpp"
 #include "remote/detached_process.hpp"
-#include "remote/event_decode.hpp"
 #include "remote/launch_folder.hpp"
 #include "spec/experiment_spec.hpp"
 #include "spec/presets.hpp"
@@ -100,13 +97,14 @@ Resumed resumable(const Workspace& workspace, const std::string& id, const std::
                         " (launch " + id + "'s)",
                     "follow it with `workbench-cli tail " + other->id + " --follow`, or stop it first: "
                     "`workbench-cli stop " + other->id + "`");
+  // Not refused: `run --target` resumes a remote experiment through here, and a finished one then
+  // shows its table, as `resume --experiment` does locally.
   const auto runs = CliContext::open_store_for_reading(store).runs(r.experiment);
   if (std::all_of(runs.begin(), runs.end(), [](const RunRow& run) { return run.status == "finished" || run.status == "failed"; }))
-    throw UserError(ExitCode::kUsage,
-                    "launch " + id + "'s experiment " + std::to_string(r.experiment) + " has nothing left to train: its " +
-                        std::to_string(runs.size()) + " run(s) finished or failed",
-                    "see `workbench-cli runs`; `workbench-cli resume RUN` trains a failed run again, "
-                    "`workbench-cli start SPEC` starts a new experiment");
+    std::fprintf(stderr,
+                 "note: launch %s's experiment %lld has nothing left to train (its %zu run(s) finished or failed): the "
+                 "new launch only writes its table. `workbench-cli resume RUN` trains a failed run again\n",
+                 id.c_str(), static_cast<long long>(r.experiment), runs.size());
   return r;
 }
 

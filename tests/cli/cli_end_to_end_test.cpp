@@ -158,7 +158,8 @@ TEST_F(CliTest, CtrlCCheckpointsExits130AndResumeFinishesWithoutDuplicateSteps) 
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 130) << test::read_file(dir / "run-stderr.txt");
-  EXPECT_NE(test::read_file(dir / "run-stderr.txt").find("workbench-cli resume 1"), std::string::npos);
+  EXPECT_NE(test::read_file(dir / "run-stderr.txt").find("workbench-cli --home " + (dir / "home").string() + " resume 1"),
+            std::string::npos) << "the hint names the workspace it was given";
   EXPECT_NE(test::read_file(dir / "run-stderr.txt").find("Run 1 (interrupted) has not finished its schedule"),
             std::string::npos)
       << "its losses are not compared: " << test::read_file(dir / "run-stderr.txt");

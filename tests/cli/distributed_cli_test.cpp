@@ -213,8 +213,9 @@ TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountRes
   kill(parent, SIGINT);
   EXPECT_EQ(wait_exit(parent), 130) << file("run.err");
   EXPECT_NE(cli("runs").out.find("interrupted"), std::string::npos);
-  EXPECT_NE(file("run.out").find("continue with `workbench-cli resume 1 --nproc 2`"), std::string::npos)
-      << "the hint keeps the ranks: " << file("run.out");
+  EXPECT_NE(file("run.out").find("continue with `workbench-cli --home " + (dir / "home").string() + " resume 1 --nproc 2`"),
+            std::string::npos)
+      << "the hint keeps the workspace and the ranks: " << file("run.out");
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
   EXPECT_NE(rank_log.find("dp: interrupted"), std::string::npos) << rank_log;
 

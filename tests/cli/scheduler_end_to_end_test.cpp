@@ -144,7 +144,8 @@ TEST_F(SchedulerTest, CtrlCStopsEveryWorkerAndResumeExperimentFinishesEachRunOnc
   ASSERT_TRUE(WIFEXITED(status));
   const std::string first_err = test::read_file(dir / "run-stderr.txt");
   EXPECT_EQ(WEXITSTATUS(status), 130) << first_err;
-  EXPECT_NE(first_err.find("workbench-cli resume --experiment 1 --jobs 2"), std::string::npos) << first_err;
+  EXPECT_NE(first_err.find("workbench-cli --home " + home() + " resume --experiment 1 --jobs 2"), std::string::npos)
+      << first_err;
   const std::string threads = "on " + std::to_string(threads_per_job(2)) + " thread(s)";
   EXPECT_NE(first_err.find(threads), std::string::npos) << "the cores shared by 2 jobs: " << first_err;
   const auto before = count_events(first);
