@@ -70,8 +70,9 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
 }
 
 // `to_terminal`: also on the terminal of a rank whose output goes to its log (terminal_fd).
-void report_error(const std::string& what, const std::string& fix, bool to_terminal) {
-  std::string text = "error: " + what + "\n";
+// `label`: "error", or "stopped" for a Ctrl-C or `stop` a rank saw while it waited (not a fault).
+void report_error(const std::string& what, const std::string& fix, bool to_terminal, const char* label = "error") {
+  std::string text = std::string(label) + ": " + what + "\n";
   if (!fix.empty()) text += "  fix: " + fix + "\n";
   std::fputs(text.c_str(), stderr);
   std::fflush(stderr);
@@ -152,7 +153,7 @@ int run_cli(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
   } catch (const UserError& e) {
-    report_error(e.what(), e.fix(), for_the_terminal(e));
+    report_error(e.what(), e.fix(), for_the_terminal(e), e.code() == ExitCode::kInterrupted ? "stopped" : "error");
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     report_error(error_text(e), "", true);

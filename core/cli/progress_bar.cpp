@@ -36,7 +36,7 @@ ProgressBar::ProgressBar(std::FILE* out) : out_(out), tty_(isatty(fileno(out)) !
 void ProgressBar::run_started(const RunStartRecord& r) {
   name_ = r.name;
   last_val_loss_ = -1.0;
-  first_wall_s_ = -1.0;
+  pace_ = RecentPace();
   const std::string from = r.start_step > 0 ? " from its checkpoint at step " + std::to_string(r.start_step) : "";
   std::fprintf(out_, "%s %s%s: %s parameters on %s, %s steps, %s unique tokens x %.2f epochs\n",
                r.start_step > 0 ? "resuming" : "training", r.name.c_str(), from.c_str(),
@@ -55,7 +55,7 @@ void ProgressBar::draw(const StepRecord& r, bool force) {
   const int filled = static_cast<int>(fraction * width);
   std::string bar(filled, '#');
   bar += std::string(width - filled, '.');
-  const double eta = eta_seconds(r.step, r.wall_s);
+  const double eta = pace_.seconds_left(r.total_steps);
   char val[32] = "";
   if (last_val_loss_ >= 0) std::snprintf(val, sizeof val, " val %.4f", last_val_loss_);
   std::fprintf(out_, "%s[%s] %3.0f%% step %lld/%lld epoch %.2f loss %.4f%s %s tok/s ETA %s%s",
@@ -65,15 +65,8 @@ void ProgressBar::draw(const StepRecord& r, bool force) {
   std::fflush(out_);
 }
 
-double ProgressBar::eta_seconds(std::int64_t step, double wall_s) const {
-  // Rate since this process saw its first step: wall_s includes the time before a resume.
-  const double steps_done = static_cast<double>(step - first_step_);
-  if (first_wall_s_ < 0 || steps_done <= 0) return NAN;
-  return static_cast<double>(total_steps_ - step) * ((wall_s - first_wall_s_) / steps_done);
-}
-
 void ProgressBar::step(const StepRecord& r) {
-  if (first_wall_s_ < 0) first_wall_s_ = r.wall_s, first_step_ = r.step;
+  pace_.add(r.step, r.wall_s);  // wall_s goes on from the checkpoint's after a resume: one pace
   total_steps_ = r.total_steps;
   if (tty_) draw(r, r.step == r.total_steps);
 }
@@ -84,7 +77,7 @@ void ProgressBar::eval(const EvalRecord& r) {
     std::fprintf(out_, "%s step %lld/%lld epoch %.2f train %.4f val %.4f %s tok/s %s ETA %s\n", name_.c_str(),
                  static_cast<long long>(r.step), static_cast<long long>(total_steps_), r.epoch, r.train_loss,
                  r.val_loss, format_count(r.tokens_per_s).c_str(), format_duration(r.wall_s).c_str(),
-                 format_duration(eta_seconds(r.step, r.wall_s)).c_str());
+                 format_duration(pace_.seconds_left(total_steps_)).c_str());
     std::fflush(out_);
   }
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "cli/recent_pace.hpp"
 #include "common/metrics_sink.hpp"
 
 namespace wb {
@@ -21,13 +22,11 @@ class ProgressBar : public MetricsSink {
 
  private:
   void draw(const StepRecord& record, bool force);
-  double eta_seconds(std::int64_t step, double wall_s) const;
   std::FILE* out_;
   bool tty_;
   std::string name_;
   double last_val_loss_ = -1.0;
-  double first_wall_s_ = -1.0;  // wall_s and step of the first step this process saw (for ETA)
-  std::int64_t first_step_ = 0;
+  RecentPace pace_;  // for the ETA; per run
   std::int64_t total_steps_ = 0;
   std::chrono::steady_clock::time_point last_draw_{};
 };
