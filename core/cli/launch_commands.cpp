@@ -22,6 +22,20 @@ bool writes_all(const std::string& bytes) {
   return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() && std::fflush(stdout) == 0;
 }
 
+// How to go on after a launch ended without finishing: the host's command and, since `run
+// --target` passes this on, the one for the machine that started it (its own experiment ids).
+std::string how_to_continue(const CliContext& context, const LaunchFolder& launch) {
+  try {
+    const auto record = read_start_record(launch);
+    if (!launch_experiment(launch, record.value("db", context.db_path().string())))
+      return "it never started a run: start its spec again once that log's problem is fixed";
+  } catch (const std::exception&) {
+    // Its database cannot say: offer both ways on.
+  }
+  return "here, `workbench-cli start --resume " + launch.id + "` continues its experiment in a new launch; on the "
+         "machine that ran `run --target`, `workbench-cli resume --experiment ID` (that machine's id) does";
+}
+
 void tail(CliContext& context, const std::string& id, std::int64_t from, bool follow) {
   const auto launch = LaunchFolder::existing(context.workspace(), id);
   if (from > 0) {  // a resumed reader must land on a line start, never in the middle of an event
@@ -46,10 +60,9 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
       std::fprintf(stderr,
                    "error: launch %s ended without finishing its experiment: its process %s\n"
                    "  last lines of %s:\n%s\n"
-                   "  fix: read that log; `workbench-cli runs` on this host shows the runs' state; "
-                   "`workbench-cli start --resume %s` continues its experiment in a new launch\n",
+                   "  fix: read that log; `workbench-cli runs` on this host shows the runs' state; %s\n",
                    id.c_str(), process.describe().c_str(), launch.output_log().c_str(),
-                   last_lines(launch.output_log(), 15).c_str(), id.c_str());
+                   last_lines(launch.output_log(), 15).c_str(), how_to_continue(context, launch).c_str());
       context.exit_code = kLaunchEndedWithoutFinishing;
       return;
     }
@@ -103,13 +116,18 @@ void list_launches(const CliContext& context) {
     return;
   }
   std::printf("%-22s  %-21s  %8s  %10s  %-22s  %s\n", "launch", "state", "pid", "experiment", "resumes", "spec");
+  // A field of a damaged start.json or spec.json reads as "?": one launch must not hide the others.
+  const auto text = [](const nlohmann::json& object, const char* key) -> std::string {
+    if (!object.is_object() || !object.contains(key)) return "-";
+    return object[key].is_string() ? object[key].get<std::string>() : "?";
+  };
   for (const auto& launch : launches) {
     const auto process = launch_process(launch);
     const auto record = read_start_record(launch);
     std::string experiment = "-";
     try {
-      if (const auto id = launch_experiment(launch, record.value("db", context.db_path().string())))
-        experiment = std::to_string(*id);
+      const auto db = record.contains("db") ? text(record, "db") : context.db_path().string();
+      if (const auto id = launch_experiment(launch, db)) experiment = std::to_string(*id);
     } catch (const std::exception&) {
       experiment = "?";  // its database is another (--home, --db) or unreadable
     }
@@ -117,8 +135,7 @@ void list_launches(const CliContext& context) {
     const auto spec = nlohmann::json::parse(spec_file, nullptr, /*allow_exceptions=*/false);
     std::printf("%-22s  %-21s  %8s  %10s  %-22s  %s\n", launch.id.c_str(), state_of(process).c_str(),
                 process.pid > 0 ? std::to_string(process.pid).c_str() : "-", experiment.c_str(),
-                record.value("resumes", std::string("-")).c_str(),
-                spec.is_object() ? spec.value("name", std::string("-")).c_str() : "-");
+                text(record, "resumes").c_str(), text(spec, "name").c_str());
   }
   std::printf("Follow one: `workbench-cli tail LAUNCH --follow`; stop it: `workbench-cli stop LAUNCH`; continue one "
               "that ended: `workbench-cli start --resume LAUNCH`\n");

@@ -52,14 +52,16 @@ std::optional<std::int64_t> launch_experiment(const LaunchFolder& launch, const 
 
 std::optional<LaunchFolder> live_launch_of(const Workspace& workspace, std::int64_t experiment,
                                            const std::filesystem::path& db) {
+  std::error_code ec;
+  const auto ours = std::filesystem::weakly_canonical(db, ec);
   for (const auto& launch : launches_in(workspace)) {
     if (!launch_process(launch).alive) continue;
-    const auto record = read_start_record(launch);
-    if (std::filesystem::path(record.value("db", db.string())) != db) continue;
     try {
+      const std::filesystem::path its = read_start_record(launch).value("db", db.string());
+      if (std::filesystem::weakly_canonical(its, ec) != ours) continue;
       if (launch_experiment(launch, db) == experiment) return launch;
     } catch (const std::exception&) {
-      // Its events name a run this database lacks: not this experiment.
+      // A damaged start.json, or events naming a run this database lacks: not this experiment.
     }
   }
   return std::nullopt;

@@ -1,16 +1,14 @@
 // `workbench-cli run SPEC` and `workbench-cli resume RUN | --experiment ID`: train (--jobs N at
 // once), then print the outcome table. Also the hidden `workbench-cli worker RUN_ID` that the
 // scheduler starts for each run.
-#include <unistd.h>
-
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
@@ -56,6 +54,17 @@ struct RunArgs {
   int nproc = 1;                // --nproc: data-parallel ranks on this machine
 };
 
+// The --home and --db this command was given (a launch's process gets both), as a resume hint
+// must repeat them: typed without them, it would look in another workspace. --db is left out
+// where it is the workspace's own.
+std::string global_options(const CliContext& context) {
+  std::string options;
+  if (!context.home.empty()) options += " --home " + shell_quote(context.home);
+  if (!context.db.empty() && !context.workspace().database_tag(context.db).empty())
+    options += " --db " + shell_quote(context.db);
+  return options;
+}
+
 void report(const ExperimentOutcome& outcome, const CliContext& context, std::FILE* events) {
   std::FILE* out = events == stdout ? stderr : stdout;
   std::fprintf(out, "\n%s (experiment %lld): %zu run(s)\n%s", outcome.experiment_name.c_str(),
@@ -67,7 +76,8 @@ void report(const ExperimentOutcome& outcome, const CliContext& context, std::FI
   for (const auto& r : outcome.runs)
     if (r.status == kKilledStatus)
       std::fprintf(out, "Run %lld was killed (marked running, its process is gone): continue it with "
-                        "`workbench-cli resume %lld`\n", static_cast<long long>(r.run_id), static_cast<long long>(r.run_id));
+                        "`workbench-cli%s resume %lld`\n", static_cast<long long>(r.run_id), global_options(context).c_str(),
+                   static_cast<long long>(r.run_id));
     else if (r.status != "finished" && r.evaluated)
       std::fprintf(out, "Run %lld (%s) has not finished its schedule: its losses are not compared (\"vs 1 ep.\": -)\n",
                    static_cast<long long>(r.run_id), r.status.c_str());
@@ -121,17 +131,6 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   const int threads = args.threads >= 0 ? args.threads : threads_per_job(args.nproc);
   argv.insert(argv.end(), {"--threads", std::to_string(threads)});
   return argv;
-}
-
-// The --home and --db this command was given (a launch's process gets both), as a resume hint
-// must repeat them: typed without them, it would look in another workspace. --db is left out
-// where it is the workspace's own.
-std::string global_options(const CliContext& context) {
-  std::string options;
-  if (!context.home.empty()) options += " --home " + shell_quote(context.home);
-  if (!context.db.empty() && !context.workspace().database_tag(context.db).empty())
-    options += " --db " + shell_quote(context.db);
-  return options;
 }
 
 // The resume hint of a data-parallel job names its ranks: resumed on one process, the run would
@@ -288,8 +287,9 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
     add_ranks_to_resume_hint(outcome, dist);
-    if (!outcome.resume_command.empty())  // "workbench-cli resume ..." with this command's workspace
-      outcome.resume_command.insert(std::string("workbench-cli").size(), global_options(context));
+    constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
+    if (outcome.resume_command.rfind(kCli, 0) == 0)
+      outcome.resume_command.insert(kCli.size() - 1, global_options(context));
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);

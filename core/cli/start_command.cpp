@@ -100,6 +100,10 @@ Resumed resumable(const Workspace& workspace, const std::string& id, const std::
   // Not refused: `run --target` resumes a remote experiment through here, and a finished one then
   // shows its table, as `resume --experiment` does locally.
   const auto runs = CliContext::open_store_for_reading(store).runs(r.experiment);
+  if (runs.empty())
+    throw UserError(ExitCode::kUsage, "launch " + id + "'s experiment " + std::to_string(r.experiment) + " is not in " +
+                                          store.string(),
+                    "give the --home (and --db) that launch was started with");
   if (std::all_of(runs.begin(), runs.end(), [](const RunRow& run) { return run.status == "finished" || run.status == "failed"; }))
     std::fprintf(stderr,
                  "note: launch %s's experiment %lld has nothing left to train (its %zu run(s) finished or failed): the "
@@ -124,8 +128,14 @@ bool takes_every_core(const nlohmann::json& document) {
 // the user may mean to queue this launch behind the other.
 void warn_of_shared_cores(const Workspace& workspace, int processes) {
   std::vector<std::string> running;
-  for (const auto& launch : launches_in(workspace))
-    if (launch_process(launch).alive) running.push_back(launch.id);
+  for (const auto& launch : launches_in(workspace)) {
+    if (!launch_process(launch).alive) continue;
+    const auto record = read_start_record(launch);
+    // A Slurm launch's process is `sbatch --wait`, which trains elsewhere; one given --threads
+    // took its share.
+    if (record.value("slurm", false) || record.value("threads", -1) >= 0) continue;
+    running.push_back(launch.id);
+  }
   if (running.empty()) return;
   const int share = threads_per_job(static_cast<int>(running.size()) + 1) / processes;
   std::fprintf(stderr,
@@ -162,8 +172,10 @@ void start(CliContext& context, const StartArgs& given) {
   if (args.nproc > 1 && jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --nproc " + std::to_string(args.nproc) +
                                           ": data-parallel ranks train one run at a time",
-                    given.jobs == 0 ? "the launch you resume ran --jobs " + std::to_string(jobs) + ": add --jobs 1"
-                                    : "drop --jobs, or drop --nproc and train runs side by side");
+                    given.jobs == 0    ? "the launch you resume ran --jobs " + std::to_string(jobs) + ": add --jobs 1"
+                    : given.nproc == 0 ? "the launch you resume ran --nproc " + std::to_string(args.nproc) +
+                                             ": add --nproc 1 to train its runs side by side, or drop --jobs"
+                                       : "drop --jobs, or drop --nproc and train runs side by side");
   if (args.slurm && jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(jobs) + " with --slurm: a Slurm launch is one job whose "
                                           "ranks train the runs one after another",

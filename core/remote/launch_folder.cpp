@@ -34,7 +34,7 @@ LaunchFolder LaunchFolder::of(const Workspace& workspace, const std::string& id)
   if (!is_launch_id(id))
     throw UserError(ExitCode::kUsage, "\"" + nlohmann::json(id).dump() + "\" is not a launch id",
                     "give the id that `workbench-cli start` printed, e.g. 20261206-140512-k3x9q2 "
-                    "(`ls HOME/launches` lists them)");
+                    "(`workbench-cli launches` lists them)");
   return {id, workspace.root / "launches" / id};
 }
 
@@ -43,8 +43,8 @@ LaunchFolder LaunchFolder::existing(const Workspace& workspace, const std::strin
   if (!std::filesystem::is_directory(launch.dir))
     throw UserError(ExitCode::kUsage, "no launch " + id + " in " + launch.dir.parent_path().string(),
                     id.find_first_not_of("0123456789") == std::string::npos
-                        ? id + " looks like a run id (launch ids look like 20261207-152649-zmm0j8): "
-                          "`workbench-cli resume " + id + "` continues that run; `workbench-cli launches` lists the launches"
+                        ? id + " looks like a run id (`runs`, `show` and `resume` take those); launch ids look like "
+                          "20261207-152649-zmm0j8: `workbench-cli launches` lists them"
                         : "`workbench-cli launches` lists this workspace's launches; check the id and --home (the "
                           "host's workspace that `start` used)");
   return launch;

@@ -4,6 +4,8 @@
 // left to train; ids of the wrong kind are named as such.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <chrono>
 #include <string>
 #include <thread>
@@ -33,16 +35,23 @@ class LaunchCliTest : public ::testing::Test {
     return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
   }
 
-  // Two runs of 3000 steps (one thread each, a checkpoint every 50 steps): long enough to stop.
+  // Detached launches outlive a failed assertion: stopped here, so that none goes on loading the
+  // machine.
+  void TearDown() override {
+    for (const auto& id : {first_, second_})
+      if (!id.empty() && launch_process(launch(id)).alive) kill(static_cast<pid_t>(launch_process(launch(id)).pid), SIGKILL);
+  }
+
+  // Two runs of 6000 steps (one thread each, a checkpoint every 50 steps): long enough to stop.
   std::string write_spec() {
     const auto spec = nlohmann::json::parse(R"({
       "name": "launched",
       "data": {"corpus": "tiny", "tokenizer": {"kind": "char"}, "validation_fraction": 0.1},
       "model": {"n_layer": 1, "n_head": 2, "n_embd": 32, "block_size": 32},
       "optimizer": {"warmup_steps": 5},
-      "training": {"token_budget": 768000, "batch_size": 8, "eval_interval": 100, "eval_batches": 2, "threads": 1,
+      "training": {"token_budget": 1536000, "batch_size": 8, "eval_interval": 100, "eval_batches": 2, "threads": 1,
                    "checkpoint_interval": 50},
-      "grid": {"data.epochs": [40, 80]}
+      "grid": {"data.epochs": [80, 160]}
     })");
     test::write_file(dir / "spec.json", spec.dump(2));
     return (dir / "spec.json").string();
@@ -71,6 +80,7 @@ class LaunchCliTest : public ::testing::Test {
   }
 
   test::TempDir dir;
+  std::string first_, second_;  // the launches that train
 };
 
 TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
@@ -82,7 +92,7 @@ TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
       << both.err;
   EXPECT_NE(both.err.find("fix: drop --jobs"), std::string::npos) << both.err;
 
-  const auto first = start(spec + " --jobs 2");
+  const auto first = first_ = start(spec + " --jobs 2");
   wait_until([&] { return read_whole_lines(launch(first).events(), 0).find("\"run\":{\"id\":") != std::string::npos; },
              "the first run began");
   stop_and_wait(first);
@@ -92,7 +102,7 @@ TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
   EXPECT_NE(inherited.err.find("fix: the launch you resume ran --jobs 2: add --jobs 1"), std::string::npos)
       << inherited.err;
 
-  const auto second = start("--resume " + first);
+  const auto second = second_ = start("--resume " + first);
   const auto again = cli("start --resume " + first);
   EXPECT_EQ(again.code, 2);
   EXPECT_NE(again.err.find("launch " + second + " is already training experiment 1"), std::string::npos) << again.err;
