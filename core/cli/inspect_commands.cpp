@@ -12,6 +12,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/run_liveness.hpp"
 #include "common/errors.hpp"
+#include "cli/run_lookup.hpp"
 #include "common/joined.hpp"
 #include "store/run_selection.hpp"
 #include "spec/spec_reader.hpp"
@@ -19,25 +20,6 @@
 
 namespace wb {
 namespace {
-
-RunRow require_run(const RunStore& store, const std::string& id_or_name) {
-  auto row = store.find_run(id_or_name);
-  if (!row)
-    throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
-                    "list the runs with `workbench-cli runs`; give an id or an exact name");
-  // A name reused by running a spec again: say which run this is, and how to reach the others.
-  if (row->name == id_or_name) {
-    std::vector<std::string> others;
-    for (const auto& r : store.runs())
-      if (r.name == row->name && r.id != row->id) others.push_back(std::to_string(r.id));
-    if (!others.empty())
-      std::fprintf(stderr, "note: runs %s are also named \"%s\"; this is the newest, run %lld (experiment %lld): "
-                           "give an id for another\n",
-                   joined(others).c_str(), row->name.c_str(), static_cast<long long>(row->id),
-                   static_cast<long long>(row->experiment_id));
-  }
-  return *row;
-}
 
 void list_runs(const CliContext& context, const std::string& experiment) {
   if (!std::filesystem::exists(context.db_path())) {  // a fresh workspace: nothing wrong, nothing yet

@@ -5,7 +5,9 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -39,6 +41,12 @@ std::string how_to_continue(const CliContext& context, const LaunchFolder& launc
 void tail(CliContext& context, const std::string& id, std::int64_t from, bool follow) {
   const auto launch = LaunchFolder::existing(context.workspace(), id);
   if (from > 0) {  // a resumed reader must land on a line start, never in the middle of an event
+    std::error_code ec;
+    const auto size = static_cast<std::int64_t>(std::filesystem::file_size(launch.events(), ec));
+    if (!ec && from > size)
+      throw UserError(ExitCode::kUsage, "--from " + std::to_string(from) + " is past the end of " +
+                                            launch.events().string() + " (" + std::to_string(size) + " bytes)",
+                      "give the bytes received so far (0 for the whole file); a launch's events only grow");
     std::ifstream in(launch.events(), std::ios::binary);
     char before = 0;
     if (!in.seekg(from - 1) || !in.get(before) || before != '\n')

@@ -9,20 +9,13 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/run_liveness.hpp"
+#include "cli/run_lookup.hpp"
 #include "common/errors.hpp"
 #include "launch/shell_quote.hpp"
 #include "spec/run_spec.hpp"
 
 namespace wb {
 namespace {
-
-// "20261207-152649-zmm0j8", as `start` names launches.
-bool looks_like_launch_id(const std::string& text) {
-  if (text.size() != 22 || text[8] != '-' || text[15] != '-') return false;
-  for (std::size_t i = 0; i < 15; ++i)
-    if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
-  return true;
-}
 
 std::string ranks_fix(int batch_size, int world_size, RankCountHint hint) {
   int fit = 1;  // the most ranks, up to world_size, that share batch_size evenly
@@ -39,16 +32,11 @@ std::string ranks_fix(int batch_size, int world_size, RankCountHint hint) {
 }  // namespace
 
 RunRow run_to_resume(const RunStore& store, const std::string& run) {
-  auto row = store.find_run(run);
-  if (!row)
-    throw UserError(ExitCode::kUsage, "no run \"" + run + "\" in " + store.path().string(),
-                    looks_like_launch_id(run) ? "that is a launch id: `workbench-cli start --resume " + run +
-                                                    "` continues a launch's experiment in a new launch"
-                                              : "list runs with `workbench-cli runs`; give an id or an exact name");
-  if (row->status == "finished")
-    throw UserError(ExitCode::kUsage, "run " + std::to_string(row->id) + " has already finished",
+  const auto row = require_run(store, run);
+  if (row.status == "finished")
+    throw UserError(ExitCode::kUsage, "run " + std::to_string(row.id) + " has already finished",
                     "start a new run with `workbench-cli run SPEC`");
-  return *row;
+  return row;
 }
 
 void require_experiment(const RunStore& store, std::int64_t experiment_id) {

@@ -16,7 +16,7 @@
 
 namespace wb {
 
-// The run named by id or exact name; a UserError when there is none or it has already finished.
+// The run named by id or exact name (require_run); a UserError when it has already finished.
 RunRow run_to_resume(const RunStore& store, const std::string& run);
 
 // A UserError when the store has no experiment `experiment_id`.

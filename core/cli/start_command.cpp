@@ -133,7 +133,11 @@ void warn_of_shared_cores(const Workspace& workspace, int processes) {
     const auto record = read_start_record(launch);
     // A Slurm launch's process is `sbatch --wait`, which trains elsewhere; one given --threads
     // took its share.
-    if (record.value("slurm", false) || record.value("threads", -1) >= 0) continue;
+    const auto slurm = record.find("slurm");
+    const auto threads = record.find("threads");
+    if ((slurm != record.end() && slurm->is_boolean() && slurm->get<bool>()) ||
+        (threads != record.end() && threads->is_number_integer() && threads->get<int>() >= 0))
+      continue;
     running.push_back(launch.id);
   }
   if (running.empty()) return;

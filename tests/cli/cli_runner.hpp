@@ -1,5 +1,6 @@
 // Runs the built workbench-cli as a user does (a shell command with --home in a temp folder) and
-// captures exit code, stdout and stderr. Shared by the CLI end-to-end tests.
+// captures exit code, stdout and stderr. Shared by the CLI end-to-end tests, with a fixture whose
+// workspace has a small corpus.
 #pragma once
 
 #include <sys/wait.h>
@@ -9,6 +10,9 @@
 #include <filesystem>
 #include <string>
 
+#include <gtest/gtest.h>
+
+#include "common/synthetic_corpus.hpp"
 #include "common/temp_dir.hpp"
 
 namespace wb::test {
@@ -32,5 +36,19 @@ inline CliResult run_workbench_cli(const std::filesystem::path& home, const std:
   r.err = read_file(err_file);
   return r;
 }
+
+// A fixture: a temporary folder whose workspace (`dir/home`) has the synthetic corpus imported
+// as "tiny", and `cli(ARGS)` runs workbench-cli in it.
+class TinyCorpusCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_synthetic_folder(dir / "docs");
+    ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
+  }
+
+  CliResult cli(const std::string& args) { return run_workbench_cli(dir / "home", args, dir / "stderr.txt"); }
+
+  TempDir dir;
+};
 
 }  // namespace wb::test

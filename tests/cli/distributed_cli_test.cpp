@@ -21,7 +21,6 @@
 
 #include "cli_runner.hpp"
 #include "common/free_port.hpp"
-#include "common/synthetic_corpus.hpp"
 #include "common/temp_dir.hpp"
 #include "store/run_store.hpp"
 
@@ -30,17 +29,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class DistributedCliTest : public ::testing::Test {
+class DistributedCliTest : public test::TinyCorpusCliTest {
  protected:
-  void SetUp() override {
-    test::write_synthetic_folder(dir / "docs");
-    ASSERT_EQ(cli("data import tiny --from " + (dir / "docs").string()).code, 0);
-  }
-
-  test::CliResult cli(const std::string& args) {
-    return test::run_workbench_cli(dir / "home", args, dir / "stderr.txt");
-  }
-
   // `steps` optimizer steps of a global batch of 8 sequences of 32 tokens; `model` overrides the
   // model section, `patch` the whole spec (merge patch).
   std::string write_spec(int steps, int batch = 8, const nlohmann::json& model = {}, const nlohmann::json& patch = {}) {
@@ -103,8 +93,6 @@ class DistributedCliTest : public ::testing::Test {
   }
 
   std::string file(const std::string& name) { return test::read_file(dir / name); }
-
-  test::TempDir dir;
 };
 
 TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {

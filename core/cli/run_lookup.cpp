@@ -1,0 +1,45 @@
+// Finding a run the user named; see run_lookup.hpp.
+#include "cli/run_lookup.hpp"
+
+#include <cstdio>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "common/joined.hpp"
+
+namespace wb {
+namespace {
+
+// "20261207-152649-zmm0j8", as `start` names launches.
+bool looks_like_launch_id(const std::string& text) {
+  if (text.size() != 22 || text[8] != '-' || text[15] != '-') return false;
+  for (std::size_t i = 0; i < 15; ++i)
+    if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
+  return true;
+}
+
+}  // namespace
+
+RunRow require_run(const RunStore& store, const std::string& id_or_name) {
+  auto row = store.find_run(id_or_name);
+  if (!row)
+    throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
+                    looks_like_launch_id(id_or_name)
+                        ? "that is a launch id: `workbench-cli launches` shows it, `workbench-cli start --resume " +
+                              id_or_name + "` continues its experiment in a new launch"
+                        : "list the runs with `workbench-cli runs`; give an id or an exact name");
+  // A name reused by running a spec again: say which run this is, and how to reach the others.
+  if (row->name == id_or_name) {
+    std::vector<std::string> others;
+    for (const auto& r : store.runs())
+      if (r.name == row->name && r.id != row->id) others.push_back(std::to_string(r.id));
+    if (!others.empty())
+      std::fprintf(stderr, "note: runs %s are also named \"%s\"; this is the newest, run %lld (experiment %lld): "
+                           "give an id for another\n",
+                   joined(others).c_str(), row->name.c_str(), static_cast<long long>(row->id),
+                   static_cast<long long>(row->experiment_id));
+  }
+  return *row;
+}
+
+}  // namespace wb
