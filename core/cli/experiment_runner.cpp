@@ -89,7 +89,7 @@ std::optional<std::string> ExperimentRunner::trained_elsewhere(const RunRow& row
   // A run trained on another host (imported from an ssh:// target, or a node without a shared
   // workspace) has its checkpoint there: resuming here would start it over and replace its rows.
   if (row.status == "queued" || row.environment.host.empty() || row.environment.host == this_host_name()) return std::nullopt;
-  const auto checkpoint = workspace_.checkpoint_dir(store_.path(), row.id) / "last.pt";
+  const auto checkpoint = workspace_.last_checkpoint(store_.path(), row.id);
   if (std::filesystem::exists(checkpoint)) return std::nullopt;
   return "run " + std::to_string(row.id) + " (" + row.name + ") was trained on " + row.environment.host +
          " and its checkpoint is not in " + checkpoint.parent_path().string();
@@ -136,7 +136,7 @@ ExperimentOutcome ExperimentRunner::resume_experiment(std::int64_t experiment_id
     if (row.status != "running") continue;
     // --force declares processes on other hosts dead; a live one on this host is never taken over.
     if (is_orphaned(row) || (options_.force && row.environment.host != this_host_name())) {
-      const bool checkpointed = std::filesystem::exists(workspace_.checkpoint_dir(store_.path(), row.id) / "last.pt");
+      const bool checkpointed = std::filesystem::exists(workspace_.last_checkpoint(store_.path(), row.id));
       print_status_line("run " + id + " was left running by process " + std::to_string(row.environment.pid) + " on " +
                         row.environment.host + ", which is gone; resuming it " +
                         (checkpointed ? "from its last checkpoint"
@@ -327,7 +327,7 @@ RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& origi
     assignment.run_id = run_id;
     assignment.spec_json = to_json(original).dump();
     assignment.checkpoint_dir = std::filesystem::absolute(trainer_options.checkpoint_dir).string();
-    assignment.resume_from_checkpoint = resume && std::filesystem::exists(trainer_options.checkpoint_dir / "last.pt");
+    assignment.resume_from_checkpoint = resume && std::filesystem::exists(workspace_.last_checkpoint(store_.path(), run_id));
     if (!trainer_options.init_checkpoint.empty())
       assignment.init_checkpoint = std::filesystem::absolute(trainer_options.init_checkpoint).string();
     try {
@@ -354,7 +354,7 @@ std::filesystem::path ExperimentRunner::init_checkpoint(std::int64_t run_id, con
   if (from->status != "finished")
     throw SpecError("init_from.run: run " + std::to_string(from->id) + " (" + from->name + ") is " + from->status +
                     ", not finished", "finish it first (`workbench-cli resume " + std::to_string(from->id) + "`)");
-  return workspace_.checkpoint_dir(store_.path(), from->id) / "last.pt";
+  return workspace_.last_checkpoint(store_.path(), from->id);
 }
 
 void ExperimentRunner::write_results(ExperimentOutcome& outcome) {

@@ -98,7 +98,7 @@ std::vector<std::string> runs_left_by_rank_zero(const ResumeHint& hint, std::int
                       "it: `workbench-cli runs` shows it as killed?");
       experiments.insert(row.experiment_id);
       all_have_checkpoints =
-          all_have_checkpoints && std::filesystem::exists(hint.workspace.checkpoint_dir(hint.db, row.id) / "last.pt");
+          all_have_checkpoints && std::filesystem::exists(hint.workspace.last_checkpoint(hint.db, row.id));
     }
   } catch (const std::exception&) {
     return {};  // a database rank 0 left unreadable: its own error, and `runs`, say more

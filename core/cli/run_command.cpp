@@ -179,8 +179,9 @@ void refuse_unavailable_device_to_resume(const RunStore& store, const RunArgs& a
 }
 
 // What `resume --nproc N` would train, checked before any rank starts: the run (or experiment),
-// the device its stored specs ask for, and that their batches split over the N ranks.
-void refuse_to_resume_on_ranks(const RunStore& store, const RunArgs& args) {
+// the device its stored specs ask for, and that their batches split over the N ranks. Returns
+// the arguments the ranks get: a run named by its id, found here once.
+RunArgs refuse_to_resume_on_ranks(const RunStore& store, RunArgs args) {
   std::int64_t experiment = args.experiment;
   std::vector<std::int64_t> named;
   if (args.run.empty()) {
@@ -189,9 +190,11 @@ void refuse_to_resume_on_ranks(const RunStore& store, const RunArgs& args) {
     const auto row = run_to_resume(store, args.run);
     experiment = row.experiment_id;  // its queued siblings follow it
     named.push_back(row.id);
+    args.run = std::to_string(row.id);
   }
   refuse_unavailable_device_to_resume(store, args);
   check_rank_split(store, experiment, args.nproc, named, RankCountHint::kNproc);
+  return args;
 }
 
 // How the parent of `--nproc` words the resume command: with the --home, --db and --device given.
@@ -220,17 +223,18 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   if (args.nproc > 1) {
+    RunArgs rank_args = args;
     if (command == Command::kRun) {  // a typo, or a batch the ranks cannot share, starts no ranks
       const auto experiment = load_spec_or_preset(args.spec);
       check_rank_split(experiment, args.nproc);
       refuse_unavailable_device(experiment, args.device);
     } else {
       refuse_unavailable_device({}, args.device);
-      refuse_to_resume_on_ranks(context.open_store_for_reading(), args);
+      rank_args = refuse_to_resume_on_ranks(context.open_store_for_reading(), args);
     }
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;
-    ranks.rank_argv = rank_command(context, args, command);
+    ranks.rank_argv = rank_command(context, rank_args, command);
     ranks.stop = &g_stop;
     ranks.log_dir = (context.workspace().root / "logs").string();
     const auto running_before = runs_marked_running(context.db_path());

@@ -6,25 +6,15 @@
 
 #include "common/errors.hpp"
 #include "common/joined.hpp"
+#include "remote/launch_folder.hpp"
 
 namespace wb {
-namespace {
-
-// "20261207-152649-zmm0j8", as `start` names launches.
-bool looks_like_launch_id(const std::string& text) {
-  if (text.size() != 22 || text[8] != '-' || text[15] != '-') return false;
-  for (std::size_t i = 0; i < 15; ++i)
-    if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
-  return true;
-}
-
-}  // namespace
 
 RunRow require_run(const RunStore& store, const std::string& id_or_name) {
   auto row = store.find_run(id_or_name);
   if (!row)
     throw UserError(ExitCode::kUsage, "no run \"" + id_or_name + "\" in " + store.path().string(),
-                    looks_like_launch_id(id_or_name)
+                    looks_like_new_launch_id(id_or_name)
                         ? "that is a launch id: `workbench-cli launches` shows it, `workbench-cli start --resume " +
                               id_or_name + "` continues its experiment in a new launch"
                         : "list the runs with `workbench-cli runs`; give an id or an exact name");

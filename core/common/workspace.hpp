@@ -29,6 +29,10 @@ struct Workspace {
   std::filesystem::path checkpoint_dir(const std::filesystem::path& db, std::int64_t run_id) const {
     return runs_dir() / database_tag(db) / std::to_string(run_id);
   }
+  // The checkpoint a run resumes from (and a later run's init_from reads).
+  std::filesystem::path last_checkpoint(const std::filesystem::path& db, std::int64_t run_id) const {
+    return checkpoint_dir(db, run_id) / "last.pt";
+  }
 };
 
 }  // namespace wb

@@ -30,6 +30,13 @@ bool is_launch_id(std::string_view text) {
   return true;
 }
 
+bool looks_like_new_launch_id(std::string_view text) {
+  if (text.size() != 22 || text[8] != '-' || text[15] != '-') return false;
+  for (std::size_t i = 0; i < 15; ++i)
+    if (i != 8 && (text[i] < '0' || text[i] > '9')) return false;
+  return true;
+}
+
 LaunchFolder LaunchFolder::of(const Workspace& workspace, const std::string& id) {
   if (!is_launch_id(id))
     throw UserError(ExitCode::kUsage, "\"" + nlohmann::json(id).dump() + "\" is not a launch id",

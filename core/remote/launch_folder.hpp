@@ -28,6 +28,10 @@ std::string new_launch_id(std::chrono::system_clock::time_point now, std::uint64
 // else (a path, "..", a space, a shell character) is refused before it names a folder.
 bool is_launch_id(std::string_view text);
 
+// Whether `text` has the shape new_launch_id gives ("20261206-140512-k3x9q2"): how a launch id
+// given where a run id belongs is recognised.
+bool looks_like_new_launch_id(std::string_view text);
+
 struct LaunchFolder {
   std::string id;
   std::filesystem::path dir;
