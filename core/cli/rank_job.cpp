@@ -116,7 +116,7 @@ void RankLeader::announce(const RankAssignment& assignment) {
                         "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
       if (key == failed_key(rank))
         throw RankFailure(who + " left the job: " + value,
-                          "its log (HOME/logs/rank-" + std::to_string(rank) + ".log on its host) says more");
+                          "its log (" + group_.env().rank_log_dir + "/rank-" + std::to_string(rank) + ".log on its host) says more");
       if (value.rfind(kCannotTrain, 0) == 0 && cannot_train.empty())
         cannot_train = who + " cannot train " + run + ": " + value.substr(std::string(kCannotTrain).size());
     }
@@ -131,7 +131,8 @@ void RankLeader::announce(const RankAssignment& assignment) {
   }
   if (!cannot_train.empty()) {
     group_.publish(start_key(index), cannot_train);
-    throw UserError(ExitCode::kRuntime, cannot_train, "its log (HOME/logs/rank-R.log on its host) says more");
+    throw UserError(ExitCode::kRuntime, cannot_train,
+                    "its log (" + group_.env().rank_log_dir + "/rank-R.log on its host) says more");
   }
   group_.publish(start_key(index), kGo);
 }
@@ -268,14 +269,14 @@ int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerO
   }
 }
 
-std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank, int world_size) {
-  const auto dir = workspace.root / "logs";
-  std::filesystem::create_directories(dir);
+std::filesystem::path redirect_to_rank_log(const std::filesystem::path& dir, int rank, int world_size) {
+  std::error_code made;
+  std::filesystem::create_directories(dir, made);
   const auto path = dir / ("rank-" + std::to_string(rank) + ".log");
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0)
     throw UserError(ExitCode::kRuntime, "cannot write the rank log " + path.string(),
-                    "make " + dir.string() + " writable, or give another --home");
+                    "make " + dir.string() + " writable, or give another --rank-logs or --home");
   std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
   std::fflush(stdout);
   std::fflush(stderr);

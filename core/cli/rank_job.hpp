@@ -53,8 +53,9 @@ class RankLeader {
 // 130 when the last run was interrupted; throws UserError when rank 0 failed or vanished.
 int follow_rank_zero(RankGroup& group, const Workspace& workspace, const RunnerOptions& options);
 
-// Sends this process's stdout and stderr to HOME/logs/rank-R.log (appended, with a header line)
-// after saying so on the old stderr. Every rank but 0 does this: one terminal, one voice.
-std::filesystem::path redirect_to_rank_log(const Workspace& workspace, int rank, int world_size);
+// Sends this process's stdout and stderr to DIR/rank-R.log (appended, with a header line) after
+// saying so on the old stderr. Every rank but 0 does this: one terminal, one voice. DIR is
+// HOME/logs, or a launch's own folder (`--rank-logs`), so concurrent launches keep apart.
+std::filesystem::path redirect_to_rank_log(const std::filesystem::path& dir, int rank, int world_size);
 
 }  // namespace wb

@@ -52,7 +52,14 @@ struct RunArgs {
   bool fresh = false;           // worker: ignore a checkpoint (the run was never started)
   std::string events_file;      // --events-file
   int nproc = 1;                // --nproc: data-parallel ranks on this machine
+  std::string rank_logs;        // --rank-logs: where ranks other than 0 log (default HOME/logs)
 };
+
+// Where the ranks other than 0 write rank-R.log: --rank-logs, else HOME/logs.
+std::filesystem::path rank_log_dir(const CliContext& context, const RunArgs& args) {
+  if (args.rank_logs.empty()) return context.workspace().root / "logs";
+  return std::filesystem::absolute(args.rank_logs);
+}
 
 // The --home and --db this command was given (a launch's process gets both), as a resume hint
 // must repeat them: typed without them, it would look in another workspace. --db is left out
@@ -127,6 +134,7 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   if (!args.events.empty()) argv.insert(argv.end(), {"--events", args.events});
   if (!args.events_file.empty())
     argv.insert(argv.end(), {"--events-file", std::filesystem::absolute(args.events_file).string()});
+  if (!args.rank_logs.empty()) argv.insert(argv.end(), {"--rank-logs", rank_log_dir(context, args).string()});
   if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
   const int threads = args.threads >= 0 ? args.threads : threads_per_job(args.nproc);
   argv.insert(argv.end(), {"--threads", std::to_string(threads)});
@@ -218,7 +226,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   if (command == Command::kResume && args.run.empty() == (args.experiment == 0))
     throw UserError(ExitCode::kUsage, "resume needs a run or --experiment ID (one of them)",
                     "e.g. `workbench-cli resume 3` or `workbench-cli resume --experiment 1 --jobs 2`");
-  const auto dist = DistEnv::from_environment();
+  auto dist = DistEnv::from_environment();
   check_launch_options(args, dist);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
@@ -236,7 +244,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     ranks.nproc = args.nproc;
     ranks.rank_argv = rank_command(context, rank_args, command);
     ranks.stop = &g_stop;
-    ranks.log_dir = (context.workspace().root / "logs").string();
+    ranks.log_dir = rank_log_dir(context, args).string();
     const auto running_before = runs_marked_running(context.db_path());
     const auto ranks_outcome = run_local_ranks(ranks);
     context.exit_code = ranks_outcome.exit_code;
@@ -257,7 +265,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankGroup> group;
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
-    if (!dist.is_main()) redirect_to_rank_log(context.workspace(), dist.rank, dist.world_size);
+    dist.rank_log_dir = rank_log_dir(context, args).string();
+    if (!dist.is_main()) redirect_to_rank_log(dist.rank_log_dir, dist.rank, dist.world_size);
     {
       const SlowJoinNotice notice(dist, collective_timeout());
       group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
@@ -313,6 +322,9 @@ void add_common_options(CLI::App* cmd, RunArgs& args) {
   cmd->add_option("--threads", args.threads,
                   "Override training.threads (0: all cores); with --jobs N, per run (default: cores / N)")
       ->check(kNonNegative);
+  cmd->add_option("--rank-logs", args.rank_logs,
+                  "Folder for the logs of the ranks other than 0, rank-R.log (default HOME/logs; each `start` "
+                  "launch gives its own folder, so concurrent jobs keep apart)");
 }
 
 void add_jobs_option(CLI::App* cmd, RunArgs& args) {
@@ -342,7 +354,7 @@ void add_run_commands(CLI::App& app, CliContext& context) {
               "(global --home, --db). Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl\n"
               "Data parallel: --nproc N here; under torchrun (`torchrun --no-python --nproc-per-node N workbench-cli\n"
               "run SPEC`) or srun each process is a rank. Rank 0 writes the database, checkpoints and events;\n"
-              "the other ranks log to HOME/logs/rank-R.log. A rank that dies fails the job within 60 s.");
+              "the other ranks log to HOME/logs/rank-R.log (--rank-logs). A rank that dies fails the job within 60 s.");
   auto remote = std::make_shared<RemoteRunArgs>();
   add_remote_run_options(run, *remote);  // --target ssh://HOST: remote_run.cpp
   run->callback([&context, args, remote, run] {

@@ -193,6 +193,8 @@ void start(CliContext& context, const StartArgs& given) {
   // checkpoints, then its queued runs).
   std::vector<std::string> command = {"run", launch.spec().string()};
   if (resumed) command = {"resume", "--experiment", std::to_string(resumed->experiment)};
+  // Its ranks other than 0 log into the launch's folder: another launch's rank 1 keeps to its own.
+  command.insert(command.end(), {"--rank-logs", launch.dir.string()});
   std::string job_script;  // with --slurm; made before the folder: a value it refuses leaves no folder
   if (args.slurm) {
     if (!program_in_path("sbatch"))
@@ -267,10 +269,11 @@ void add_start_command(CLI::App& app, CliContext& context) {
                       "Train through Slurm: sbatch (on this login node) runs `workbench-cli run` under srun");
   start_cmd->add_option("--sbatch-arg", args->sbatch_args, "With --slurm: an #SBATCH option, e.g. --partition=gpu")
       ->allow_extra_args(false);
-  start_cmd->footer("Makes HOME/launches/ID/ (spec.json, events.jsonl, output.log, pid, exit_status), starts\n"
-                    "`workbench-cli run` there in a new session (it survives the ssh session) and prints one JSON\n"
-                    "line: {\"launch\", \"folder\", \"events_file\", \"pid\", \"host\"} (with --resume also \"resumes\" and\n"
-                    "\"experiment_id\"). Follow it with `tail ID --follow`.");
+  start_cmd->footer("Makes HOME/launches/ID/ (spec.json, events.jsonl, output.log, pid, exit_status; with --nproc\n"
+                    "also the other ranks' rank-R.log), starts `workbench-cli run` there in a new session (it\n"
+                    "survives the ssh session) and prints one JSON line: {\"launch\", \"folder\", \"events_file\",\n"
+                    "\"pid\", \"host\"} (with --resume also \"resumes\" and \"experiment_id\"). Follow it with\n"
+                    "`tail ID --follow`.");
   start_cmd->callback([&context, args] { start(context, *args); });
 }
 

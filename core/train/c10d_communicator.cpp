@@ -328,7 +328,7 @@ class C10dRankGroup final : public RankGroup {
     } catch (const std::exception& e) {
       throw RankFailure("rank " + std::to_string(env_.rank) + " waited for " + what + " (store at " +
                           env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + error_text(e),
-                      "a rank stopped or died: its output (rank 0's, or HOME/logs/rank-R.log) says why; resume "
+                      "a rank stopped or died: its output (rank 0's, or " + env_.rank_log_dir + "/rank-R.log) says why; resume "
                       "the job from rank 0's last checkpoint");
     }
   }
@@ -351,7 +351,7 @@ class C10dRankGroup final : public RankGroup {
     const auto seconds = std::to_string(heartbeat_timeout_.count() / 1000);
     throw RankFailure("rank " + std::to_string(rank) + " stopped answering: no heartbeat for " + seconds +
                           " s while rank " + std::to_string(env_.rank) + " waited for " + what,
-                      "it was killed or its node was lost: its log (HOME/logs/rank-" + std::to_string(rank) +
+                      "it was killed or its node was lost: its log (" + env_.rank_log_dir + "/rank-" + std::to_string(rank) +
                           ".log on its host) or the launcher says why; under srun, --kill-on-bad-exit=1 ends "
                           "the job at once (WB_HEARTBEAT_TIMEOUT_S sets the wait)");
   }

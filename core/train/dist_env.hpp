@@ -23,6 +23,9 @@ struct DistEnv {
   // under this key prefix ("/worker/attempt_N"), instead of serving one from rank 0.
   bool agent_store = false;
   std::string store_prefix;
+  // Where the ranks other than 0 write rank-R.log (`--rank-logs`), for the messages that send a
+  // user there; the CLI sets it (it is not a launcher's variable).
+  std::string rank_log_dir = "HOME/logs";
 
   bool is_main() const { return rank == 0; }
   bool distributed() const { return world_size > 1; }

@@ -1,7 +1,7 @@
 // Detached launches on the host, as a user drives them there: `launches` lists them, `start`
 // refuses what its launch would die of (--jobs with --nproc, also inherited on resume) and a
 // second `start --resume` of an experiment a launch is training, and says when one has nothing
-// left to train; ids of the wrong kind are named as such.
+// left to train; ids of the wrong kind are named as such. Concurrent launches' ranks log apart.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -117,6 +117,23 @@ TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
   const auto launch_id = cli("resume " + first);
   EXPECT_NE(launch_id.err.find("that is a launch id"), std::string::npos) << launch_id.err;
   EXPECT_NE(launch_id.err.find("`workbench-cli start --resume " + first + "`"), std::string::npos) << launch_id.err;
+}
+
+// Two data-parallel launches at once: each one's rank 1 logs into its own launch folder, not
+// into a HOME/logs/rank-1.log the two would interleave in.
+TEST_F(LaunchCliTest, ConcurrentLaunchesRanksLogIntoTheirOwnFolders) {
+  const auto spec = write_spec();
+  first_ = start(spec + " --nproc 2");
+  second_ = start(spec + " --nproc 2");
+  for (const auto& id : {first_, second_}) {
+    const auto log = launch(id).dir / "rank-1.log";
+    wait_until([&] { return read_whole_lines(log, 0).find("rank 1 of 2 on") != std::string::npos; },
+               "launch " + id + "'s rank 1 logged");
+  }
+  for (const auto& id : {first_, second_}) stop_and_wait(id);
+  EXPECT_FALSE(std::filesystem::exists(dir / "home/logs/rank-1.log")) << "the launches' ranks logged in HOME/logs";
+  const auto log = read_whole_lines(launch(first_).dir / "rank-1.log", 0);
+  EXPECT_EQ(log.find("rank 1 of 2 on"), log.rfind("rank 1 of 2 on")) << "one launch's rank 1 alone: " << log;
 }
 
 }  // namespace
