@@ -69,6 +69,53 @@ UserError unknown_command_error(CLI::App& app, const std::string& word) {
                    "end with, and in `export` charts and tables)");
 }
 
+// The deepest command the command line chose, by its full name ("start", "slurm submit").
+CLI::App* chosen_command(CLI::App& app, std::string& name) {
+  CLI::App* chosen = &app;
+  while (!chosen->get_subcommands().empty()) {  // the parsed ones
+    chosen = chosen->get_subcommands().front();
+    name += (name.empty() ? "" : " ") + chosen->get_name();
+  }
+  return chosen;
+}
+
+// The listed commands (nested ones by their full name) that have the option `flag`.
+void commands_with_option(CLI::App& app, const std::string& prefix, const std::string& flag,
+                          std::vector<std::string>& found) {
+  for (auto* command : app.get_subcommands([](CLI::App* c) { return !c->get_group().empty(); })) {
+    const std::string name = prefix + command->get_name();
+    if (command->get_option_no_throw(flag)) found.push_back(name);
+    commands_with_option(*command, name + " ", flag, found);
+  }
+}
+
+// CLI11 says only "The following arguments were not expected: x.jsonl --events-file": this names
+// the command, the option, which commands do take that option, and where the command's own are.
+UserError extras_error(CLI::App& app) {
+  std::string name;
+  CLI::App* command = chosen_command(app, name);
+  // The words a command does not take fall through to the root (fallthrough: --home after it).
+  auto extras = command->remaining();
+  if (extras.empty()) extras = app.remaining();
+  std::string option;
+  for (const auto& word : extras)
+    if (word.starts_with("-") && option.empty()) option = word.substr(0, word.find('='));
+  const std::string help = name.empty() ? "`workbench-cli --help`" : "`workbench-cli " + name + " --help`";
+  const std::string what = name.empty() ? "workbench-cli" : name;
+  if (option.empty())
+    return UserError(ExitCode::kUsage, what + " takes no more arguments, and was given " + joined(extras),
+                     help + " says what it takes");
+  std::vector<std::string> others;
+  commands_with_option(app, "", option, others);
+  std::string message = what + " has no option " + option;
+  if (!others.empty()) message += " (" + joined(others) + (others.size() == 1 ? " has it)" : " have it)");
+  std::vector<std::string> own;  // a typo of one of its own (--nprocs)?
+  for (const auto* known : command->get_options())
+    for (const auto& long_name : known->get_lnames()) own.push_back("--" + long_name);
+  if (const auto near = closest_name(option, own); !near.empty()) message += " (did you mean " + near + "?)";
+  return UserError(ExitCode::kUsage, message, help + " lists its options");
+}
+
 // `to_terminal`: also on the terminal of a rank whose output goes to its log (terminal_fd).
 // `label`: "error", or "stopped" for a Ctrl-C or `stop` a rank saw while it waited (not a fault).
 void report_error(const std::string& what, const std::string& fix, bool to_terminal, const char* label = "error") {
@@ -149,6 +196,10 @@ int run_cli(int argc, char** argv) {
   try {
     if (const auto word = unknown_command(app, argc, argv); !word.empty()) throw unknown_command_error(app, word);
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError&) {
+    const auto error = extras_error(app);
+    report_error(error.what(), error.fix(), false);
+    return static_cast<int>(ExitCode::kUsage);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);

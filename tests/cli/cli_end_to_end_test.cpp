@@ -293,8 +293,8 @@ TEST_F(CliTest, ModelSizeCountsTheSpecsVocabulary) {
 }
 
 // A mistyped or foreign command word gets a suggestion and the list, not CLI11's "A subcommand is
-// required"; an empty workspace has no runs yet, which is not an error; numeric options say
-// their range in words.
+// required"; an option a command lacks names the commands that have it, or the option meant; an
+// empty workspace has no runs yet, which is not an error; numeric options say their range in words.
 TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   auto typo = cli("metrcs 1");
   EXPECT_EQ(typo.code, 2);
@@ -305,6 +305,16 @@ TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   EXPECT_EQ(other_tool.code, 2);
   EXPECT_NE(other_tool.err.find("(did you mean \"runs\"?); the commands are run, resume, runs,"), std::string::npos)
       << other_tool.err;
+  auto elsewhere = cli("start token-crisis-mini --events-file x.jsonl");
+  EXPECT_EQ(elsewhere.code, 2);
+  EXPECT_NE(elsewhere.err.find("error: start has no option --events-file (run, resume have it)"), std::string::npos)
+      << elsewhere.err;
+  EXPECT_NE(elsewhere.err.find("fix: `workbench-cli start --help` lists its options"), std::string::npos) << elsewhere.err;
+  auto nested = cli("slurm submit token-crisis-mini --threds 2");
+  EXPECT_NE(nested.err.find("slurm submit has no option --threds (did you mean --threads?)"), std::string::npos)
+      << nested.err;
+  auto positional = cli("run token-crisis-mini extra");
+  EXPECT_NE(positional.err.find("run takes no more arguments, and was given extra"), std::string::npos) << positional.err;
   auto fresh = cli("runs");
   EXPECT_EQ(fresh.code, 0) << fresh.err;
   EXPECT_NE(fresh.out.find("no runs yet"), std::string::npos) << fresh.out;
