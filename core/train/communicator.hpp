@@ -1,6 +1,6 @@
 // What data-parallel training needs from a process group: average gradients and scalars, and
 // broadcast the initial weights. The single-process implementation does nothing; the c10d one
-// (Gloo) is in c10d_communicator.
+// (Gloo) is in c10d_communicator; the CLI's rank group on the same store in c10d_rank_group.
 #pragma once
 
 #include <chrono>
