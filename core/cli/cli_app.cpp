@@ -3,6 +3,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -105,6 +106,16 @@ UserError extras_error(CLI::App& app) {
   if (option.empty())
     return UserError(ExitCode::kUsage, what + " takes no more arguments, and was given " + joined(extras),
                      help + " says what it takes");
+  // Options other tools (torchrun, srun) or other commands use for what this command does its way.
+  static const std::vector<std::array<std::string, 3>> kInstead = {
+      {"slurm submit", "--nproc", "use --ntasks-per-node (CPU nodes) or --gpus-per-node (a rank per GPU)"},
+      {"slurm submit", "--nproc-per-node", "use --ntasks-per-node (CPU nodes) or --gpus-per-node (a rank per GPU)"},
+      {"slurm submit", "--nnodes", "use --nodes"},
+      {"start", "--events-file", "drop it: a launch writes its events to HOME/launches/ID/events.jsonl, which "
+                                 "`workbench-cli tail ID --follow` prints"},
+      {"start", "--events", "drop it: `workbench-cli tail ID --follow` prints a launch's events"}};
+  for (const auto& [command_name, given, fix] : kInstead)
+    if (command_name == name && given == option) return UserError(ExitCode::kUsage, what + " has no option " + option, fix);
   std::vector<std::string> others;
   commands_with_option(app, "", option, others);
   std::string message = what + " has no option " + option;

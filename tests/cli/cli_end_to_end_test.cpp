@@ -305,11 +305,17 @@ TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   EXPECT_EQ(other_tool.code, 2);
   EXPECT_NE(other_tool.err.find("(did you mean \"runs\"?); the commands are run, resume, runs,"), std::string::npos)
       << other_tool.err;
-  auto elsewhere = cli("start token-crisis-mini --events-file x.jsonl");
+  auto elsewhere = cli("runs --nproc 2");
   EXPECT_EQ(elsewhere.code, 2);
-  EXPECT_NE(elsewhere.err.find("error: start has no option --events-file (run, resume have it)"), std::string::npos)
+  EXPECT_NE(elsewhere.err.find("error: runs has no option --nproc (run, resume, start have it)"), std::string::npos)
       << elsewhere.err;
-  EXPECT_NE(elsewhere.err.find("fix: `workbench-cli start --help` lists its options"), std::string::npos) << elsewhere.err;
+  EXPECT_NE(elsewhere.err.find("fix: `workbench-cli runs --help` lists its options"), std::string::npos) << elsewhere.err;
+  auto launch_events = cli("start token-crisis-mini --events-file x.jsonl");
+  EXPECT_NE(launch_events.err.find("fix: drop it: a launch writes its events to HOME/launches/ID/events.jsonl"),
+            std::string::npos) << launch_events.err;
+  auto torchrun_habit = cli("slurm submit token-crisis-mini --nproc 2");
+  EXPECT_NE(torchrun_habit.err.find("fix: use --ntasks-per-node (CPU nodes) or --gpus-per-node"), std::string::npos)
+      << torchrun_habit.err;
   auto nested = cli("slurm submit token-crisis-mini --threds 2");
   EXPECT_NE(nested.err.find("slurm submit has no option --threds (did you mean --threads?)"), std::string::npos)
       << nested.err;
