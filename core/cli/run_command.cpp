@@ -1,11 +1,14 @@
 // `workbench-cli run SPEC` and `workbench-cli resume RUN | --experiment ID`: train (--jobs N at
 // once), then print the outcome table. Also the hidden `workbench-cli worker RUN_ID` that the
 // scheduler starts for each run.
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string_view>
@@ -31,12 +34,25 @@ namespace wb {
 namespace {
 
 std::atomic<bool> g_stop{false};
+std::atomic<std::int64_t> g_first_stop_ns{0};
 
-extern "C" void on_interrupt(int) {
-  // First Ctrl-C: finish the step, write a checkpoint, stop. A second one kills as usual.
-  g_stop.store(true);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+// A repeat this soon is the same request, not "kill it now": a Ctrl-C in the terminal reaches
+// torchrun's ranks directly and again, milliseconds later, forwarded by torchrun.
+constexpr std::int64_t kRepeatIsSameRequestNs = 2'000'000'000;
+
+extern "C" void on_interrupt(int signal_number) {
+  // First Ctrl-C (or SIGTERM): finish the step, write a checkpoint, stop. A later one kills as
+  // usual. Only async-signal-safe calls here.
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  const std::int64_t now_ns = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+  if (!g_stop.exchange(true)) {
+    g_first_stop_ns.store(now_ns);
+    return;
+  }
+  if (now_ns - g_first_stop_ns.load() < kRepeatIsSameRequestNs) return;
+  std::signal(signal_number, SIG_DFL);
+  raise(signal_number);
 }
 
 struct RunArgs {

@@ -75,6 +75,9 @@ class MetricsSink {
   virtual void eval(const EvalRecord&) {}
   virtual void event(const EventRecord&) {}
   virtual void run_finished(const RunSummary&) {}
+  // Makes what was recorded so far durable. Called before a checkpoint is written: a run resumed
+  // from it continues after its step, so every row up to that step must be stored first.
+  virtual void flush() {}
 };
 
 // Fans every record out to several sinks (not owned), in the order they were added.
@@ -86,6 +89,7 @@ class MetricsFanout : public MetricsSink {
   void eval(const EvalRecord& r) override { for (auto* s : sinks_) s->eval(r); }
   void event(const EventRecord& r) override { for (auto* s : sinks_) s->event(r); }
   void run_finished(const RunSummary& r) override { for (auto* s : sinks_) s->run_finished(r); }
+  void flush() override { for (auto* s : sinks_) s->flush(); }
 
  private:
   std::vector<MetricsSink*> sinks_;

@@ -23,7 +23,7 @@ class StoreSink : public MetricsSink {
   void eval(const EvalRecord& record) override;  // "eval/train_loss", "eval/val_loss", "tokens_per_s"
   void event(const EventRecord& record) override;
   void run_finished(const RunSummary& summary) override;  // flush + status
-  void flush();
+  void flush() override;
 
  private:
   RunStore& store_;

@@ -162,6 +162,9 @@ struct Trainer::Impl {
   void write_checkpoint(double wall_s) {
     if (options.checkpoint_dir.empty()) return;
     on_rank_zero([&] {
+      // The steps' rows first: killed between the two, the run resumes from an older checkpoint
+      // (its later rows are dropped then), never from one whose steps were not stored.
+      sink.flush();
       save_checkpoint(checkpoint_file(), model, *optimizer, state_to_save(wall_s));
       sink.event({state.step, state.step * plan.tokens_per_step, "checkpoint",
                   {{"path", checkpoint_file().string()}}, wall_s});

@@ -192,6 +192,36 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
 }
 
+// Ctrl-C in torchrun's terminal reaches every process of the job: the ranks get SIGINT from the
+// terminal and again, milliseconds later, forwarded by torchrun. That repeat is the same request,
+// not a second Ctrl-C that kills: the run stops after a step, writes its checkpoint and is
+// resumable, with every step up to that checkpoint stored.
+TEST_F(DistributedCliTest, CtrlCUnderTorchrunInterruptsTheRunInsteadOfKillingIt) {
+  if (std::system("/usr/bin/python3 -c 'import torch.distributed.run' >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "torchrun is not installed (Debian: apt-get install python3-torch; scripts/test.sh installs it)";
+  const auto spec = write_spec(3000);
+  const std::string command = "cd " + dir.path().string() + " && exec /usr/bin/python3 -m torch.distributed.run "
+                              "--redirects 1 --tee 1 --log_dir torchrun-logs --no_python --nproc_per_node 2 "
+                              "--master_port " + std::to_string(free_tcp_port()) + " " + WB_CLI_PATH + " --home " +
+                              (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
+  const pid_t torchrun = fork();
+  if (torchrun == 0) {
+    setpgid(0, 0);  // a terminal's foreground job: the Ctrl-C goes to the whole group
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  setpgid(torchrun, torchrun);
+  wait_for_steps(30);
+  kill(-torchrun, SIGINT);
+  wait_exit(torchrun);  // torchrun itself exits non-zero after a signal
+  const auto runs = cli("runs").out;
+  EXPECT_NE(runs.find("interrupted"), std::string::npos) << runs << file("torchrun.txt");
+  EXPECT_NE(file("torchrun.txt").find("dp: interrupted after"), std::string::npos) << file("torchrun.txt");
+  const auto finished = cli("resume 1");
+  ASSERT_EQ(finished.code, 0) << finished.err;
+  EXPECT_EQ(losses(1).size(), 3000u) << "every step exactly once: none lost between the last flush and the checkpoint";
+}
+
 // Interrupted on 2 ranks, resumed on 2 (rank 1 reads rank 0's checkpoint), interrupted again and
 // finished by one process: every step once, and the curve of an uninterrupted run.
 TEST_F(DistributedCliTest, CtrlCStopsEveryRankAfterTheSameStepAndAnyRankCountResumes) {

@@ -2,10 +2,12 @@
 // save -> load -> continue equals an uninterrupted run, evaluation records, overfitting onset.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <thread>
 
 #include "model/gpt.hpp"
@@ -93,6 +95,38 @@ TEST_F(TrainerTest, ResumeFromCheckpointContinuesIdentically) {
     EXPECT_EQ(second.losses[i], full.losses[7 + i]) << "step " << 8 + i;
   EXPECT_EQ(second.evals.back().val_loss, full.evals.back().val_loss);
   EXPECT_EQ(second.steps.front().step, 8);
+}
+
+// Every step up to a checkpoint is stored before the checkpoint is written: a run killed right
+// after the write resumes after its step, and rows the sink still held would be lost for good.
+TEST_F(TrainerTest, StepsAreFlushedBeforeEachCheckpointIsWritten) {
+  struct FlushOrderSink : test::RecordingSink {
+    std::filesystem::path checkpoint;
+    std::int64_t flushed_through = -1;  // the last step that had been reported at the last flush
+    std::optional<std::filesystem::file_time_type> file_at_flush;
+    std::vector<std::string> problems;
+    void flush() override {
+      flushed_through = steps.empty() ? 0 : steps.back().step;
+      file_at_flush.reset();
+      if (std::filesystem::exists(checkpoint)) file_at_flush = std::filesystem::last_write_time(checkpoint);
+    }
+    void event(const EventRecord& r) override {
+      RecordingSink::event(r);
+      if (r.kind != "checkpoint") return;
+      if (flushed_through != r.step) problems.push_back("step " + std::to_string(r.step) + ": not flushed");
+      if (file_at_flush && *file_at_flush == std::filesystem::last_write_time(checkpoint))
+        problems.push_back("step " + std::to_string(r.step) + ": written before the flush");
+    }
+  };
+  auto spec = test::tiny_spec();
+  spec.training.checkpoint_interval = 5;
+  TrainerOptions options;
+  options.checkpoint_dir = dir.path() / "ckpt";
+  FlushOrderSink sink;
+  sink.checkpoint = options.checkpoint_dir / "last.pt";
+  train(spec, workspace, sink, options);
+  EXPECT_GE(std::count_if(sink.events.begin(), sink.events.end(), [](const auto& e) { return e.kind == "checkpoint"; }), 4);
+  EXPECT_TRUE(sink.problems.empty()) << sink.problems.front();
 }
 
 // The model the checkpoint tests save and load: one layer, 16 wide, 11 tokens.
