@@ -292,10 +292,16 @@ void ExperimentRunner::run_in_workers(std::int64_t experiment_id, const std::vec
                              std::to_string(options_.jobs);
 }
 
+int run_threads(const RunSpec& spec, const RunnerOptions& options) {
+  if (options.threads_override >= 0) return options.threads_override;
+  if (spec.training.threads == 0) return options.every_core_threads;
+  return spec.training.threads;
+}
+
 RunSummary ExperimentRunner::train_one(std::int64_t run_id, const RunSpec& original, bool resume) {
   RunSpec spec = original;
   if (!options_.device_override.empty()) spec.training.device = options_.device_override;
-  if (options_.threads_override >= 0) spec.training.threads = options_.threads_override;
+  spec.training.threads = run_threads(spec, options_);
   configure_torch_threads(spec.training.threads);
 
   const TrainingData data = inputs_.training_data(spec);

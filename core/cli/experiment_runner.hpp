@@ -31,6 +31,7 @@ struct RunnerOptions {
   const std::atomic<bool>* stop = nullptr;   // SIGINT flag
   std::string device_override;               // --device
   int threads_override = -1;                 // --threads (-1: keep the spec's)
+  int every_core_threads = 0;                // what training.threads 0 means (0: every usable core; a rank: its share)
   bool force = false;                        // resume a run marked running on another host
   int jobs = 1;                              // runs at once; above 1 each runs in a worker process
   bool worker = false;                       // this process is a worker: no dataset progress lines
@@ -92,5 +93,9 @@ class ExperimentRunner {
 
 // The environment recorded with every run: host, code version, library versions, pid.
 RunEnvironment current_environment();
+
+// The threads a run trains on: --threads, else its spec's training.threads, where 0 means
+// `every_core_threads` when set (a rank's share of the cores) and every usable core otherwise.
+int run_threads(const RunSpec& spec, const RunnerOptions& options);
 
 }  // namespace wb

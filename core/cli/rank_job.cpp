@@ -179,7 +179,7 @@ int follow(RankGroup& group, const Workspace& workspace, const RunnerOptions& op
     }
     RunSpec spec = parse_run_spec(nlohmann::json::parse(assignment.spec_json));
     if (!options.device_override.empty()) spec.training.device = options.device_override;
-    if (options.threads_override >= 0) spec.training.threads = options.threads_override;
+    spec.training.threads = run_threads(spec, options);
     configure_torch_threads(spec.training.threads);
     std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(assignment.run_id), spec.name.c_str());
 

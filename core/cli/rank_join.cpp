@@ -37,16 +37,10 @@ std::chrono::milliseconds heartbeat_timeout() {
   return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, 3, "seconds without a heartbeat after which a rank counts as dead");
 }
 
-SlowJoinNotice::SlowJoinNotice(const DistEnv& dist, std::chrono::milliseconds timeout)
-    : thread_([this, text = notice(dist, timeout), after = std::min(kNoticeAfter, timeout / 3)] {
-        {
-          std::unique_lock<std::mutex> lock(mutex_);
-          if (joined_changed_.wait_for(lock, after, [this] { return joined_; })) return;
-        }
-        (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
-      }) {}
+JoinWatch::JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout)
+    : thread_([this, dist, timeout] { watch(dist, timeout); }) {}
 
-SlowJoinNotice::~SlowJoinNotice() {
+JoinWatch::~JoinWatch() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     joined_ = true;
@@ -55,7 +49,27 @@ SlowJoinNotice::~SlowJoinNotice() {
   thread_.join();
 }
 
-std::string SlowJoinNotice::notice(const DistEnv& dist, std::chrono::milliseconds timeout) {
+bool JoinWatch::joined_within(std::chrono::milliseconds wait) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return joined_changed_.wait_for(lock, wait, [this] { return joined_; });
+}
+
+void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout) {
+  // A rank other than 0 writes to its log; the terminal it was started from is told too.
+  auto say = [](const std::string& text) {
+    (void)!write(STDERR_FILENO, text.data(), text.size());
+    if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
+  };
+  const auto notice_after = std::min(kNoticeAfter, timeout / 3);
+  if (joined_within(notice_after)) return;
+  const std::string text = notice(dist, timeout);
+  (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
+  if (joined_within(timeout + kGrace - notice_after)) return;
+  say(failure(dist, timeout, timeout + kGrace));
+  _exit(static_cast<int>(ExitCode::kRuntime));  // the join holds the main thread; nothing is written yet
+}
+
+std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds timeout) {
   const std::string at = "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port);
   const std::string others = "the other " + std::to_string(dist.world_size - 1) + " rank(s) to join at ";
   const std::string what = dist.agent_store ? "torchrun's store at " + at
@@ -63,6 +77,28 @@ std::string SlowJoinNotice::notice(const DistEnv& dist, std::chrono::millisecond
                                             : "rank 0's store at " + at;
   return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
          "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";
+}
+
+std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited) {
+  const bool serves = dist.is_main() && !dist.agent_store;
+  const auto error = join_failure(dist, "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port),
+                                  static_cast<long>(waited.count() / 1000), static_cast<long>(timeout.count() / 1000),
+                                  serves ? "they did not come"
+                                         : "the store did not answer (is another program listening on that port?)");
+  return "error: " + std::string(error.what()) + "\n  fix: " + error.fix() + "\n";
+}
+
+RankThreads rank_threads(const DistEnv& dist, int usable_cores) {
+  RankThreads out{threads_of_a_rank(dist, usable_cores), ""};
+  if (out.threads >= usable_cores) return out;
+  const std::string who = "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" +
+                          dist.launcher + "): ";
+  const std::string each = std::to_string(out.threads) + (out.threads == 1 ? " thread" : " threads");
+  out.note = dist.cpus_per_task > 0
+                 ? who + each + " (SLURM_CPUS_PER_TASK) for runs whose training.threads is 0; --threads sets it"
+                 : who + std::to_string(dist.ranks_on_node) + " ranks share this host's " + std::to_string(usable_cores) +
+                       " cores: " + each + " each for runs whose training.threads is 0; --threads sets it";
+  return out;
 }
 
 }  // namespace wb

@@ -1,5 +1,5 @@
 // Joining a data-parallel job from the CLI: how long a rank waits for the others (from the
-// environment, checked), and the notice a rank gives when joining takes a while.
+// environment, checked), the watch over a join that takes a while, and a rank's share of the cores.
 #pragma once
 
 #include <chrono>
@@ -20,24 +20,39 @@ std::chrono::milliseconds collective_timeout();
 // late beat is not a death).
 std::chrono::milliseconds heartbeat_timeout();
 
-// Says what a rank waits for once joining its job has taken a few seconds (5, or a third of a
-// shorter timeout): a user watching one rank's terminal cannot tell a slow start from a rank
-// that was never started. Quiet when the join ends sooner (the object's lifetime).
-class SlowJoinNotice {
+// Watches a rank joining its job (for the object's lifetime). Once the join has taken a few
+// seconds (5, or a third of a shorter timeout) it says what the rank waits for: a user watching
+// one rank's terminal cannot tell a slow start from a rank that was never started. Once it has
+// taken the timeout and 5 s more, it ends the process with the join's error (exit 1): the store
+// bounds its own waits, but not all of them (a client whose port another program holds waits on
+// that program; rank 0 waited twice the timeout for ranks that never came).
+class JoinWatch {
  public:
-  SlowJoinNotice(const DistEnv& dist, std::chrono::milliseconds timeout);
-  ~SlowJoinNotice();
-  SlowJoinNotice(const SlowJoinNotice&) = delete;
-  SlowJoinNotice& operator=(const SlowJoinNotice&) = delete;
+  JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout);
+  ~JoinWatch();
+  JoinWatch(const JoinWatch&) = delete;
+  JoinWatch& operator=(const JoinWatch&) = delete;
 
  private:
   static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout);
+  static std::string failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited);
+  void watch(const DistEnv& dist, std::chrono::milliseconds timeout);
+  bool joined_within(std::chrono::milliseconds wait);
 
   static constexpr std::chrono::milliseconds kNoticeAfter{5'000};
+  static constexpr std::chrono::milliseconds kGrace{5'000};
   std::mutex mutex_;
   std::condition_variable joined_changed_;
   bool joined_ = false;
   std::thread thread_;  // last: starts once the members above exist
 };
+
+// For a rank started without --threads: what training.threads 0 means for it (its share of the
+// cores, threads_of_a_rank), and the line that says so when sharing changed it ("" otherwise).
+struct RankThreads {
+  int threads = 0;
+  std::string note;
+};
+RankThreads rank_threads(const DistEnv& dist, int usable_cores);
 
 }  // namespace wb

@@ -162,8 +162,13 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
 void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
   if (!dist.distributed() || outcome.resume_command.empty()) return;
   const std::string n = std::to_string(dist.world_size);
-  if (std::getenv("WB_JOB_TOKEN")) outcome.resume_command += " --nproc " + n;  // started by `--nproc N`
-  else outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
+  if (dist.launcher == "--nproc")
+    outcome.resume_command += " --nproc " + n;
+  else if (dist.launcher == "RANK/WORLD_SIZE")
+    outcome.resume_how = "on " + n + " ranks again, each given RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT as "
+                         "this job's were";
+  else
+    outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
 }
 
 // A run told to train on a GPU this process cannot see fails before anything is made (no
@@ -231,7 +236,8 @@ void check_launch_options(const RunArgs& args, const DistEnv& dist) {
     throw UserError(ExitCode::kUsage,
                     "--nproc " + std::to_string(args.nproc) + " in a process that already is rank " +
                         std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher + ")",
-                    "drop --nproc: " + dist.launcher + " starts the ranks; or unset its variables to start them here");
+                    "drop --nproc: whatever set RANK and WORLD_SIZE (or srun's SLURM_PROCID) starts the ranks; or "
+                    "unset those variables to start them here");
   if ((args.nproc > 1 || dist.distributed()) && args.jobs > 1)
     throw UserError(ExitCode::kUsage, "--jobs " + std::to_string(args.jobs) + " with several ranks per run",
                     "data-parallel ranks train one run at a time: drop --jobs, or drop --nproc and train runs side "
@@ -283,8 +289,13 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   if (dist.distributed()) {
     dist.rank_log_dir = rank_log_dir(context, args).string();
     if (!dist.is_main()) redirect_to_rank_log(dist.rank_log_dir, dist.rank, dist.world_size);
+    if (args.threads < 0) {  // torchrun and srun start every rank on all the cores
+      const auto share = rank_threads(dist, usable_cores());
+      options.every_core_threads = share.threads;
+      if (!share.note.empty()) std::fprintf(stderr, "%s\n", share.note.c_str());
+    }
     {
-      const SlowJoinNotice notice(dist, collective_timeout());
+      const JoinWatch watch(dist, collective_timeout());
       group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
     }
     if (!dist.is_main()) {
@@ -368,9 +379,11 @@ void add_run_commands(CLI::App& app, CliContext& context) {
               "(`workbench-cli resume --experiment ID --jobs N` after --jobs N).\n"
               "Spec fields: docs/spec.md; events: docs/cli.md. Results go to HOME/results and the run database\n"
               "(global --home, --db). Example: workbench-cli run token-crisis-mini --events jsonl > events.jsonl\n"
-              "Data parallel: --nproc N here; under torchrun (`torchrun --no-python --nproc-per-node N workbench-cli\n"
-              "run SPEC`) or srun each process is a rank. Rank 0 writes the database, checkpoints and events;\n"
-              "the other ranks log to HOME/logs/rank-R.log (--rank-logs). A rank that dies fails the job within 60 s.");
+              "Data parallel: --nproc N here; under torchrun (`torchrun --no_python --nproc_per_node N workbench-cli\n"
+              "run SPEC`; Debian 12's torchrun also needs --redirects 1 --tee 1) or srun each process is a rank,\n"
+              "with its share of the node's cores where a run's training.threads is 0. Rank 0 writes the database,\n"
+              "checkpoints and events; the other ranks log to HOME/logs/rank-R.log (--rank-logs). A rank that dies\n"
+              "fails the job within 60 s.");
   auto remote = std::make_shared<RemoteRunArgs>();
   add_remote_run_options(run, *remote);  // --target ssh://HOST: remote_run.cpp
   run->callback([&context, args, remote, run] {

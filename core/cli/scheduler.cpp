@@ -3,7 +3,6 @@
 #include "cli/scheduler.hpp"
 
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
@@ -56,13 +55,6 @@ struct Scheduler::Active {
   bool exited = false;
   int wait_status = 0;
 };
-
-int usable_cores() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
 
 int threads_per_job(int jobs, int cores) { return std::max(1, cores / std::max(1, jobs)); }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cpu_cores.hpp"
 #include "store/run_store.hpp"
 
 namespace wb {
@@ -57,8 +58,6 @@ class Scheduler {
   bool status_shown_ = false;
 };
 
-// Cores this process may run on (its CPU affinity), at least 1.
-int usable_cores();
 // Each worker's intra-op threads: max(1, cores / jobs).
 int threads_per_job(int jobs, int cores = usable_cores());
 

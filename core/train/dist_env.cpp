@@ -1,6 +1,7 @@
 // Parses the launchers' environment variables with errors that say what to set.
 #include "train/dist_env.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "common/errors.hpp"
@@ -52,12 +53,14 @@ std::string scontrol_first_host(const std::string& nodelist) {
 DistEnv from_torchrun(const DistEnv::Lookup& lookup, const std::string& rank, const std::string& world) {
   constexpr const char* kUnset = "RANK and WORLD_SIZE";
   DistEnv env;
-  env.launcher = "torchrun";
+  // `--nproc` marks its ranks with a job token; torchrun's agent sets its run id.
+  env.launcher = lookup("WB_JOB_TOKEN") ? "--nproc" : lookup("TORCHELASTIC_RUN_ID") ? "torchrun" : "RANK/WORLD_SIZE";
   env.world_size = parse_count("WORLD_SIZE", world, 1, kUnset);
   env.rank = parse_count("RANK", rank, 0, kUnset);
   const auto local = lookup("LOCAL_RANK");
   env.local_rank = local ? parse_count("LOCAL_RANK", *local, 0, kUnset) : env.rank;
   check_rank(env, "RANK", "WORLD_SIZE");
+  if (const auto local_world = lookup("LOCAL_WORLD_SIZE")) env.ranks_on_node = parse_count("LOCAL_WORLD_SIZE", *local_world, 1, kUnset);
   if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) env.master_addr = *addr;
   if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_port(*port);
   const auto master_addr = lookup("MASTER_ADDR");
@@ -87,6 +90,14 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
   const auto local = lookup("SLURM_LOCALID");
   env.local_rank = local ? parse_count("SLURM_LOCALID", *local, 0, kUnset) : env.rank;
   check_rank(env, "SLURM_PROCID", "SLURM_STEP_NUM_TASKS");
+  if (const auto cpus = lookup("SLURM_CPUS_PER_TASK")) env.cpus_per_task = parse_count("SLURM_CPUS_PER_TASK", *cpus, 1, kUnset);
+  const auto per_node = lookup("SLURM_STEP_TASKS_PER_NODE");
+  const auto node = lookup("SLURM_NODEID");
+  std::optional<int> on_node;
+  if (per_node && node) on_node = slurm_tasks_on_node(*per_node, parse_count("SLURM_NODEID", *node, 0, kUnset));
+  if (!on_node && lookup("SLURM_NTASKS_PER_NODE"))
+    on_node = parse_count("SLURM_NTASKS_PER_NODE", *lookup("SLURM_NTASKS_PER_NODE"), 1, kUnset);
+  env.ranks_on_node = std::max(1, on_node.value_or(1));
   if (env.world_size == 1) return env;
   if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) {
     env.master_addr = *addr;
@@ -114,6 +125,40 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
 }
 
 }  // namespace
+
+int threads_of_a_rank(const DistEnv& env, int usable_cores) {
+  if (env.cpus_per_task > 0) return std::min(env.cpus_per_task, std::max(1, usable_cores));
+  return std::max(1, usable_cores / std::max(1, env.ranks_on_node));
+}
+
+std::optional<int> slurm_tasks_on_node(const std::string& tasks_per_node, int node) {
+  // Comma-separated groups, each COUNT or COUNT(xREPEAT).
+  std::size_t at = 0;
+  int first_node_of_group = 0;
+  while (at < tasks_per_node.size()) {
+    const auto end = std::min(tasks_per_node.find(',', at), tasks_per_node.size());
+    const std::string group = tasks_per_node.substr(at, end - at);
+    std::size_t used = 0;
+    int count = 0, repeat = 1;
+    try {
+      count = std::stoi(group, &used);
+      if (used < group.size()) {
+        if (group.compare(used, 2, "(x") != 0 || group.back() != ')') return std::nullopt;
+        std::size_t repeat_used = 0;
+        const std::string repeat_text = group.substr(used + 2, group.size() - used - 3);
+        repeat = std::stoi(repeat_text, &repeat_used);
+        if (repeat_used != repeat_text.size()) return std::nullopt;
+      }
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    if (count < 0 || repeat < 1) return std::nullopt;
+    if (node < first_node_of_group + repeat) return count;
+    first_node_of_group += repeat;
+    at = end + 1;
+  }
+  return std::nullopt;  // past the last node
+}
 
 std::optional<std::string> first_host_of_nodelist(const std::string& nodelist) {
   const auto comma = nodelist.find(',');

@@ -16,7 +16,8 @@ struct DistEnv {
   int rank = 0;        // global rank; only rank 0 writes metrics, checkpoints and the database
   int world_size = 1;  // processes in the job
   int local_rank = 0;  // rank on this node: which GPU to use
-  std::string launcher = "single";  // single | torchrun | slurm
+  // single | torchrun | slurm | --nproc | RANK/WORLD_SIZE (torchrun's variables set by hand)
+  std::string launcher = "single";
   std::string master_addr = "127.0.0.1";  // where rank 0 (or torchrun's agent) serves the store
   int master_port = 29500;
   // torchrun's agent already serves a store at MASTER_ADDR:MASTER_PORT: join it as a client,
@@ -26,6 +27,8 @@ struct DistEnv {
   // Where the ranks other than 0 write rank-R.log (`--rank-logs`), for the messages that send a
   // user there; the CLI sets it (it is not a launcher's variable).
   std::string rank_log_dir = "HOME/logs";
+  int ranks_on_node = 1;  // the job's ranks on this host: torchrun's LOCAL_WORLD_SIZE, Slurm's tasks on this node
+  int cpus_per_task = 0;  // Slurm's --cpus-per-task (SLURM_CPUS_PER_TASK); 0: not given
 
   bool is_main() const { return rank == 0; }
   bool distributed() const { return world_size > 1; }
@@ -47,6 +50,16 @@ struct DistEnv {
 // name rank 0. `cause` is what the store said.
 UserError join_failure(const DistEnv& env, const std::string& rendezvous, long waited_s, long timeout_s,
                        const std::string& cause);
+
+// The threads of a rank whose run says "every core" (training.threads 0): Slurm's --cpus-per-task
+// where given, else the cores this process may use split between the job's ranks on this host.
+// torchrun and srun start every rank on all the cores, and OpenMP threads of ranks that share
+// them spin-wait for each other: 10-30x slower on a 2-core machine. At least 1.
+int threads_of_a_rank(const DistEnv& env, int usable_cores);
+
+// The tasks Slurm runs on node `node` of a step, from SLURM_STEP_TASKS_PER_NODE's "2(x3),1" (two
+// tasks on each of the first three nodes, one on the fourth); nullopt for a form it does not know.
+std::optional<int> slurm_tasks_on_node(const std::string& tasks_per_node, int node);
 
 // The first host of a Slurm node list: "a,b" -> "a", "n[03-05,7]" -> "n03" without asking Slurm;
 // nullopt for forms it does not know (then `scontrol show hostnames` decides).

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +15,7 @@
 #include "model/torch_compat.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "train/batch_rows.hpp"
+#include "common/cpu_cores.hpp"
 #include "train/checkpoint.hpp"
 #include "train/communicator.hpp"
 #include "train/error_text.hpp"
@@ -43,7 +43,7 @@ double seconds_since(Clock::time_point t0) {
 }  // namespace
 
 void configure_torch_threads(int threads) {
-  int n = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int n = threads > 0 ? threads : usable_cores();  // a Slurm task bound to 4 of 64 cores takes 4
   at::set_num_threads(n);
 }
 

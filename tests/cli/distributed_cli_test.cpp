@@ -6,7 +6,10 @@
 // refused up front.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
+#include "common/cpu_cores.hpp"
 #include "common/free_port.hpp"
 #include "common/temp_dir.hpp"
 #include "store/run_store.hpp"
@@ -190,6 +194,12 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
   EXPECT_NE(rank_log.find("rank 1 of 2"), std::string::npos) << rank_log;
   EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
+  // torchrun starts both ranks on every core: each takes its share (the spec's threads are 1 here,
+  // so the share is only announced).
+  if (usable_cores() >= 2)
+    EXPECT_NE(file("torchrun.txt").find("(torchrun): 2 ranks share this host's " + std::to_string(usable_cores()) +
+                                        " cores: " + std::to_string(usable_cores() / 2)),
+              std::string::npos) << file("torchrun.txt");
 }
 
 // Ctrl-C in torchrun's terminal reaches every process of the job: the ranks get SIGINT from the
@@ -298,13 +308,46 @@ TEST_F(DistributedCliTest, ARankLeftAloneSaysWhatItWaitsForAndWhoDidNotCome) {
   EXPECT_EQ(wait_exit(rank1), 1);
   EXPECT_EQ(wait_exit(rank0), 1);
   const auto err1 = file("rank1.err");
-  EXPECT_NE(err1.find("rank 1 of 2 (torchrun): waiting for rank 0's store at tcp://127.0.0.1:"), std::string::npos) << err1;
-  EXPECT_NE(err1.find("error: rank 1 of 2 (torchrun) could not join the job"), std::string::npos) << err1;
+  EXPECT_NE(err1.find("rank 1 of 2 (RANK/WORLD_SIZE): waiting for rank 0's store at tcp://127.0.0.1:"),
+            std::string::npos) << err1;
+  EXPECT_NE(err1.find("error: rank 1 of 2 (RANK/WORLD_SIZE) could not join the job"), std::string::npos) << err1;
   EXPECT_NE(err1.find("fix: start rank 0 (it serves the store)"), std::string::npos) << err1;
   const auto err0 = file("rank0.err");
   EXPECT_NE(err0.find("waiting for the other 1 rank(s) to join"), std::string::npos) << err0;
   EXPECT_NE(err0.find("serves the job's store at tcp://127.0.0.1:"), std::string::npos) << err0;
   EXPECT_NE(err0.find("fix: start rank 1 with WORLD_SIZE=2"), std::string::npos) << err0;
+}
+
+// A rank whose MASTER_PORT another program holds (one that takes connections and never answers)
+// gives up once its join timeout and a few seconds have passed, saying so, instead of waiting
+// on that program for as long as it lives.
+TEST_F(DistributedCliTest, ARankWhosePortAnotherProgramHoldsGivesUpAfterItsTimeout) {
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const int port = free_tcp_port();
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(listen(listener, 8), 0);  // connections complete in the backlog; nothing ever answers
+  const auto spec = write_spec(40);
+  const auto started = Clock::now();
+  const pid_t rank1 = start("run " + spec, "WB_COLLECTIVE_TIMEOUT_S=3 WORLD_SIZE=2 RANK=1 MASTER_ADDR=127.0.0.1 "
+                                           "MASTER_PORT=" + std::to_string(port), "rank1");
+  auto exited = std::async(std::launch::async, [&] { return wait_exit(rank1); });
+  if (exited.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+    kill(rank1, SIGKILL);
+    close(listener);
+    FAIL() << "rank 1 still waits on the foreign listener after 60 s: " << file("rank1.err");
+  }
+  const auto waited = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+  close(listener);
+  EXPECT_EQ(exited.get(), 1);
+  EXPECT_LE(waited, 20) << "3 s timeout, 5 s grace";
+  const auto err = file("rank1.err");
+  EXPECT_NE(err.find("error: rank 1 of 2 (RANK/WORLD_SIZE) could not join the job at tcp://127.0.0.1:" +
+                     std::to_string(port)), std::string::npos) << err;
+  EXPECT_NE(err.find("the store did not answer (is another program listening on that port?)"), std::string::npos) << err;
 }
 
 TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {

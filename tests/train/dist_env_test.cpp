@@ -23,17 +23,25 @@ DistEnv read(const Env& env, const DistEnv::FirstHost& first_host = {}) {
 
 TEST(DistEnv, ReadsTorchrunVariables) {
   const auto d = read({{"RANK", "3"}, {"WORLD_SIZE", "4"}, {"LOCAL_RANK", "1"}, {"MASTER_ADDR", "node7"},
-                       {"MASTER_PORT", "29511"}});
+                       {"MASTER_PORT", "29511"}, {"TORCHELASTIC_RUN_ID", "none"}, {"LOCAL_WORLD_SIZE", "2"}});
   EXPECT_EQ(d.rank, 3);
   EXPECT_EQ(d.world_size, 4);
   EXPECT_EQ(d.local_rank, 1);
   EXPECT_EQ(d.launcher, "torchrun");
+  EXPECT_EQ(d.ranks_on_node, 2);
   EXPECT_EQ(d.master_addr, "node7");
   EXPECT_EQ(d.master_port, 29511);
   EXPECT_FALSE(d.agent_store);
   EXPECT_FALSE(d.is_main());
   EXPECT_EQ(read({}).world_size, 1);
   EXPECT_EQ(read({}).launcher, "single");
+  // The same variables set by hand, or by `--nproc` (its job token), are named as such.
+  const Env by_hand = {{"RANK", "1"}, {"WORLD_SIZE", "2"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "1"}};
+  EXPECT_EQ(read(by_hand).launcher, "RANK/WORLD_SIZE");
+  EXPECT_EQ(read(by_hand).ranks_on_node, 1);
+  auto by_nproc = by_hand;
+  by_nproc["WB_JOB_TOKEN"] = "abc";
+  EXPECT_EQ(read(by_nproc).launcher, "--nproc");
   // One rank needs no rendezvous.
   EXPECT_EQ(read({{"RANK", "0"}, {"WORLD_SIZE", "1"}}).world_size, 1);
 }
@@ -93,9 +101,51 @@ TEST(DistEnv, ABatchScriptWithoutSrunIsOneProcess) {
   EXPECT_EQ(d.launcher, "single");
   // torchrun inside an allocation: torchrun's variables win.
   const auto t = read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "1"}, {"RANK", "1"}, {"WORLD_SIZE", "2"},
-                       {"MASTER_ADDR", "a"}, {"MASTER_PORT", "2"}});
+                       {"MASTER_ADDR", "a"}, {"MASTER_PORT", "2"}, {"TORCHELASTIC_RUN_ID", "job"}});
   EXPECT_EQ(t.launcher, "torchrun");
   EXPECT_EQ(t.rank, 1);
+}
+
+TEST(DistEnv, SlurmTasksOnANode) {
+  struct Row {
+    std::string list;
+    int node;
+    std::optional<int> tasks;
+  };
+  const Row rows[] = {
+      {"2", 0, 2},          {"2", 1, std::nullopt}, {"2(x3),1", 0, 2}, {"2(x3),1", 2, 2},
+      {"2(x3),1", 3, 1},    {"2(x3),1", 4, std::nullopt}, {"4,2,1", 1, 2},   {"8(x2)", 1, 8},
+      {"", 0, std::nullopt}, {"2(3)", 0, std::nullopt},   {"x", 0, std::nullopt}, {"2(x)", 0, std::nullopt},
+      {"2(x3", 0, std::nullopt},
+  };
+  for (const auto& row : rows) EXPECT_EQ(slurm_tasks_on_node(row.list, row.node), row.tasks) << row.list << " @" << row.node;
+  const auto d = read({{"SLURM_PROCID", "5"}, {"SLURM_STEP_NUM_TASKS", "7"}, {"SLURM_JOB_NODELIST", "n[1-4]"},
+                       {"SLURM_STEP_TASKS_PER_NODE", "2(x3),1"}, {"SLURM_NODEID", "2"}, {"SLURM_JOB_ID", "1"}});
+  EXPECT_EQ(d.ranks_on_node, 2);
+  EXPECT_EQ(d.cpus_per_task, 0);
+  const auto fallback = read({{"SLURM_PROCID", "0"}, {"SLURM_STEP_NUM_TASKS", "4"}, {"SLURM_JOB_NODELIST", "n1"},
+                              {"SLURM_NTASKS_PER_NODE", "4"}, {"SLURM_CPUS_PER_TASK", "3"}, {"SLURM_JOB_ID", "1"}});
+  EXPECT_EQ(fallback.ranks_on_node, 4);
+  EXPECT_EQ(fallback.cpus_per_task, 3);
+}
+
+// torchrun and srun start every rank on all the cores: a rank takes its share.
+TEST(DistEnv, ARankTakesItsShareOfTheCores) {
+  struct Row {
+    int ranks_on_node, cpus_per_task, usable, threads;
+  };
+  const Row rows[] = {
+      {1, 0, 16, 16}, {2, 0, 16, 8}, {3, 0, 16, 5}, {4, 0, 2, 1},  // never 0
+      {2, 4, 16, 4},                                                // Slurm's --cpus-per-task
+      {2, 32, 16, 16},                                              // not more than it may use
+  };
+  for (const auto& row : rows) {
+    DistEnv env;
+    env.ranks_on_node = row.ranks_on_node;
+    env.cpus_per_task = row.cpus_per_task;
+    EXPECT_EQ(threads_of_a_rank(env, row.usable), row.threads)
+        << row.ranks_on_node << " ranks, cpus-per-task " << row.cpus_per_task << ", " << row.usable << " cores";
+  }
 }
 
 TEST(DistEnv, FirstHostOfANodeList) {
