@@ -162,12 +162,18 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
 void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
   if (!dist.distributed() || outcome.resume_command.empty()) return;
   const std::string n = std::to_string(dist.world_size);
+  const std::string kResume = "workbench-cli resume ";
   if (dist.launcher == "--nproc")
     outcome.resume_command += " --nproc " + n;
   else if (dist.launcher == "RANK/WORLD_SIZE")
     outcome.resume_how = "on " + n + " ranks again, each given RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT as "
                          "this job's were";
-  else
+  else if (dist.launcher == "slurm" && outcome.resume_command.rfind(kResume, 0) == 0) {
+    // A job that hit its time limit or was cancelled is continued by another job.
+    outcome.resume_command.replace(0, kResume.size(), "workbench-cli slurm submit --resume ");
+    outcome.resume_how = "with this job's nodes, ranks per node and partition (or srun `workbench-cli resume` in an "
+                         "allocation, on " + n + " ranks)";
+  } else
     outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
 }
 

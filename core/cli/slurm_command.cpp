@@ -1,14 +1,21 @@
 // `workbench-cli slurm submit SPEC`: validate the spec, freeze a copy of it in a job folder under
 // HOME/slurm, write the sbatch script there (core/launch/sbatch_script.hpp) and hand it to sbatch.
-// The job's ranks are `workbench-cli run` processes started by srun.
+// The job's ranks are `workbench-cli run` processes started by srun. `--resume RUN` and
+// `--resume-experiment ID` submit a job whose ranks resume them instead (a job that hit its time
+// limit, was cancelled or lost a node).
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.hpp"
+#include "cli/resume_on_ranks.hpp"
 #include "common/errors.hpp"
 #include "common/utc_time.hpp"
 #include "data/process.hpp"
@@ -24,6 +31,8 @@ namespace fs = std::filesystem;
 
 struct SubmitArgs {
   std::string spec;
+  std::string resume_run;              // --resume RUN
+  std::int64_t resume_experiment = 0;  // --resume-experiment ID
   int nodes = 1;
   int gpus_per_node = 0;
   int tasks_per_node = 1;
@@ -72,6 +81,12 @@ void write_text(const fs::path& path, const std::string& text) {
   if (!out) throw UserError(ExitCode::kRuntime, "could not write " + path.string(), "check the disk and permissions of --home");
 }
 
+std::string joined_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
 void check_rank_layout(const SubmitArgs& args, bool tasks_given) {
   if (args.gpus_per_node > 0 && tasks_given && args.tasks_per_node != args.gpus_per_node)
     throw UserError(ExitCode::kUsage,
@@ -80,18 +95,58 @@ void check_rank_layout(const SubmitArgs& args, bool tasks_given) {
                     "leave out --ntasks-per-node (it follows --gpus-per-node)");
 }
 
+// What the job's ranks do: train a spec (frozen into the job folder), or resume stored runs.
+struct JobWork {
+  std::optional<ExperimentSpec> spec;  // `run spec.json`
+  std::vector<std::string> resume;     // else: the resume command's words after `resume`
+  std::string name;                    // for the folder, the job name and the messages
+  std::int64_t experiment_id = 0;      // resume: whose runs must split over the ranks
+  std::vector<std::int64_t> also;      // resume: the named run, trained whatever its status
+};
+
+JobWork job_work(const CliContext& context, const SubmitArgs& args) {
+  const int given = !args.spec.empty() + !args.resume_run.empty() + (args.resume_experiment > 0);
+  if (given != 1)
+    throw UserError(ExitCode::kUsage,
+                    given == 0 ? "slurm submit needs a SPEC, --resume RUN or --resume-experiment ID"
+                               : "slurm submit takes one of SPEC, --resume RUN and --resume-experiment ID",
+                    "e.g. `workbench-cli slurm submit my.json`, or `workbench-cli slurm submit --resume 14` to continue "
+                    "a run a job left interrupted");
+  JobWork work;
+  if (!args.spec.empty()) {
+    work.spec = load_spec_or_preset(args.spec);
+    work.name = work.spec->name;
+    return work;
+  }
+  const auto store = context.open_store_for_reading();
+  if (!args.resume_run.empty()) {
+    const auto run = run_to_resume(store, args.resume_run);
+    work.resume = {std::to_string(run.id)};
+    work.name = run.name;
+    work.experiment_id = run.experiment_id;
+    work.also = {run.id};
+  } else {
+    require_experiment(store, args.resume_experiment);
+    work.resume = {"--experiment", std::to_string(args.resume_experiment)};
+    work.experiment_id = args.resume_experiment;
+    for (const auto& experiment : store.experiments())
+      if (experiment.id == args.resume_experiment) work.name = experiment.name;
+  }
+  return work;
+}
+
 void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given) {
-  // The spec first: a bad spec submits nothing and creates nothing.
-  const ExperimentSpec experiment = load_spec_or_preset(args.spec);
+  // The spec (or the runs to resume) first: a bad one submits nothing and creates nothing.
+  const JobWork work = job_work(context, args);
   check_rank_layout(args, tasks_given);
 
   const fs::path home = fs::absolute(context.workspace().root);
   const fs::path db = fs::absolute(context.db_path());
-  const fs::path base = home / "slurm" / folder_name(experiment.name);
+  const fs::path base = home / "slurm" / folder_name(work.spec ? work.name : work.name + "-resume");
   JobFolder job = job_paths(base);
 
   SbatchOptions options;
-  options.job_name = args.job_name.empty() ? sbatch_job_name(experiment.name) : args.job_name;
+  options.job_name = args.job_name.empty() ? sbatch_job_name(work.name) : args.job_name;
   options.nodes = args.nodes;
   options.gpus_per_node = args.gpus_per_node;
   options.tasks_per_node = args.tasks_per_node;
@@ -105,13 +160,21 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   options.db = db;
   auto fill_paths = [&] {
     options.command = {"run", job.spec.string()};
+    if (!work.spec) {
+      options.command = {"resume"};
+      options.command.insert(options.command.end(), work.resume.begin(), work.resume.end());
+    }
     options.events_file = job.events;
     options.output_log = job.output;
   };
   fill_paths();
   std::string script = sbatch_script(options);  // refuses bad values before anything is written
   // A batch the ranks cannot share would fail the job the moment it leaves the queue.
-  check_rank_split(experiment, sbatch_ranks(options));
+  if (work.spec)
+    check_rank_split(*work.spec, sbatch_ranks(options));
+  else
+    check_rank_split(context.open_store_for_reading(), work.experiment_id, sbatch_ranks(options), work.also,
+                     RankCountHint::kRanks);
 
   auto describe = [&](const nlohmann::json& job_id) {
     return nlohmann::json{{"job_id", job_id},
@@ -145,7 +208,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   fill_paths();
   script = sbatch_script(options);
   // A copy, not the user's file: editing it later must not change a queued job.
-  write_text(job.spec, experiment.source.dump(2) + "\n");
+  if (work.spec) write_text(job.spec, work.spec->source.dump(2) + "\n");
   write_text(job.script, script);
 
   const auto result = run_command({"sbatch", "--parsable", job.script.string()});
@@ -173,12 +236,13 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
     std::printf("%s\n", describe(job_id).dump(2).c_str());
     return;
   }
-  std::printf("Submitted Slurm job %lld: %s, %d rank(s)\n", job_id, experiment.name.c_str(), sbatch_ranks(options));
-  std::printf("  folder:  %s (spec.json, job.sbatch)\n", job.folder.string().c_str());
-  std::printf("  output:  %s\n", job.output.string().c_str());
-  std::printf("  events:  %s\n", job.events.string().c_str());
+  const std::string what = work.spec ? work.name : "resume " + joined_words(work.resume) + " (" + work.name + ")";
+  std::printf("Submitted Slurm job %lld: %s, %d rank(s)\n", job_id, what.c_str(), sbatch_ranks(options));
+  std::printf("  folder:  %s (%s)\n", job.folder.string().c_str(), work.spec ? "spec.json, job.sbatch" : "job.sbatch");
+  std::printf("  output:  %s (progress and errors, as `run` prints them)\n", job.output.string().c_str());
+  std::printf("  events:  %s (JSON lines)\n", job.events.string().c_str());
   std::printf("Follow:   squeue -j %lld\n", job_id);
-  std::printf("          tail -f %s\n", shell_quote(job.events.string()).c_str());
+  std::printf("          tail -f %s\n", shell_quote(job.output.string()).c_str());
   std::printf("Runs:     workbench-cli --home %s --db %s runs\n", shell_quote(home.string()).c_str(),
               shell_quote(db.string()).c_str());
 }
@@ -191,7 +255,13 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   auto args = std::make_shared<SubmitArgs>();
   auto* cmd = slurm->add_subcommand(
       "submit", "Submit an experiment spec as an sbatch job: its ranks are `workbench-cli run` started by srun");
-  cmd->add_option("SPEC", args->spec, "Spec file, or a preset name (`workbench-cli presets list`)")->required();
+  cmd->add_option("SPEC", args->spec, "Spec file, or a preset name (`workbench-cli presets list`)");
+  cmd->add_option("--resume", args->resume_run,
+                  "Instead of SPEC: continue this run (id or exact name) from its checkpoint, then its experiment's "
+                  "queued runs, as `workbench-cli resume RUN` does: after a job's time limit, scancel or a lost node");
+  cmd->add_option("--resume-experiment", args->resume_experiment,
+                  "Instead of SPEC: continue every interrupted run of this experiment, then its queued runs")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--nodes,-N", args->nodes, "Nodes for the job (default 1)")->check(CLI::Range(1, 100000));
   cmd->add_option("--gpus-per-node", args->gpus_per_node,
                   "GPUs per node (default 0: CPU nodes); one rank per GPU, so --ntasks-per-node follows it")
@@ -219,7 +289,9 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
       "MASTER_ADDR (the first node) and MASTER_PORT (from the job id) and runs\n"
       "`srun workbench-cli --home HOME --db DB run spec.json` with this binary's absolute path and the same\n"
       "--home and --db: all three must be reachable from the compute nodes (a shared file system).\n"
-      "Follow the job with `squeue -j ID` and `tail -f` on its events.jsonl (Slurm's own output: output.log).\n"
+      "Follow the job with `squeue -j ID` and `tail -f` on its output.log (JSON-lines events: events.jsonl).\n"
+      "A job that ended early (time limit, scancel, a lost node) continues with `slurm submit --resume RUN`\n"
+      "(or --resume-experiment ID) and the same --nodes, ranks per node and partition.\n"
       "Example: workbench-cli slurm submit token-crisis-mini --partition cpu --time 01:00:00 --dry-run");
   cmd->callback([&context, args, tasks] { submit(context, *args, tasks->count() > 0); });
 }

@@ -26,6 +26,7 @@ cli() {
 cli slurm submit --help
 [[ $code == 0 ]] || fail "--help exited $code"
 for word in --nodes --gpus-per-node --ntasks-per-node --partition --time --account --sbatch-arg --dry-run --json \
+            --resume --resume-experiment \
             "Example: workbench-cli slurm submit"; do
   grep -qF -- "$word" <<<"$out" || fail "--help does not mention $word"
 done
@@ -96,6 +97,18 @@ else
   grep -qF 'sbatch is not in PATH' <<<"$err" || fail "a CUDA build's GPU job without sbatch: $err"
 fi
 [[ ! -e $home/slurm ]] || fail "a refused GPU job made $home/slurm"
+
+# Resuming through Slurm: one of SPEC, --resume and --resume-experiment; the run must exist.
+cli slurm submit
+[[ $code == 2 ]] || fail "slurm submit without a spec exited $code, not 2"
+grep -qF 'slurm submit needs a SPEC, --resume RUN or --resume-experiment ID' <<<"$err" || fail "no spec: $err"
+cli slurm submit "$here/tiny_slurm_spec.json" --resume 1 --dry-run
+[[ $code == 2 ]] || fail "a spec with --resume exited $code, not 2"
+grep -qF 'takes one of SPEC, --resume RUN and --resume-experiment ID' <<<"$err" || fail "spec and --resume: $err"
+cli slurm submit --resume 99 --dry-run  # this workspace has trained nothing yet
+[[ $code == 4 ]] || fail "--resume without a run database exited $code, not 4: $err"
+grep -qF 'no run database at' <<<"$err" || fail "--resume without a run database: $err"
+[[ ! -e $home/slurm ]] || fail "a refused resume made $home/slurm"
 
 ((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
 echo PASS

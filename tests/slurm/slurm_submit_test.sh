@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `workbench-cli slurm submit` against a real single-node Slurm (tests/slurm/slurm_cluster.sh):
 # submit tests/slurm/tiny_slurm_spec.json with RANKS ranks on the node, wait for the job, and check
-# that the run finished in the database, once, with the events in the job folder. The workspace
+# that the run finished in the database, once, with the events in the job folder. With 2 ranks, a
+# longer job is then cancelled mid-run (as a time limit would end it): its output names the
+# `slurm submit --resume RUN` that continues it, and that job finishes the run, every step once. The workspace
 # path holds a space and a quote and the job name is hostile, so sbatch's parser, bash and srun
 # all meet quoted words.
 #
@@ -97,6 +99,50 @@ grep -q 'slurm-tiny *finished' <<<"$runs" || fail "the run did not finish"
 
 [[ $(grep -c '"type":"run_finished"' "$events") == 1 ]] || fail "events file: expected one run_finished in $events"
 grep -q '"status":"finished"' "$events" || fail "events file: the run did not finish"
+
+# wait_job ID: until the job has left the queue (bounded); prints its final state.
+wait_job() {
+  local deadline=$((SECONDS + kJobTimeout))
+  while [[ -n $(squeue -h -j "$1" -o %T 2>/dev/null) ]]; do
+    ((SECONDS < deadline)) || fail "job $1 still queued or running after ${kJobTimeout}s"
+    sleep 1
+  done
+  scontrol show job "$1" | grep -o 'JobState=[A-Z_]*' || true
+}
+
+if ((ranks == 2)); then
+  # 4000 steps (40 epochs of 25.6k tokens), a checkpoint every 50: cancelled once it has written one.
+  sed -e 's/"slurm-tiny"/"slurm-long"/' -e 's/"token_budget": 10240/"token_budget": 1024000/' \
+    -e 's/"epochs": 1/"epochs": 40/' \
+    -e 's/"device": "cpu"/"device": "cpu", "checkpoint_interval": 50/' "$here/tiny_slurm_spec.json" >"$tmp/long.json"
+  long=$("$wb" --home "$home" slurm submit "$tmp/long.json" --ntasks-per-node 2 --time 5 --json) ||
+    fail "slurm submit (long) failed"
+  submitted=$long
+  long_id=$(field job_id)
+  long_events=$(field events_file)
+  long_output=$(field output)
+  deadline=$((SECONDS + kJobTimeout))
+  until grep -q '"kind":"checkpoint"' "$long_events" 2>/dev/null; do
+    ((SECONDS < deadline)) || fail "the long job wrote no checkpoint in ${kJobTimeout}s"
+    [[ -n $(squeue -h -j "$long_id" -o %T 2>/dev/null) ]] || fail "the long job ended before its first checkpoint"
+    sleep 0.5
+  done
+  scancel "$long_id"
+  echo "long job $long_id cancelled: $(wait_job "$long_id")"
+  run_id=$("$wb" --home "$home" runs | sed -n 's/^ *\([0-9]*\) .*slurm-long .*/\1/p' | head -1)
+  [[ -n $run_id ]] || fail "no slurm-long run in: $("$wb" --home "$home" runs)"
+  "$wb" --home "$home" runs | grep -q 'slurm-long *interrupted' || fail "the cancelled run is not interrupted"
+  grep -q "continue with \`workbench-cli --home .* slurm submit --resume $run_id\`" "$long_output" ||
+    fail "the cancelled job's output names no slurm submit --resume $run_id"
+  resumed=$("$wb" --home "$home" slurm submit --resume "$run_id" --ntasks-per-node 2 --time 5 --json) ||
+    fail "slurm submit --resume $run_id failed"
+  submitted=$resumed
+  state=$(wait_job "$(field job_id)")
+  [[ $state == JobState=COMPLETED ]] || fail "the resuming job ended as $state: $(tail -20 "$(field output)")"
+  "$wb" --home "$home" runs | grep -q 'slurm-long *finished' || fail "the resumed run did not finish"
+  steps=$("$wb" --home "$home" metrics "$run_id" --csv --name train/loss | tail -n +2 | wc -l)
+  [[ $steps == 4000 ]] || fail "the resumed run has $steps step rows, not 4000 (every step once)"
+fi
 
 echo "PASS: $ranks rank(s) in $((SECONDS - started)) s"
 status=0
