@@ -243,6 +243,7 @@ void ExperimentRunner::run_in_process(std::int64_t experiment_id, const std::vec
       if (dynamic_cast<const RankFailure*>(&e)) {  // another rank is gone: every further run would fail too
         if (run_not_started_) store_.set_run_status(*id, resume ? "interrupted" : "queued");
         else store_.set_run_status(*id, "failed", e.what());
+        if (options_.lost_rank_run) *options_.lost_rank_run = *id;
         throw;
       }
       store_.set_run_status(*id, "failed", e.what());

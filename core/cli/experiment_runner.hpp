@@ -36,6 +36,7 @@ struct RunnerOptions {
   int jobs = 1;                              // runs at once; above 1 each runs in a worker process
   bool worker = false;                       // this process is a worker: no dataset progress lines
   RankLeader* leader = nullptr;              // rank 0 of a data-parallel job: announce each run to the others
+  std::int64_t* lost_rank_run = nullptr;     // set to the run a RankFailure ended (for the resume hint)
 };
 
 struct ExperimentOutcome {

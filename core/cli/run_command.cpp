@@ -177,6 +177,13 @@ void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
     outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
 }
 
+// The resume hint as the user types it: with the job's ranks and this command's --home and --db.
+void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist) {
+  add_ranks_to_resume_hint(outcome, dist);
+  constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
+  if (outcome.resume_command.rfind(kCli, 0) == 0) outcome.resume_command.insert(kCli.size() - 1, global_options(context));
+}
+
 // A run told to train on a GPU this process cannot see fails before anything is made (no
 // tokenized data, no queued row); resolve_device says why and what to do. The ranks of a job
 // check in their start instead, where one rank's failure fails the run on all of them.
@@ -288,6 +295,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   options.force = args.force;
   options.jobs = args.jobs;
   options.worker = command == Command::kWorker;
+  std::int64_t lost_rank_run = 0;
+  options.lost_rank_run = &lost_rank_run;
 
   // A data-parallel job: every rank joins; rank 0 runs the experiment below, the others follow it.
   std::unique_ptr<RankGroup> group;
@@ -332,13 +341,22 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                    : args.experiment != 0        ? runner.resume_experiment(args.experiment)
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
-    add_ranks_to_resume_hint(outcome, dist);
-    constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
-    if (outcome.resume_command.rfind(kCli, 0) == 0)
-      outcome.resume_command.insert(kCli.size() - 1, global_options(context));
+    complete_resume_hint(outcome, context, dist);
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+  } catch (const RankFailure& e) {
+    if (leader) leader->finish(error_text(e));  // the other ranks stop with rank 0's reason
+    if (lost_rank_run == 0) throw;
+    // The run was cut off, not wrong: its checkpoint continues it, on the job's ranks.
+    ExperimentOutcome hint;
+    hint.resume_command = "workbench-cli resume " + std::to_string(lost_rank_run);
+    complete_resume_hint(hint, context, dist);
+    const bool checkpointed = std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
+    throw RankFailure(e.what(), std::string(e.fix()) + ". Continue run " + std::to_string(lost_rank_run) +
+                                    (checkpointed ? " from its last checkpoint" : " (from step 0: it wrote no checkpoint)") +
+                                    " with `" + hint.resume_command + "`" +
+                                    (hint.resume_how.empty() ? "" : " " + hint.resume_how));
   } catch (const std::exception& e) {
     if (leader) leader->finish(error_text(e));  // the other ranks stop with rank 0's reason
     throw;

@@ -155,7 +155,7 @@ class C10dCommunicator final : public Communicator {
       work->wait(timeout_);
     } catch (const std::exception& e) {
       throw RankFailure(std::string(what) + " across " + std::to_string(world_size_) + " ranks failed on rank " +
-                          std::to_string(rank_) + " (timeout " + std::to_string(timeout_.count() / 1000) +
+                          std::to_string(rank_) + " (it waits up to " + std::to_string(timeout_.count() / 1000) +
                           " s): " + error_text(e),
                       "another rank stopped, died, lost its network or was slower than the timeout (raise "
                       "WB_COLLECTIVE_TIMEOUT_S for a slow rank); see the ranks' logs. The job stops rather "

@@ -196,10 +196,11 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
   // torchrun starts both ranks on every core: each takes its share (the spec's threads are 1 here,
   // so the share is only announced).
-  if (usable_cores() >= 2)
+  if (usable_cores() >= 2) {
     EXPECT_NE(file("torchrun.txt").find("(torchrun): 2 ranks share this host's " + std::to_string(usable_cores()) +
                                         " cores: " + std::to_string(usable_cores() / 2)),
               std::string::npos) << file("torchrun.txt");
+  }
 }
 
 // Ctrl-C in torchrun's terminal reaches every process of the job: the ranks get SIGINT from the
@@ -368,6 +369,9 @@ TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   EXPECT_NE(err.find("failed on rank 0"), std::string::npos) << err;
   EXPECT_NE(err.find("rank 1 was killed by signal 9"), std::string::npos) << err;
   EXPECT_NE(cli("show 1").out.find("failed"), std::string::npos);
+  EXPECT_NE(err.find("Continue run 1 (from step 0: it wrote no checkpoint) with `workbench-cli --home " +
+                     (dir / "home").string() + " resume 1 --nproc 2`"), std::string::npos)
+      << "the fix names the command, with the workspace and the ranks: " << err;
 }
 
 // Rank 0 killed (the OOM killer, NCCL's watchdog) cannot record its end: the parent of --nproc
