@@ -1,4 +1,5 @@
 // Writes and reads the on-disk form of one corpus (documents.jsonl + corpus.json).
+#include "spec/corpus_name.hpp"
 #include "data/corpus_files.hpp"
 
 #include <fstream>
@@ -25,12 +26,7 @@ nlohmann::json info_to_json(const CorpusInfo& info) {
 }  // namespace
 
 void validate_corpus_name(const std::string& name) {
-  bool ok = !name.empty() && name.size() <= 100 && name.front() != '.';
-  for (char c : name) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_' || c == '.');
-  }
-  if (!ok)
+  if (!is_corpus_name(name))
     throw DataError("\"" + name + "\" cannot be a corpus name",
                     "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"");
 }

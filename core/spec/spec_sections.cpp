@@ -3,11 +3,37 @@
 #include "spec/spec_sections.hpp"
 
 #include "common/errors.hpp"
+#include "spec/corpus_name.hpp"
 
 namespace wb::spec_detail {
 namespace {
 
 constexpr std::int64_t kMaxTokens = std::int64_t{1} << 50;
+
+// A spec names an imported corpus; a file's path is the commonest mistake (`data import` makes a
+// corpus of a file).
+void require_corpus_name(const std::string& field, const std::string& name) {
+  if (is_corpus_name(name)) return;
+  const auto ends_with = [&](const char* suffix) { return name.ends_with(suffix); };
+  if (name.find('/') != std::string::npos || ends_with(".txt") || ends_with(".jsonl") || ends_with(".json"))
+    throw SpecError(field + ": \"" + name + "\" is a file; a spec names an imported corpus",
+                    "import it first, `workbench-cli data import NAME --from " + name +
+                        "`, and give NAME here (`workbench-cli data list` shows the corpora)");
+  throw SpecError(field + ": \"" + name + "\" cannot be a corpus name",
+                  "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"");
+}
+
+// Reads `key`, a corpus name, when present.
+void corpus(SpecReader& r, const char* key, std::string& name) {
+  r.text(key, name);
+  if (r.has(key)) require_corpus_name(r.field(key), name);
+}
+
+// Reads `key`, a list of corpus names.
+void corpora(SpecReader& r, const char* key, std::vector<std::string>& names) {
+  r.strings(key, names);
+  for (const auto& name : names) require_corpus_name(r.field(key), name);
+}
 
 TokenizerSpec parse_tokenizer(SpecReader r) {
   TokenizerSpec t;
@@ -21,14 +47,14 @@ TokenizerSpec parse_tokenizer(SpecReader r) {
     throw SpecError(r.field("vocab_size") + ": only a \"bpe\" tokenizer takes a vocab_size; " +
                     kind + " vocabularies follow from the corpus");
   }
-  r.strings("corpora", t.corpora);
+  corpora(r, "corpora", t.corpora);
   r.reject_unknown_keys();
   return t;
 }
 
 ReplaySpec parse_replay(SpecReader r) {
   ReplaySpec replay;
-  r.text("corpus", replay.corpus);
+  corpus(r, "corpus", replay.corpus);
   r.number("fraction", replay.fraction, 0.0, 0.95);
   if (replay.fraction > 0.0 && replay.corpus.empty())
     throw SpecError(r.field("corpus") + ": missing; replay needs the earlier corpus to draw from, e.g. \"brown\"");
@@ -101,7 +127,7 @@ MoeSpec parse_moe(SpecReader r) {
 
 DataSpec parse_data(SpecReader r) {
   DataSpec d;
-  r.text("corpus", d.corpus);
+  corpus(r, "corpus", d.corpus);
   if (auto t = r.object("tokenizer")) d.tokenizer = parse_tokenizer(*t);
   r.number("validation_fraction", d.validation_fraction, 0.001, 0.5);
   r.seed("split_seed", d.split_seed);
@@ -216,7 +242,7 @@ ObjectiveSpec parse_objective(SpecReader r) {
 
 EvalSpec parse_eval(SpecReader r) {
   EvalSpec e;
-  r.strings("corpora", e.corpora);
+  corpora(r, "corpora", e.corpora);
   if (auto d = r.object("downstream")) {
     d->strings("tasks", e.downstream.tasks);
     for (const auto& task : e.downstream.tasks)

@@ -82,6 +82,38 @@ TEST(SpecValidation, EpochsAndUniqueTokensAreExclusive) {
   EXPECT_NE(error_of(j).find("either data.unique_tokens or data.epochs"), std::string::npos);
 }
 
+// A corpus is named, not given by its path: every corpus field says so, with the import command.
+TEST(SpecValidation, CorpusFieldsTakeNamesNotFiles) {
+  struct Case {
+    json patch;
+    std::string error;
+  };
+  const Case cases[] = {
+      {{{"data", {{"corpus", "/data/notes.txt"}}}}, "data.corpus: \"/data/notes.txt\" is a file; a spec names an imported corpus"},
+      {{{"data", {{"corpus", "my notes.jsonl"}}}}, "data.corpus: \"my notes.jsonl\" is a file"},
+      {{{"data", {{"corpus", "my notes"}}}}, "data.corpus: \"my notes\" cannot be a corpus name"},
+      {{{"data", {{"replay", {{"corpus", "../old.txt"}, {"fraction", 0.1}}}}}}, "data.replay.corpus: \"../old.txt\" is a file"},
+      {{{"data", {{"tokenizer", {{"corpora", {"tiny", "x/y"}}}}}}}, "data.tokenizer.corpora: \"x/y\" is a file"},
+      {{{"eval", {{"corpora", {".hidden"}}}}}, "eval.corpora: \".hidden\" cannot be a corpus name"},
+  };
+  for (const auto& c : cases) {
+    auto spec = minimal();
+    spec.merge_patch(c.patch);
+    EXPECT_NE(error_of(spec).find(c.error), std::string::npos) << c.patch.dump() << ": " << error_of(spec);
+  }
+  try {
+    auto spec = minimal();
+    spec["data"]["corpus"] = "/data/notes.txt";
+    parse_experiment(spec);
+    ADD_FAILURE() << "a path was taken for a corpus name";
+  } catch (const SpecError& e) {
+    EXPECT_NE(e.fix().find("workbench-cli data import NAME --from /data/notes.txt"), std::string::npos) << e.fix();
+  }
+  auto named = minimal();
+  named["data"]["corpus"] = "brown-1961_v2.0";
+  EXPECT_EQ(error_of(named), "no error");
+}
+
 TEST(SpecValidation, ChoiceListsAllowedValues) {
   auto j = minimal();
   j["data"]["tokenizer"] = {{"kind", "wordpiece"}};
