@@ -277,12 +277,13 @@ std::filesystem::path redirect_to_rank_log(const std::filesystem::path& dir, int
   if (fd < 0)
     throw UserError(ExitCode::kRuntime, "cannot write the rank log " + path.string(),
                     "make " + dir.string() + " writable, or give another --rank-logs or --home");
-  std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
+  // Under torchrun or srun this terminal is what the user watches; under `--nproc` (which sets
+  // WB_JOB_TOKEN) the parent already said where the logs are, and says which rank failed.
+  const bool own_terminal = !std::getenv("WB_JOB_TOKEN");
+  if (own_terminal) std::fprintf(stderr, "rank %d of %d: output in %s\n", rank, world_size, path.c_str());
   std::fflush(stdout);
   std::fflush(stderr);
-  // Under torchrun or srun this terminal is what the user watches; under `--nproc` (which sets
-  // WB_JOB_TOKEN) the parent already says which rank failed and where its log is.
-  if (!std::getenv("WB_JOB_TOKEN")) set_terminal_fd(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3));
+  if (own_terminal) set_terminal_fd(fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3));
   dup2(fd, STDOUT_FILENO);
   dup2(fd, STDERR_FILENO);
   close(fd);

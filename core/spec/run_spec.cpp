@@ -2,7 +2,9 @@
 // from it. The sections' parsers are in spec_sections.cpp.
 #include "spec/run_spec.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -184,11 +186,18 @@ RunPlan plan_run(const RunSpec& spec) {
 namespace wb {
 
 int rank_batch_size(const TrainingSpec& training, int world_size) {
-  if (world_size < 1 || training.batch_size % world_size != 0)
+  if (world_size < 1 || training.batch_size % world_size != 0) {
+    std::string counts;  // the rank counts up to 64 that divide it: "1, 2, 4 or 8"
+    std::vector<int> divisors;
+    for (int n = 1; n <= std::min<std::int64_t>(training.batch_size, 64); ++n)
+      if (training.batch_size % n == 0) divisors.push_back(n);
+    for (std::size_t i = 0; i < divisors.size(); ++i)
+      counts += (i == 0 ? "" : i + 1 == divisors.size() ? " or " : ", ") + std::to_string(divisors[i]);
     throw SpecError("training.batch_size: " + std::to_string(training.batch_size) + " sequences cannot be split evenly "
                     "over " + std::to_string(world_size) + " ranks",
-                    "use a batch_size that is a multiple of the number of ranks (the global batch stays the "
-                    "experiment's), or run on a number of ranks that divides it");
+                    "run on " + counts + " ranks, or use a batch_size that is a multiple of " +
+                        std::to_string(world_size) + " (the global batch stays the experiment's)");
+  }
   return training.batch_size / world_size;
 }
 
