@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string_view>
@@ -23,6 +22,7 @@
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
+#include "cli/stop_signals.hpp"
 #include "common/errors.hpp"
 #include "launch/shell_quote.hpp"
 #include "spec/presets.hpp"
@@ -33,27 +33,7 @@
 namespace wb {
 namespace {
 
-std::atomic<bool> g_stop{false};
-std::atomic<std::int64_t> g_first_stop_ns{0};
-
-// A repeat this soon is the same request, not "kill it now": a Ctrl-C in the terminal reaches
-// torchrun's ranks directly and again, milliseconds later, forwarded by torchrun.
-constexpr std::int64_t kRepeatIsSameRequestNs = 2'000'000'000;
-
-extern "C" void on_interrupt(int signal_number) {
-  // First Ctrl-C (or SIGTERM): finish the step, write a checkpoint, stop. A later one kills as
-  // usual. Only async-signal-safe calls here.
-  timespec now{};
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  const std::int64_t now_ns = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-  if (!g_stop.exchange(true)) {
-    g_first_stop_ns.store(now_ns);
-    return;
-  }
-  if (now_ns - g_first_stop_ns.load() < kRepeatIsSameRequestNs) return;
-  std::signal(signal_number, SIG_DFL);
-  raise(signal_number);
-}
+std::atomic<bool> g_stop{false};  // set by the first Ctrl-C or SIGTERM (stop_signals.hpp)
 
 struct RunArgs {
   std::string spec;
@@ -263,8 +243,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                     "e.g. `workbench-cli resume 3` or `workbench-cli resume --experiment 1 --jobs 2`");
   auto dist = DistEnv::from_environment();
   check_launch_options(args, dist);
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  install_stop_handlers(&g_stop);
   if (args.nproc > 1) {
     RunArgs rank_args = args;
     if (command == Command::kRun) {  // a typo, or a batch the ranks cannot share, starts no ranks
