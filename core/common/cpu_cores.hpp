@@ -1,5 +1,6 @@
 // The cores this process may run on: its CPU affinity (what taskset, numactl, a container's
-// cpuset or Slurm's task binding leave it), not the machine's count.
+// cpuset or Slurm's task binding leave it), not the machine's count; the machine's count where
+// OpenMP's own binding (OMP_PROC_BIND) has pinned the thread that asks.
 #pragma once
 
 namespace wb {

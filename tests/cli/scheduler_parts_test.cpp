@@ -5,7 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sched.h>
+
 #include <cmath>
+#include <cstdlib>
+#include <thread>
 
 #include "cli/child_process.hpp"
 #include "cli/multi_run_status.hpp"
@@ -68,6 +72,27 @@ TEST(Scheduler, EachWorkerGetsItsShareOfTheCores) {
   for (const auto& c : {Case{1, 16, 16}, Case{2, 16, 8}, Case{3, 16, 5}, Case{2, 2, 1}, Case{4, 2, 1}, Case{1, 1, 1}})
     EXPECT_EQ(threads_per_job(c.jobs, c.cores), c.threads) << c.jobs << " jobs on " << c.cores << " cores";
   EXPECT_GE(usable_cores(), 1);
+}
+
+// OMP_PROC_BIND pins the main thread to one core as LibTorch's OpenMP loads: its affinity then
+// does not say what the process may use (before this, every run trained on one thread).
+TEST(Scheduler, CoresAreTheMachinesWhereOpenMpPinnedTheAskingThread) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(0, &one);
+    sched_setaffinity(0, sizeof one, &one);  // as libgomp leaves it
+    const bool unbound_sees_one = usable_cores() == 1;
+    setenv("OMP_PROC_BIND", "true", 1);
+    const bool bound_sees_all = usable_cores() == static_cast<int>(std::thread::hardware_concurrency());
+    setenv("OMP_PROC_BIND", "false", 1);
+    const bool false_is_unbound = usable_cores() == 1;
+    _exit(unbound_sees_one && bound_sees_all && false_is_unbound ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 TEST(LineSplitter, KeepsPartialLinesUntilTheyComplete) {
