@@ -2,10 +2,9 @@
 // share, line splitting of worker output, and wait statuses in words.
 #include <gtest/gtest.h>
 
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <sched.h>
 
 #include <cmath>
 #include <cstdlib>
