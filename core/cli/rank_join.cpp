@@ -49,11 +49,6 @@ JoinWatch::~JoinWatch() {
   thread_.join();
 }
 
-bool JoinWatch::joined_within(std::chrono::milliseconds wait) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  return joined_changed_.wait_for(lock, wait, [this] { return joined_; });
-}
-
 void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout) {
   // A rank other than 0 writes to its log; the terminal it was started from is told too.
   auto say = [](const std::string& text) {
@@ -61,11 +56,16 @@ void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout) {
     if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
   };
   const auto notice_after = std::min(kNoticeAfter, timeout / 3);
-  if (joined_within(notice_after)) return;
+  // c10d's join has two stages, each bounded by the timeout: the store, then the process group's
+  // own rendezvous. A join past both (and a grace) waits on something that will not answer.
+  const auto limit = 2 * timeout + kGrace;
+  const auto joined = [this] { return joined_; };
+  std::unique_lock<std::mutex> lock(mutex_);  // held to the end: the join cannot be marked done meanwhile
+  if (joined_changed_.wait_for(lock, notice_after, joined)) return;
   const std::string text = notice(dist, timeout);
   (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
-  if (joined_within(timeout + kGrace - notice_after)) return;
-  say(failure(dist, timeout, timeout + kGrace));
+  if (joined_changed_.wait_for(lock, limit - notice_after, joined)) return;
+  say(failure(dist, timeout, limit));
   _exit(static_cast<int>(ExitCode::kRuntime));  // the join holds the main thread; nothing is written yet
 }
 
@@ -76,7 +76,8 @@ std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds tim
                            : dist.is_main() ? others + at
                                             : "rank 0's store at " + at;
   return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
-         "): waiting for " + what + " (up to " + std::to_string(timeout.count() / 1000) + " s)\n";
+         "): waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) + " s: the store, then the " +
+         "process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
 }
 
 std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited) {

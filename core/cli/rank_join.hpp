@@ -23,9 +23,9 @@ std::chrono::milliseconds heartbeat_timeout();
 // Watches a rank joining its job (for the object's lifetime). Once the join has taken a few
 // seconds (5, or a third of a shorter timeout) it says what the rank waits for: a user watching
 // one rank's terminal cannot tell a slow start from a rank that was never started. Once it has
-// taken the timeout and 5 s more, it ends the process with the join's error (exit 1): the store
-// bounds its own waits, but not all of them (a client whose port another program holds waits on
-// that program; rank 0 waited twice the timeout for ranks that never came).
+// taken twice the timeout and 5 s more (the store and the process group each wait up to the
+// timeout), it ends the process with the join's error (exit 1): c10d bounds its own waits, but not
+// all of them (a client whose port another program holds waits on that program).
 class JoinWatch {
  public:
   JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout);
@@ -37,7 +37,6 @@ class JoinWatch {
   static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout);
   static std::string failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited);
   void watch(const DistEnv& dist, std::chrono::milliseconds timeout);
-  bool joined_within(std::chrono::milliseconds wait);
 
   static constexpr std::chrono::milliseconds kNoticeAfter{5'000};
   static constexpr std::chrono::milliseconds kGrace{5'000};
