@@ -115,7 +115,8 @@ UserError extras_error(CLI::App& app) {
                                  "`workbench-cli tail ID --follow` prints"},
       {"start", "--events", "drop it: `workbench-cli tail ID --follow` prints a launch's events"}};
   for (const auto& [command_name, given, fix] : kInstead)
-    if (command_name == name && given == option) return UserError(ExitCode::kUsage, what + " has no option " + option, fix);
+    if (command_name == name && given == option)
+      return UserError(ExitCode::kUsage, what + " has no option " + option, fix);
   std::vector<std::string> others;
   commands_with_option(app, "", option, others);
   std::string message = what + " has no option " + option;

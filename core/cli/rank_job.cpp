@@ -115,8 +115,8 @@ void RankLeader::announce(const RankAssignment& assignment) {
         throw UserError(ExitCode::kInterrupted, who + " was stopped before " + run + " began",
                         "resume it: `workbench-cli resume " + std::to_string(assignment.run_id) + "` with the same ranks");
       if (key == failed_key(rank))
-        throw RankFailure(who + " left the job: " + value,
-                          "its log (" + group_.env().rank_log_dir + "/rank-" + std::to_string(rank) + ".log on its host) says more");
+        throw RankFailure(who + " left the job: " + value, "its log (" + group_.env().rank_log_dir + "/rank-" +
+                                                               std::to_string(rank) + ".log on its host) says more");
       if (value.rfind(kCannotTrain, 0) == 0 && cannot_train.empty())
         cannot_train = who + " cannot train " + run + ": " + value.substr(std::string(kCannotTrain).size());
     }

@@ -76,11 +76,12 @@ std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds tim
                            : dist.is_main() ? others + at
                                             : "rank 0's store at " + at;
   return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
-         "): waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) + " s: the store, then the " +
-         "process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
+         "): waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) +
+         " s: the store, then the " + "process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
 }
 
-std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited) {
+std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds timeout,
+                               std::chrono::milliseconds waited) {
   const bool serves = dist.is_main() && !dist.agent_store;
   const auto error = join_failure(dist, "tcp://" + dist.master_addr + ":" + std::to_string(dist.master_port),
                                   static_cast<long>(waited.count() / 1000), static_cast<long>(timeout.count() / 1000),
@@ -97,8 +98,9 @@ RankThreads rank_threads(const DistEnv& dist, int usable_cores) {
   const std::string each = std::to_string(out.threads) + (out.threads == 1 ? " thread" : " threads");
   out.note = dist.cpus_per_task > 0
                  ? who + each + " (SLURM_CPUS_PER_TASK) for runs whose training.threads is 0; --threads sets it"
-                 : who + std::to_string(dist.ranks_on_node) + " ranks share this host's " + std::to_string(usable_cores) +
-                       " cores: " + each + " each for runs whose training.threads is 0; --threads sets it";
+                 : who + std::to_string(dist.ranks_on_node) + " ranks share this host's " +
+                       std::to_string(usable_cores) + " cores: " + each +
+                       " each for runs whose training.threads is 0; --threads sets it";
   return out;
 }
 

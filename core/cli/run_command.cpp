@@ -161,7 +161,8 @@ void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
 void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist) {
   add_ranks_to_resume_hint(outcome, dist);
   constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
-  if (outcome.resume_command.rfind(kCli, 0) == 0) outcome.resume_command.insert(kCli.size() - 1, global_options(context));
+  if (outcome.resume_command.rfind(kCli, 0) == 0)
+    outcome.resume_command.insert(kCli.size() - 1, global_options(context));
 }
 
 // A run told to train on a GPU this process cannot see fails before anything is made (no
@@ -337,11 +338,12 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     ExperimentOutcome hint;
     hint.resume_command = "workbench-cli resume " + std::to_string(lost_rank_run);
     complete_resume_hint(hint, context, dist);
-    const bool checkpointed = std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
-    throw RankFailure(e.what(), std::string(e.fix()) + ". Continue run " + std::to_string(lost_rank_run) +
-                                    (checkpointed ? " from its last checkpoint" : " (from step 0: it wrote no checkpoint)") +
-                                    " with `" + hint.resume_command + "`" +
-                                    (hint.resume_how.empty() ? "" : " " + hint.resume_how));
+    const bool checkpointed =
+        std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
+    throw RankFailure(
+        e.what(), std::string(e.fix()) + ". Continue run " + std::to_string(lost_rank_run) +
+                      (checkpointed ? " from its last checkpoint" : " (from step 0: it wrote no checkpoint)") +
+                      " with `" + hint.resume_command + "`" + (hint.resume_how.empty() ? "" : " " + hint.resume_how));
   } catch (const std::exception& e) {
     if (leader) leader->finish(error_text(e));  // the other ranks stop with rank 0's reason
     throw;

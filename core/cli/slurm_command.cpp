@@ -107,11 +107,12 @@ struct JobWork {
 JobWork job_work(const CliContext& context, const SubmitArgs& args) {
   const int given = !args.spec.empty() + !args.resume_run.empty() + (args.resume_experiment > 0);
   if (given != 1)
-    throw UserError(ExitCode::kUsage,
-                    given == 0 ? "slurm submit needs a SPEC, --resume RUN or --resume-experiment ID"
-                               : "slurm submit takes one of SPEC, --resume RUN and --resume-experiment ID",
-                    "e.g. `workbench-cli slurm submit my.json`, or `workbench-cli slurm submit --resume 14` to continue "
-                    "a run a job left interrupted");
+    throw UserError(
+        ExitCode::kUsage,
+        given == 0 ? "slurm submit needs a SPEC, --resume RUN or --resume-experiment ID"
+                   : "slurm submit takes one of SPEC, --resume RUN and --resume-experiment ID",
+        "e.g. `workbench-cli slurm submit my.json`, or `workbench-cli slurm submit --resume 14` to continue "
+        "a run a job left interrupted");
   JobWork work;
   if (!args.spec.empty()) {
     work.spec = load_spec_or_preset(args.spec);

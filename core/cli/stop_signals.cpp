@@ -19,7 +19,8 @@ std::atomic<std::int64_t> g_first_sender{-1};
 extern "C" void on_stop_signal(int number, siginfo_t* info, void*) {
   timespec now{};
   clock_gettime(CLOCK_MONOTONIC, &now);
-  const bool from_process = info && (info->si_code == SI_USER || info->si_code == SI_QUEUE || info->si_code == SI_TKILL);
+  const bool from_process =
+      info && (info->si_code == SI_USER || info->si_code == SI_QUEUE || info->si_code == SI_TKILL);
   const StopSignal signal{static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec,
                           from_process ? static_cast<std::int64_t>(info->si_pid) : -1};
   if (!g_stop->load()) {

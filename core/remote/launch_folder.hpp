@@ -1,8 +1,8 @@
 // A detached launch on the host that trains (`workbench-cli start`): its folder
 // HOME/launches/ID/ holds spec.json (what was sent), events.jsonl (the run's JSON-lines events,
 // appended a line at a time), output.log (its stderr: progress, errors), rank-R.log (the logs
-// of its ranks other than 0, with --nproc), pid (the training process) and exit_status (written by the launch's supervisor when that process ends).
-// `workbench-cli tail` and `stop` find a launch by its ID alone.
+// of its ranks other than 0, with --nproc), pid (the training process) and exit_status (written by the launch's
+// supervisor when that process ends). `workbench-cli tail` and `stop` find a launch by its ID alone.
 #pragma once
 
 #include <chrono>

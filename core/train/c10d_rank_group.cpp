@@ -73,9 +73,13 @@ class C10dRankGroup final : public RankGroup {
 
   C10dRankGroup(DistEnv env, c10::intrusive_ptr<c10d::Store> store, std::chrono::milliseconds timeout,
                 std::chrono::milliseconds heartbeat_timeout, Connect connect, const std::atomic<bool>* stop)
-      : env_(std::move(env)), stop_(stop), heartbeat_timeout_(heartbeat_timeout), connect_(std::move(connect)),
+      : env_(std::move(env)),
+        stop_(stop),
+        heartbeat_timeout_(heartbeat_timeout),
+        connect_(std::move(connect)),
         control_(prefixed("wb", store)),
-        communicator_(make_c10d_communicator(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr))) {}
+        communicator_(
+            make_c10d_communicator(store, env_.rank, env_.world_size, timeout, is_loopback(env_.master_addr))) {}
 
   void start_heartbeat() override {
     if (heartbeat_) return;
@@ -118,10 +122,11 @@ class C10dRankGroup final : public RankGroup {
     } catch (const UserError&) {
       throw;
     } catch (const std::exception& e) {
-      throw RankFailure("rank " + std::to_string(env_.rank) + " waited for " + what + " (store at " +
-                          env_.master_addr + ":" + std::to_string(env_.master_port) + ") and got none: " + error_text(e),
-                      "a rank stopped or died: its output (rank 0's, or " + env_.rank_log_dir + "/rank-R.log) says why; resume "
-                      "the job from rank 0's last checkpoint");
+      throw RankFailure("rank " + std::to_string(env_.rank) + " waited for " + what + " (store at " + env_.master_addr +
+                            ":" + std::to_string(env_.master_port) + ") and got none: " + error_text(e),
+                        "a rank stopped or died: its output (rank 0's, or " + env_.rank_log_dir +
+                            "/rank-R.log) says why; resume "
+                            "the job from rank 0's last checkpoint");
     }
   }
 
@@ -143,7 +148,8 @@ class C10dRankGroup final : public RankGroup {
     const auto seconds = std::to_string(heartbeat_timeout_.count() / 1000);
     throw RankFailure("rank " + std::to_string(rank) + " stopped answering: no heartbeat for " + seconds +
                           " s while rank " + std::to_string(env_.rank) + " waited for " + what,
-                      "it was killed or its node was lost: its log (" + env_.rank_log_dir + "/rank-" + std::to_string(rank) +
+                      "it was killed or its node was lost: its log (" + env_.rank_log_dir + "/rank-" +
+                          std::to_string(rank) +
                           ".log on its host) or the launcher says why; under srun, --kill-on-bad-exit=1 ends "
                           "the job at once (WB_HEARTBEAT_TIMEOUT_S sets the wait)");
   }
@@ -160,7 +166,8 @@ class C10dRankGroup final : public RankGroup {
 }  // namespace
 
 std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic<bool>* stop,
-                                           std::chrono::milliseconds timeout, std::chrono::milliseconds heartbeat_timeout) {
+                                           std::chrono::milliseconds timeout,
+                                           std::chrono::milliseconds heartbeat_timeout) {
   Rendezvous rendezvous;
   rendezvous.host = env.master_addr;
   rendezvous.port = env.master_port;

@@ -60,7 +60,8 @@ DistEnv from_torchrun(const DistEnv::Lookup& lookup, const std::string& rank, co
   const auto local = lookup("LOCAL_RANK");
   env.local_rank = local ? parse_count("LOCAL_RANK", *local, 0, kUnset) : env.rank;
   check_rank(env, "RANK", "WORLD_SIZE");
-  if (const auto local_world = lookup("LOCAL_WORLD_SIZE")) env.ranks_on_node = parse_count("LOCAL_WORLD_SIZE", *local_world, 1, kUnset);
+  if (const auto local_world = lookup("LOCAL_WORLD_SIZE"))
+    env.ranks_on_node = parse_count("LOCAL_WORLD_SIZE", *local_world, 1, kUnset);
   if (const auto addr = lookup("MASTER_ADDR"); addr && !addr->empty()) env.master_addr = *addr;
   if (const auto port = lookup("MASTER_PORT")) env.master_port = parse_port(*port);
   const auto master_addr = lookup("MASTER_ADDR");
@@ -90,7 +91,9 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
   const auto local = lookup("SLURM_LOCALID");
   env.local_rank = local ? parse_count("SLURM_LOCALID", *local, 0, kUnset) : env.rank;
   check_rank(env, "SLURM_PROCID", "SLURM_STEP_NUM_TASKS");
-  if (const auto cpus = lookup("SLURM_CPUS_PER_TASK")) env.cpus_per_task = parse_count("SLURM_CPUS_PER_TASK", *cpus, 1, kUnset);
+  if (const auto cpus = lookup("SLURM_CPUS_PER_TASK"))
+    env.cpus_per_task = parse_count("SLURM_CPUS_PER_TASK", *cpus, 1, kUnset);
+  if (const auto bind = lookup("SLURM_CPU_BIND_TYPE")) env.cpus_bound = !bind->empty() && bind->rfind("none", 0) != 0;
   const auto per_node = lookup("SLURM_STEP_TASKS_PER_NODE");
   const auto node = lookup("SLURM_NODEID");
   std::optional<int> on_node;
@@ -128,6 +131,7 @@ DistEnv from_slurm(const DistEnv::Lookup& lookup, const DistEnv::FirstHost& firs
 
 int threads_of_a_rank(const DistEnv& env, int usable_cores) {
   if (env.cpus_per_task > 0) return std::min(env.cpus_per_task, std::max(1, usable_cores));
+  if (env.cpus_bound) return std::max(1, usable_cores);  // its affinity is already its share
   return std::max(1, usable_cores / std::max(1, env.ranks_on_node));
 }
 

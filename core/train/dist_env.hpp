@@ -29,6 +29,7 @@ struct DistEnv {
   std::string rank_log_dir = "HOME/logs";
   int ranks_on_node = 1;  // the job's ranks on this host: torchrun's LOCAL_WORLD_SIZE, Slurm's tasks on this node
   int cpus_per_task = 0;  // Slurm's --cpus-per-task (SLURM_CPUS_PER_TASK); 0: not given
+  bool cpus_bound = false;  // srun bound this task to its own CPUs (SLURM_CPU_BIND_TYPE other than none)
 
   bool is_main() const { return rank == 0; }
   bool distributed() const { return world_size > 1; }
@@ -52,7 +53,8 @@ UserError join_failure(const DistEnv& env, const std::string& rendezvous, long w
                        const std::string& cause);
 
 // The threads of a rank whose run says "every core" (training.threads 0): Slurm's --cpus-per-task
-// where given, else the cores this process may use split between the job's ranks on this host.
+// where given, the cores it may use where srun bound it to its own, else the cores this process
+// may use split between the job's ranks on this host.
 // torchrun and srun start every rank on all the cores, and OpenMP threads of ranks that share
 // them spin-wait for each other: 10-30x slower on a 2-core machine. At least 1.
 int threads_of_a_rank(const DistEnv& env, int usable_cores);

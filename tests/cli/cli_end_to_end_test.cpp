@@ -309,7 +309,8 @@ TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   EXPECT_EQ(elsewhere.code, 2);
   EXPECT_NE(elsewhere.err.find("error: runs has no option --nproc (run, resume, start have it)"), std::string::npos)
       << elsewhere.err;
-  EXPECT_NE(elsewhere.err.find("fix: `workbench-cli runs --help` lists its options"), std::string::npos) << elsewhere.err;
+  EXPECT_NE(elsewhere.err.find("fix: `workbench-cli runs --help` lists its options"), std::string::npos)
+      << elsewhere.err;
   auto launch_events = cli("start token-crisis-mini --events-file x.jsonl");
   EXPECT_NE(launch_events.err.find("fix: drop it: a launch writes its events to HOME/launches/ID/events.jsonl"),
             std::string::npos) << launch_events.err;
@@ -320,7 +321,8 @@ TEST_F(CliTest, CommandLineMistakesAreNamedWithTheFix) {
   EXPECT_NE(nested.err.find("slurm submit has no option --threds (did you mean --threads?)"), std::string::npos)
       << nested.err;
   auto positional = cli("run token-crisis-mini extra");
-  EXPECT_NE(positional.err.find("run takes no more arguments, and was given extra"), std::string::npos) << positional.err;
+  EXPECT_NE(positional.err.find("run takes no more arguments, and was given extra"), std::string::npos)
+      << positional.err;
   auto fresh = cli("runs");
   EXPECT_EQ(fresh.code, 0) << fresh.err;
   EXPECT_NE(fresh.out.find("no runs yet"), std::string::npos) << fresh.out;

@@ -348,7 +348,8 @@ TEST_F(DistributedCliTest, ARankWhosePortAnotherProgramHoldsGivesUpAfterItsTimeo
   const auto err = file("rank1.err");
   EXPECT_NE(err.find("error: rank 1 of 2 (RANK/WORLD_SIZE) could not join the job at tcp://127.0.0.1:" +
                      std::to_string(port)), std::string::npos) << err;
-  EXPECT_NE(err.find("the store did not answer (is another program listening on that port?)"), std::string::npos) << err;
+  EXPECT_NE(err.find("the store did not answer (is another program listening on that port?)"), std::string::npos)
+      << err;
 }
 
 TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {

@@ -89,10 +89,12 @@ TEST(SpecValidation, CorpusFieldsTakeNamesNotFiles) {
     std::string error;
   };
   const Case cases[] = {
-      {{{"data", {{"corpus", "/data/notes.txt"}}}}, "data.corpus: \"/data/notes.txt\" is a file; a spec names an imported corpus"},
+      {{{"data", {{"corpus", "/data/notes.txt"}}}},
+       "data.corpus: \"/data/notes.txt\" is a file; a spec names an imported corpus"},
       {{{"data", {{"corpus", "my notes.jsonl"}}}}, "data.corpus: \"my notes.jsonl\" is a file"},
       {{{"data", {{"corpus", "my notes"}}}}, "data.corpus: \"my notes\" cannot be a corpus name"},
-      {{{"data", {{"replay", {{"corpus", "../old.txt"}, {"fraction", 0.1}}}}}}, "data.replay.corpus: \"../old.txt\" is a file"},
+      {{{"data", {{"replay", {{"corpus", "../old.txt"}, {"fraction", 0.1}}}}}},
+       "data.replay.corpus: \"../old.txt\" is a file"},
       {{{"data", {{"tokenizer", {{"corpora", {"tiny", "x/y"}}}}}}}, "data.tokenizer.corpora: \"x/y\" is a file"},
       {{{"eval", {{"corpora", {".hidden"}}}}}, "eval.corpora: \".hidden\" cannot be a corpus name"},
   };

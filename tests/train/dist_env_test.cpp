@@ -118,7 +118,8 @@ TEST(DistEnv, SlurmTasksOnANode) {
       {"", 0, std::nullopt}, {"2(3)", 0, std::nullopt},   {"x", 0, std::nullopt}, {"2(x)", 0, std::nullopt},
       {"2(x3", 0, std::nullopt},
   };
-  for (const auto& row : rows) EXPECT_EQ(slurm_tasks_on_node(row.list, row.node), row.tasks) << row.list << " @" << row.node;
+  for (const auto& row : rows)
+    EXPECT_EQ(slurm_tasks_on_node(row.list, row.node), row.tasks) << row.list << " @" << row.node;
   const auto d = read({{"SLURM_PROCID", "5"}, {"SLURM_STEP_NUM_TASKS", "7"}, {"SLURM_JOB_NODELIST", "n[1-4]"},
                        {"SLURM_STEP_TASKS_PER_NODE", "2(x3),1"}, {"SLURM_NODEID", "2"}, {"SLURM_JOB_ID", "1"}});
   EXPECT_EQ(d.ranks_on_node, 2);
@@ -127,22 +128,35 @@ TEST(DistEnv, SlurmTasksOnANode) {
                               {"SLURM_NTASKS_PER_NODE", "4"}, {"SLURM_CPUS_PER_TASK", "3"}, {"SLURM_JOB_ID", "1"}});
   EXPECT_EQ(fallback.ranks_on_node, 4);
   EXPECT_EQ(fallback.cpus_per_task, 3);
+  EXPECT_FALSE(fallback.cpus_bound);
+  Env bound = {{"SLURM_PROCID", "0"},
+               {"SLURM_STEP_NUM_TASKS", "4"},
+               {"SLURM_JOB_NODELIST", "n1"},
+               {"SLURM_JOB_ID", "1"},
+               {"SLURM_CPU_BIND_TYPE", "mask_cpu:"}};
+  EXPECT_TRUE(read(bound).cpus_bound);
+  bound["SLURM_CPU_BIND_TYPE"] = "none";
+  EXPECT_FALSE(read(bound).cpus_bound);
 }
 
 // torchrun and srun start every rank on all the cores: a rank takes its share.
 TEST(DistEnv, ARankTakesItsShareOfTheCores) {
   struct Row {
-    int ranks_on_node, cpus_per_task, usable, threads;
+    int ranks_on_node, cpus_per_task;
+    bool bound;
+    int usable, threads;
   };
   const Row rows[] = {
-      {1, 0, 16, 16}, {2, 0, 16, 8}, {3, 0, 16, 5}, {4, 0, 2, 1},  // never 0
-      {2, 4, 16, 4},                                                // Slurm's --cpus-per-task
-      {2, 32, 16, 16},                                              // not more than it may use
+      {1, 0, false, 16, 16}, {2, 0, false, 16, 8}, {3, 0, false, 16, 5}, {4, 0, false, 2, 1},  // never 0
+      {2, 4, false, 16, 4},                                                                 // --cpus-per-task
+      {2, 32, false, 16, 16},                                                               // not more than it may use
+      {4, 0, true, 8, 8},  // srun bound each task to its 8 CPUs: not divided again
   };
   for (const auto& row : rows) {
     DistEnv env;
     env.ranks_on_node = row.ranks_on_node;
     env.cpus_per_task = row.cpus_per_task;
+    env.cpus_bound = row.bound;
     EXPECT_EQ(threads_of_a_rank(env, row.usable), row.threads)
         << row.ranks_on_node << " ranks, cpus-per-task " << row.cpus_per_task << ", " << row.usable << " cores";
   }

@@ -125,7 +125,8 @@ TEST_F(TrainerTest, StepsAreFlushedBeforeEachCheckpointIsWritten) {
   FlushOrderSink sink;
   sink.checkpoint = options.checkpoint_dir / "last.pt";
   train(spec, workspace, sink, options);
-  EXPECT_GE(std::count_if(sink.events.begin(), sink.events.end(), [](const auto& e) { return e.kind == "checkpoint"; }), 4);
+  EXPECT_GE(std::count_if(sink.events.begin(), sink.events.end(), [](const auto& e) { return e.kind == "checkpoint"; }),
+            4);
   EXPECT_TRUE(sink.problems.empty()) << sink.problems.front();
 }
 
