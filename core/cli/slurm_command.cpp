@@ -4,6 +4,7 @@
 // `--resume-experiment ID` submit a job whose ranks resume them instead (a job that hit its time
 // limit, was cancelled or lost a node).
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -33,6 +34,7 @@ struct SubmitArgs {
   std::string spec;
   std::string resume_run;              // --resume RUN
   std::int64_t resume_experiment = 0;  // --resume-experiment ID
+  bool force = false;                  // --force: take over a run still marked running
   int nodes = 1;
   int gpus_per_node = 0;
   int tasks_per_node = 1;
@@ -81,12 +83,6 @@ void write_text(const fs::path& path, const std::string& text) {
   if (!out) throw UserError(ExitCode::kRuntime, "could not write " + path.string(), "check the disk and permissions of --home");
 }
 
-std::string joined_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
-  return out;
-}
-
 void check_rank_layout(const SubmitArgs& args, bool tasks_given) {
   if (args.gpus_per_node > 0 && tasks_given && args.tasks_per_node != args.gpus_per_node)
     throw UserError(ExitCode::kUsage,
@@ -122,13 +118,30 @@ JobWork job_work(const CliContext& context, const SubmitArgs& args) {
   const auto store = context.open_store_for_reading();
   if (!args.resume_run.empty()) {
     const auto run = run_to_resume(store, args.resume_run);
+    // Left running by a job whose rank 0 was lost (its node, or a kill during a checkpoint): the
+    // new job's `resume` would refuse it from another host after queueing.
+    if (run.status == "running" && !args.force)
+      throw UserError(ExitCode::kUsage,
+                      "run " + std::to_string(run.id) + " is still marked running (by process " +
+                          std::to_string(run.environment.pid) + " on " + run.environment.host + ")",
+                      "if its job has ended (`squeue` no longer lists it), add --force: the new job takes the run "
+                      "over from its last checkpoint");
     work.resume = {std::to_string(run.id)};
+    if (args.force) work.resume.push_back("--force");
     work.name = run.name;
     work.experiment_id = run.experiment_id;
     work.also = {run.id};
   } else {
     require_experiment(store, args.resume_experiment);
+    const auto runs = store.runs(args.resume_experiment);
+    if (std::none_of(runs.begin(), runs.end(),
+                     [](const RunRow& run) { return run.status != "finished" && run.status != "failed"; }))
+      throw UserError(ExitCode::kUsage,
+                      "experiment " + std::to_string(args.resume_experiment) + " has nothing left to train (its " +
+                          std::to_string(runs.size()) + " run(s) finished or failed)",
+                      "`slurm submit --resume RUN` trains a failed run again");
     work.resume = {"--experiment", std::to_string(args.resume_experiment)};
+    if (args.force) work.resume.push_back("--force");
     work.experiment_id = args.resume_experiment;
     for (const auto& experiment : store.experiments())
       if (experiment.id == args.resume_experiment) work.name = experiment.name;
@@ -165,6 +178,8 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
       options.command = {"resume"};
       options.command.insert(options.command.end(), work.resume.begin(), work.resume.end());
     }
+    // Its ranks other than 0 log in the job folder: another job's rank 1 keeps to its own.
+    options.command.insert(options.command.end(), {"--rank-logs", job.folder.string()});
     options.events_file = job.events;
     options.output_log = job.output;
   };
@@ -237,7 +252,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
     std::printf("%s\n", describe(job_id).dump(2).c_str());
     return;
   }
-  const std::string what = work.spec ? work.name : "resume " + joined_words(work.resume) + " (" + work.name + ")";
+  const std::string what = work.spec ? work.name : "resume " + shell_join(work.resume) + " (" + work.name + ")";
   std::printf("Submitted Slurm job %lld: %s, %d rank(s)\n", job_id, what.c_str(), sbatch_ranks(options));
   std::printf("  folder:  %s (%s)\n", job.folder.string().c_str(), work.spec ? "spec.json, job.sbatch" : "job.sbatch");
   std::printf("  output:  %s (progress and errors, as `run` prints them)\n", job.output.string().c_str());
@@ -255,14 +270,19 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   slurm->require_subcommand(1);
   auto args = std::make_shared<SubmitArgs>();
   auto* cmd = slurm->add_subcommand(
-      "submit", "Submit an experiment spec as an sbatch job: its ranks are `workbench-cli run` started by srun");
-  cmd->add_option("SPEC", args->spec, "Spec file, or a preset name (`workbench-cli presets list`)");
+      "submit", "Submit an experiment spec as an sbatch job (its ranks are `workbench-cli run` started by srun), or "
+                "a job that resumes runs");
+  cmd->add_option("SPEC", args->spec,
+                  "Spec file, or a preset name (`workbench-cli presets list`); or --resume RUN / --resume-experiment ID");
   cmd->add_option("--resume", args->resume_run,
                   "Instead of SPEC: continue this run (id or exact name) from its checkpoint, then its experiment's "
                   "queued runs, as `workbench-cli resume RUN` does: after a job's time limit, scancel or a lost node");
   cmd->add_option("--resume-experiment", args->resume_experiment,
                   "Instead of SPEC: continue every interrupted run of this experiment, then its queued runs")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--force", args->force,
+                "With --resume/--resume-experiment: take over runs still marked running by a job that has ended "
+                "(its rank 0's node was lost)");
   cmd->add_option("--nodes,-N", args->nodes, "Nodes for the job (default 1)")->check(CLI::Range(1, 100000));
   cmd->add_option("--gpus-per-node", args->gpus_per_node,
                   "GPUs per node (default 0: CPU nodes); one rank per GPU, so --ntasks-per-node follows it")
@@ -270,13 +290,15 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   auto* tasks = cmd->add_option("--ntasks-per-node", args->tasks_per_node,
                                 "Ranks per node on CPU nodes (default 1)")
                     ->check(CLI::Range(1, 4096));
-  cmd->add_option("--threads", args->threads,
-                  "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's training.threads)")
+  cmd->add_option(
+         "--threads", args->threads,
+         "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's training.threads)")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--partition,-p", args->partition, "Slurm partition (default: the cluster's default)");
   cmd->add_option("--time,-t", args->time_limit, "Time limit, as sbatch takes it: MINUTES, HH:MM:SS, D-HH:MM:SS");
   cmd->add_option("--account,-A", args->account, "Account to charge (default: your default account)");
-  cmd->add_option("--job-name,-J", args->job_name, "Job name in squeue (default: the experiment's name)");
+  cmd->add_option("--job-name,-J", args->job_name,
+                  "Job name in squeue (default: the experiment's name, or the resumed run's)");
   cmd->add_option("--sbatch-arg", args->sbatch_args,
                   "One more #SBATCH line, written as given; repeat for more; use = before a value that starts "
                   "with a dash: --sbatch-arg=--mem=16G")
@@ -290,7 +312,8 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
       "MASTER_ADDR (the first node) and MASTER_PORT (from the job id) and runs\n"
       "`srun workbench-cli --home HOME --db DB run spec.json` with this binary's absolute path and the same\n"
       "--home and --db: all three must be reachable from the compute nodes (a shared file system).\n"
-      "Follow the job with `squeue -j ID` and `tail -f` on its output.log (JSON-lines events: events.jsonl).\n"
+      "Follow the job with `squeue -j ID` and `tail -f` on its output.log (JSON-lines events: events.jsonl;\n"
+      "the ranks other than 0 log to rank-R.log there).\n"
       "A job that ended early (time limit, scancel, a lost node) continues with `slurm submit --resume RUN`\n"
       "(or --resume-experiment ID) and the same --nodes, ranks per node and partition.\n"
       "Example: workbench-cli slurm submit token-crisis-mini --partition cpu --time 01:00:00 --dry-run");

@@ -91,6 +91,9 @@ echo "job $job_id: $state after $((SECONDS - started)) s"
 output=$folder/output.log
 grep -q "workbench job $job_id on localhost: $ranks rank(s), master localhost:" "$output" ||
   fail "output.log lacks the job's rendezvous line"
+if ((ranks == 2)); then
+  grep -q "rank 1 of 2" "$folder/rank-1.log" || fail "rank 1 did not log in the job folder ($folder/rank-1.log)"
+fi
 
 runs=$("$wb" --home "$home" runs)
 echo "$runs"
