@@ -121,10 +121,12 @@ UserError extras_error(CLI::App& app) {
   commands_with_option(app, "", option, others);
   std::string message = what + " has no option " + option;
   if (!others.empty()) message += " (" + joined(others) + (others.size() == 1 ? " has it)" : " have it)");
-  std::vector<std::string> own;  // a typo of one of its own (--nprocs)?
-  for (const auto* known : command->get_options())
-    for (const auto& long_name : known->get_lnames()) own.push_back("--" + long_name);
-  if (const auto near = closest_name(option, own); !near.empty()) message += " (did you mean " + near + "?)";
+  if (others.empty()) {  // a typo of one of its own (--nprocs)?
+    std::vector<std::string> own;
+    for (const auto* known : command->get_options())
+      for (const auto& long_name : known->get_lnames()) own.push_back("--" + long_name);
+    if (const auto near = closest_name(option, own); !near.empty()) message += " (did you mean " + near + "?)";
+  }
   return UserError(ExitCode::kUsage, message, help + " lists its options");
 }
 

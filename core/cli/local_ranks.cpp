@@ -28,10 +28,10 @@ LocalRanksOutcome run_local_ranks(const LocalRanksOptions& options) {
   };
   std::vector<Rank> ranks(static_cast<std::size_t>(options.nproc));
   const std::string token = std::to_string(getpid()) + "-" + std::to_string(std::random_device{}());
-  const std::string others =
-      options.nproc == 2 ? "rank 1 logs" : "ranks 1-" + std::to_string(options.nproc - 1) + " log";
-  std::fprintf(stderr, "%d ranks: rank 0 reports here, %s to %s/rank-R.log\n", options.nproc, others.c_str(),
-               options.log_dir.c_str());
+  const std::string others = options.nproc == 2 ? "rank 1 logs to " + options.log_dir + "/rank-1.log"
+                                                : "ranks 1-" + std::to_string(options.nproc - 1) + " log to " +
+                                                      options.log_dir + "/rank-R.log";
+  std::fprintf(stderr, "%d ranks: rank 0 reports here, %s\n", options.nproc, others.c_str());
   for (int r = 0; r < options.nproc; ++r) {
     SpawnOptions spawn;
     spawn.capture_output = false;

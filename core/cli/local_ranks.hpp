@@ -2,8 +2,8 @@
 // the command as ranks 0..N-1 with torchrun's variables (RANK, WORLD_SIZE, LOCAL_RANK,
 // MASTER_ADDR=127.0.0.1, a free MASTER_PORT), each in its own process group and sent SIGTERM if
 // this process dies. Rank 0 writes to this terminal, the others to rank-R.log in `log_dir`
-// (HOME/logs, or --rank-logs). Ctrl-C
-// is forwarded once to every rank (they agree on the step to stop after, checkpoint and exit 130).
+// (HOME/logs, or --rank-logs). Ctrl-C is forwarded once to every rank (they agree on the step to
+// stop after, checkpoint and exit 130).
 #pragma once
 
 #include <atomic>

@@ -2,7 +2,8 @@
 // together. Rank 0 runs the experiment as one process would: the spec, the database, the queue,
 // checkpoints, results. Before each run it announces the run on the job's store; the other
 // ranks follow: they prepare the same data, train the same run on their share of every batch,
-// and write nothing but their own log (HOME/logs/rank-R.log), so a node needs no database.
+// and write nothing but their own log (rank-R.log in HOME/logs or --rank-logs), so a node needs
+// no database.
 #pragma once
 
 #include <cstdint>

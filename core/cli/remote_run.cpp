@@ -71,6 +71,9 @@ void refuse_events_file(const CLI::App& command, const std::string& target) {
   if (const auto* file = command.get_option_no_throw("--events-file"); file != nullptr && file->count() > 0)
     throw UserError(ExitCode::kUsage, "--events-file for a launch on " + target + ": the host writes its own events file",
                     "drop --events-file; --events jsonl streams the imported events here");
+  if (const auto* logs = command.get_option_no_throw("--rank-logs"); logs != nullptr && logs->count() > 0)
+    throw UserError(ExitCode::kUsage, "--rank-logs for a launch on " + target + ": its ranks log in its folder there",
+                    "drop --rank-logs; `workbench-cli tail LAUNCH` on the host says where the launch folder is");
 }
 
 // A line break in a word of the remote command is safe for a POSIX shell (it is quoted) but not

@@ -142,27 +142,28 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
 void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
   if (!dist.distributed() || outcome.resume_command.empty()) return;
   const std::string n = std::to_string(dist.world_size);
-  const std::string kResume = "workbench-cli resume ";
+  const auto resume_at = outcome.resume_command.rfind(" resume ");  // after `workbench-cli --home H`
   if (dist.launcher == "--nproc")
     outcome.resume_command += " --nproc " + n;
   else if (dist.launcher == "RANK/WORLD_SIZE")
     outcome.resume_how = "on " + n + " ranks again, each given RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT as "
                          "this job's were";
-  else if (dist.launcher == "slurm" && outcome.resume_command.rfind(kResume, 0) == 0) {
+  else if (dist.launcher == "slurm" && resume_at != std::string::npos) {
     // A job that hit its time limit or was cancelled is continued by another job.
-    outcome.resume_command.replace(0, kResume.size(), "workbench-cli slurm submit --resume ");
-    outcome.resume_how = "with this job's nodes, ranks per node and partition (or srun `workbench-cli resume` in an "
-                         "allocation, on " + n + " ranks)";
+    const std::string in_an_allocation = outcome.resume_command;
+    outcome.resume_command.replace(resume_at, 8, " slurm submit --resume ");
+    outcome.resume_how = "with this job's nodes, ranks per node and partition (or `srun " + in_an_allocation +
+                         "` on " + n + " ranks in an allocation)";
   } else
     outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
 }
 
-// The resume hint as the user types it: with the job's ranks and this command's --home and --db.
+// The resume hint as the user types it: with this command's --home and --db and the job's ranks.
 void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist) {
-  add_ranks_to_resume_hint(outcome, dist);
   constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
   if (outcome.resume_command.rfind(kCli, 0) == 0)
     outcome.resume_command.insert(kCli.size() - 1, global_options(context));
+  add_ranks_to_resume_hint(outcome, dist);
 }
 
 // A run told to train on a GPU this process cannot see fails before anything is made (no
@@ -258,8 +259,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     // On the CPU, ranks beyond the cores take turns: each step waits for the slowest of them.
     if ((!built_with_cuda() || args.device == "cpu") && args.threads < 0 && args.nproc > usable_cores())
       std::fprintf(stderr,
-                   "note: %d ranks on %d cores: each gets one thread and they take turns, which trains slower than "
-                   "--nproc %d would\n",
+                   "note: %d ranks on %d core(s): each gets one thread and they take turns, which trains slower "
+                   "than --nproc %d would\n",
                    args.nproc, usable_cores(), usable_cores());
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;
@@ -340,10 +341,13 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     complete_resume_hint(hint, context, dist);
     const bool checkpointed =
         std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
-    throw RankFailure(
-        e.what(), std::string(e.fix()) + ". Continue run " + std::to_string(lost_rank_run) +
-                      (checkpointed ? " from its last checkpoint" : " (from step 0: it wrote no checkpoint)") +
-                      " with `" + hint.resume_command + "`" + (hint.resume_how.empty() ? "" : " " + hint.resume_how));
+    // The general advice ends in "resume it from ... checkpoint": the command below says it exactly.
+    std::string fix = e.fix();
+    if (const auto general = fix.rfind("; resume "); general != std::string::npos) fix.erase(general);
+    throw RankFailure(e.what(), fix + ". Continue run " + std::to_string(lost_rank_run) +
+                                    (checkpointed ? " from its last checkpoint" : " (from step 0: it wrote no checkpoint)") +
+                                    " with `" + hint.resume_command + "`" +
+                                    (hint.resume_how.empty() ? "" : " " + hint.resume_how));
   } catch (const std::exception& e) {
     if (leader) leader->finish(error_text(e));  // the other ranks stop with rank 0's reason
     throw;

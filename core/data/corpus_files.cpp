@@ -1,5 +1,4 @@
 // Writes and reads the on-disk form of one corpus (documents.jsonl + corpus.json).
-#include "spec/corpus_name.hpp"
 #include "data/corpus_files.hpp"
 
 #include <fstream>
@@ -9,6 +8,7 @@
 #include "common/content_hash.hpp"
 #include "common/errors.hpp"
 #include "data/file_io.hpp"
+#include "spec/corpus_name.hpp"
 
 namespace wb {
 
@@ -28,7 +28,7 @@ nlohmann::json info_to_json(const CorpusInfo& info) {
 void validate_corpus_name(const std::string& name) {
   if (!is_corpus_name(name))
     throw DataError("\"" + name + "\" cannot be a corpus name",
-                    "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"");
+                    kCorpusNameRule);
 }
 
 std::string corpus_content_hash(const std::vector<std::string>& documents) {

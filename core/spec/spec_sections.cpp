@@ -19,14 +19,13 @@ void require_corpus_name(const std::string& field, const std::string& name) {
     throw SpecError(field + ": \"" + name + "\" is a file; a spec names an imported corpus",
                     "import it first, `workbench-cli data import NAME --from " + name +
                         "`, and give NAME here (`workbench-cli data list` shows the corpora)");
-  throw SpecError(field + ": \"" + name + "\" cannot be a corpus name",
-                  "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"");
+  throw SpecError(field + ": \"" + name + "\" cannot be a corpus name", kCorpusNameRule);
 }
 
 // Reads `key`, a corpus name, when present.
 void corpus(SpecReader& r, const char* key, std::string& name) {
   r.text(key, name);
-  if (r.has(key)) require_corpus_name(r.field(key), name);
+  if (r.has(key)) require_corpus_name(r.field(key), name);  // r.text refuses an empty one
 }
 
 // Reads `key`, a list of corpus names.

@@ -1,5 +1,6 @@
 // StoreSink: per-step metrics are buffered and written in one transaction per flush (at every
-// evaluation, every 2 s, and at the end), so the trainer pays one commit per batch, not per step,
+// evaluation, before every checkpoint, every 2 s, and at the end), so the trainer pays one commit
+// per batch, not per step,
 // and a killed run loses at most the last two seconds of losses. Events and status go out at once.
 #include "store/store_sink.hpp"
 

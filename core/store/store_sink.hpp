@@ -1,5 +1,6 @@
 // MetricsSink that writes a run's records into the run store: metrics in batched transactions
-// (flushed at every evaluation, every 2 seconds and at the end, so a killed run loses at most the
+// (flushed at every evaluation, before every checkpoint, every 2 seconds and at the end, so a
+// killed run loses at most the
 // last two seconds of per-step losses), events at once, and the final status.
 #pragma once
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/content_hash.hpp"
+#include "common/cpu_cores.hpp"
 #include "common/errors.hpp"
 #include "data/dataset.hpp"
 #include "data/portable_random.hpp"
@@ -15,7 +16,6 @@
 #include "model/torch_compat.hpp"
 #include "schedule/schedules_from_spec.hpp"
 #include "train/batch_rows.hpp"
-#include "common/cpu_cores.hpp"
 #include "train/checkpoint.hpp"
 #include "train/communicator.hpp"
 #include "train/error_text.hpp"

@@ -373,6 +373,7 @@ TEST_F(DistributedCliTest, ADeadRankFailsTheJobQuicklyNamingIt) {
   EXPECT_NE(err.find("Continue run 1 (from step 0: it wrote no checkpoint) with `workbench-cli --home " +
                      (dir / "home").string() + " resume 1 --nproc 2`"), std::string::npos)
       << "the fix names the command, with the workspace and the ranks: " << err;
+  EXPECT_EQ(err.find("resume it from its last checkpoint"), std::string::npos) << "said once, as the command: " << err;
 }
 
 // Rank 0 killed (the OOM killer, NCCL's watchdog) cannot record its end: the parent of --nproc

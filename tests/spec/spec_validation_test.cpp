@@ -97,6 +97,7 @@ TEST(SpecValidation, CorpusFieldsTakeNamesNotFiles) {
        "data.replay.corpus: \"../old.txt\" is a file"},
       {{{"data", {{"tokenizer", {{"corpora", {"tiny", "x/y"}}}}}}}, "data.tokenizer.corpora: \"x/y\" is a file"},
       {{{"eval", {{"corpora", {".hidden"}}}}}, "eval.corpora: \".hidden\" cannot be a corpus name"},
+      {{{"data", {{"replay", {{"corpus", ""}, {"fraction", 0.1}}}}}}, "data.replay.corpus: \"\" is not a non-empty string"},
   };
   for (const auto& c : cases) {
     auto spec = minimal();
