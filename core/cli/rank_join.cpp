@@ -77,7 +77,7 @@ std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds tim
                                             : "rank 0's store at " + at;
   return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
          "): waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) +
-         " s: the store, then the " + "process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
+         " s: the store, then the process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
 }
 
 std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds timeout,

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <string_view>
 
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
@@ -19,12 +18,12 @@
 #include "cli/rank_job.hpp"
 #include "cli/rank_join.hpp"
 #include "cli/remote_run.hpp"
+#include "cli/resume_hint.hpp"
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/scheduler.hpp"
 #include "cli/stop_signals.hpp"
 #include "common/errors.hpp"
-#include "launch/shell_quote.hpp"
 #include "spec/presets.hpp"
 #include "train/dist_env.hpp"
 #include "train/error_text.hpp"
@@ -55,17 +54,6 @@ struct RunArgs {
 std::filesystem::path rank_log_dir(const CliContext& context, const RunArgs& args) {
   if (args.rank_logs.empty()) return context.workspace().root / "logs";
   return std::filesystem::absolute(args.rank_logs);
-}
-
-// The --home and --db this command was given (a launch's process gets both), as a resume hint
-// must repeat them: typed without them, it would look in another workspace. --db is left out
-// where it is the workspace's own.
-std::string global_options(const CliContext& context) {
-  std::string options;
-  if (!context.home.empty()) options += " --home " + shell_quote(context.home);
-  if (!context.db.empty() && !context.workspace().database_tag(context.db).empty())
-    options += " --db " + shell_quote(context.db);
-  return options;
 }
 
 void report(const ExperimentOutcome& outcome, const CliContext& context, std::FILE* events) {
@@ -135,35 +123,6 @@ std::vector<std::string> rank_command(const CliContext& context, const RunArgs& 
   const int threads = args.threads >= 0 ? args.threads : threads_per_job(args.nproc);
   argv.insert(argv.end(), {"--threads", std::to_string(threads)});
   return argv;
-}
-
-// The resume hint of a data-parallel job names its ranks: resumed on one process, the run would
-// go on with the whole batch in one process (on one GPU, which may not hold it).
-void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
-  if (!dist.distributed() || outcome.resume_command.empty()) return;
-  const std::string n = std::to_string(dist.world_size);
-  const auto resume_at = outcome.resume_command.rfind(" resume ");  // after `workbench-cli --home H`
-  if (dist.launcher == "--nproc")
-    outcome.resume_command += " --nproc " + n;
-  else if (dist.launcher == "RANK/WORLD_SIZE")
-    outcome.resume_how = "on " + n + " ranks again, each given RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT as "
-                         "this job's were";
-  else if (dist.launcher == "slurm" && resume_at != std::string::npos) {
-    // A job that hit its time limit or was cancelled is continued by another job.
-    const std::string in_an_allocation = outcome.resume_command;
-    outcome.resume_command.replace(resume_at, 8, " slurm submit --resume ");
-    outcome.resume_how = "with this job's nodes, ranks per node and partition (or `srun " + in_an_allocation +
-                         "` on " + n + " ranks in an allocation)";
-  } else
-    outcome.resume_how = "on " + n + " ranks again, launched by " + dist.launcher + " as this job was";
-}
-
-// The resume hint as the user types it: with this command's --home and --db and the job's ranks.
-void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist) {
-  constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
-  if (outcome.resume_command.rfind(kCli, 0) == 0)
-    outcome.resume_command.insert(kCli.size() - 1, global_options(context));
-  add_ranks_to_resume_hint(outcome, dist);
 }
 
 // A run told to train on a GPU this process cannot see fails before anything is made (no
