@@ -290,9 +290,9 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   auto* tasks = cmd->add_option("--ntasks-per-node", args->tasks_per_node,
                                 "Ranks per node on CPU nodes (default 1)")
                     ->check(CLI::Range(1, 4096));
-  cmd->add_option(
-         "--threads", args->threads,
-         "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's training.threads)")
+  cmd->add_option("--threads", args->threads,
+                  "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's "
+                  "training.threads; 0 there: the rank's share of its node's cores)")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--partition,-p", args->partition, "Slurm partition (default: the cluster's default)");
   cmd->add_option("--time,-t", args->time_limit, "Time limit, as sbatch takes it: MINUTES, HH:MM:SS, D-HH:MM:SS");

@@ -7,7 +7,8 @@
 namespace wb {
 
 // What the errors about a bad name tell the user to do.
-inline constexpr const char* kCorpusNameRule = "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"";
+inline constexpr const char* kCorpusNameRule =
+    "use 1-100 letters, digits, '-', '_' or '.' (not first), e.g. \"my-notes\"";
 
 // 1-100 letters, digits, '-', '_' or '.', not starting with '.'.
 inline bool is_corpus_name(const std::string& name) {

@@ -195,8 +195,9 @@ int rank_batch_size(const TrainingSpec& training, int world_size) {
       counts += (i == 0 ? "" : i + 1 == divisors.size() ? " or " : ", ") + std::to_string(divisors[i]);
     throw SpecError("training.batch_size: " + std::to_string(training.batch_size) + " sequences cannot be split evenly "
                     "over " + std::to_string(world_size) + " ranks",
-                    "run on " + counts + (divisors.size() == 1 ? " rank" : " ranks") + ", or use a batch_size that is a multiple of " +
-                        std::to_string(world_size) + " (the global batch stays the experiment's)");
+                    "run on " + counts + (divisors.size() == 1 ? " rank" : " ranks") +
+                        ", or use a batch_size that is a multiple of " + std::to_string(world_size) +
+                        " (the global batch stays the experiment's)");
   }
   return training.batch_size / world_size;
 }
