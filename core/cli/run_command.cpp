@@ -216,11 +216,12 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
       rank_args = refuse_to_resume_on_ranks(context.open_store_for_reading(), args);
     }
     // On the CPU, ranks beyond the cores take turns: each step waits for the slowest of them.
-    if ((!built_with_cuda() || args.device == "cpu") && args.threads < 0 && args.nproc > usable_cores())
+    const int cores = usable_cores();
+    if ((!built_with_cuda() || args.device == "cpu") && args.threads < 0 && args.nproc > cores)
       std::fprintf(stderr,
                    "note: %d ranks on %d core(s): each gets one thread and they take turns, which trains slower "
                    "than --nproc %d would\n",
-                   args.nproc, usable_cores(), usable_cores());
+                   args.nproc, cores, cores);
     LocalRanksOptions ranks;
     ranks.nproc = args.nproc;
     ranks.rank_argv = rank_command(context, rank_args, command);

@@ -100,7 +100,8 @@ struct JobWork {
   std::vector<std::int64_t> also;      // resume: the named run, trained whatever its status
 };
 
-JobWork job_work(const CliContext& context, const SubmitArgs& args) {
+// Opens the run database into `store` for a resume (the caller checks the rank split on it).
+JobWork job_work(const CliContext& context, const SubmitArgs& args, std::optional<RunStore>& store) {
   const int given = !args.spec.empty() + !args.resume_run.empty() + (args.resume_experiment > 0);
   if (given != 1)
     throw UserError(
@@ -115,9 +116,9 @@ JobWork job_work(const CliContext& context, const SubmitArgs& args) {
     work.name = work.spec->name;
     return work;
   }
-  const auto store = context.open_store_for_reading();
+  store = context.open_store_for_reading();
   if (!args.resume_run.empty()) {
-    const auto run = run_to_resume(store, args.resume_run);
+    const auto run = run_to_resume(*store, args.resume_run);
     // Left running by a job whose rank 0 was lost (its node, or a kill during a checkpoint): the
     // new job's `resume` would refuse it from another host after queueing.
     if (run.status == "running" && !args.force)
@@ -132,8 +133,8 @@ JobWork job_work(const CliContext& context, const SubmitArgs& args) {
     work.experiment_id = run.experiment_id;
     work.also = {run.id};
   } else {
-    require_experiment(store, args.resume_experiment);
-    const auto runs = store.runs(args.resume_experiment);
+    require_experiment(*store, args.resume_experiment);
+    const auto runs = store->runs(args.resume_experiment);
     if (std::none_of(runs.begin(), runs.end(),
                      [](const RunRow& run) { return run.status != "finished" && run.status != "failed"; }))
       throw UserError(ExitCode::kUsage,
@@ -143,7 +144,7 @@ JobWork job_work(const CliContext& context, const SubmitArgs& args) {
     work.resume = {"--experiment", std::to_string(args.resume_experiment)};
     if (args.force) work.resume.push_back("--force");
     work.experiment_id = args.resume_experiment;
-    for (const auto& experiment : store.experiments())
+    for (const auto& experiment : store->experiments())
       if (experiment.id == args.resume_experiment) work.name = experiment.name;
   }
   return work;
@@ -151,7 +152,8 @@ JobWork job_work(const CliContext& context, const SubmitArgs& args) {
 
 void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given) {
   // The spec (or the runs to resume) first: a bad one submits nothing and creates nothing.
-  const JobWork work = job_work(context, args);
+  std::optional<RunStore> store;  // the runs to resume, read once
+  const JobWork work = job_work(context, args, store);
   check_rank_layout(args, tasks_given);
 
   const fs::path home = fs::absolute(context.workspace().root);
@@ -189,8 +191,7 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   if (work.spec)
     check_rank_split(*work.spec, sbatch_ranks(options));
   else
-    check_rank_split(context.open_store_for_reading(), work.experiment_id, sbatch_ranks(options), work.also,
-                     RankCountHint::kRanks);
+    check_rank_split(*store, work.experiment_id, sbatch_ranks(options), work.also, RankCountHint::kRanks);
 
   auto describe = [&](const nlohmann::json& job_id) {
     return nlohmann::json{{"job_id", job_id},

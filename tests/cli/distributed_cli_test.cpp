@@ -97,6 +97,19 @@ class DistributedCliTest : public test::TinyCorpusCliTest {
   }
 
   std::string file(const std::string& name) { return test::read_file(dir / name); }
+
+  static bool torchrun_installed() {
+    return std::system("/usr/bin/python3 -c 'import torch.distributed.run' >/dev/null 2>&1") == 0;
+  }
+
+  // A shell command that runs `workbench-cli run SPEC` as 2 ranks under PyTorch's torchrun (its
+  // output to torchrun.txt). Debian 12's torchrun (PyTorch 1.13 on Python 3.11) cannot parse its
+  // default --redirects 0 (an IntFlag change), hence --redirects 1 --tee 1.
+  std::string torchrun_command(const std::string& spec) {
+    return "cd " + dir.path().string() + " && exec /usr/bin/python3 -m torch.distributed.run --redirects 1 --tee 1 "
+           "--log_dir torchrun-logs --no_python --nproc_per_node 2 --master_port " + std::to_string(free_tcp_port()) +
+           " " + WB_CLI_PATH + " --home " + (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
+  }
 };
 
 TEST_F(DistributedCliTest, TwoRanksTrainTheCurveOfOneProcessAndWriteOnce) {
@@ -178,17 +191,11 @@ TEST_F(DistributedCliTest, AMixtureOfExpertsTrainsOnTwoRanksLikeOnOne) {
 }
 
 // PyTorch's own launcher: torchrun's agent serves the store, the ranks join it as clients under
-// its attempt prefix (TORCHELASTIC_USE_AGENT_STORE). Debian 12's torchrun (PyTorch 1.13 on Python
-// 3.11) cannot parse its default --redirects 0 (an IntFlag change), hence --redirects 1 --tee 1.
+// its attempt prefix (TORCHELASTIC_USE_AGENT_STORE).
 TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
-  if (std::system("/usr/bin/python3 -c 'import torch.distributed.run' >/dev/null 2>&1") != 0)
+  if (!torchrun_installed())
     GTEST_SKIP() << "torchrun is not installed (Debian: apt-get install python3-torch; scripts/test.sh installs it)";
-  const auto spec = write_spec(40);
-  const std::string command = "cd " + dir.path().string() + " && /usr/bin/python3 -m torch.distributed.run --redirects 1 "
-                              "--tee 1 --log_dir torchrun-logs --no_python --nproc_per_node 2 --master_port " +
-                              std::to_string(free_tcp_port()) + " " + WB_CLI_PATH + " --home " +
-                              (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
-  EXPECT_EQ(std::system(command.c_str()), 0) << file("torchrun.txt");
+  EXPECT_EQ(std::system(torchrun_command(write_spec(40)).c_str()), 0) << file("torchrun.txt");
   EXPECT_EQ(losses(1).size(), 40u);
   EXPECT_NE(cli("show 1").out.find("status:     finished"), std::string::npos);
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
@@ -208,13 +215,9 @@ TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
 // not a second Ctrl-C that kills: the run stops after a step, writes its checkpoint and is
 // resumable, with every step up to that checkpoint stored.
 TEST_F(DistributedCliTest, CtrlCUnderTorchrunInterruptsTheRunInsteadOfKillingIt) {
-  if (std::system("/usr/bin/python3 -c 'import torch.distributed.run' >/dev/null 2>&1") != 0)
+  if (!torchrun_installed())
     GTEST_SKIP() << "torchrun is not installed (Debian: apt-get install python3-torch; scripts/test.sh installs it)";
-  const auto spec = write_spec(3000);
-  const std::string command = "cd " + dir.path().string() + " && exec /usr/bin/python3 -m torch.distributed.run "
-                              "--redirects 1 --tee 1 --log_dir torchrun-logs --no_python --nproc_per_node 2 "
-                              "--master_port " + std::to_string(free_tcp_port()) + " " + WB_CLI_PATH + " --home " +
-                              (dir / "home").string() + " run " + spec + " >torchrun.txt 2>&1";
+  const std::string command = torchrun_command(write_spec(3000));
   const pid_t torchrun = fork();
   if (torchrun == 0) {
     setpgid(0, 0);  // a terminal's foreground job: the Ctrl-C goes to the whole group
