@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "launch/shell_quote.hpp"
+#include "remote/launch_folder.hpp"
 
 namespace wb {
 
@@ -40,7 +41,25 @@ void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
 
 }  // namespace
 
-void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist) {
+std::string launch_of_events_file(const Workspace& workspace, const std::filesystem::path& events_file) {
+  if (events_file.empty()) return "";
+  std::error_code ec;
+  const auto file = std::filesystem::weakly_canonical(events_file, ec);
+  const auto launches = std::filesystem::weakly_canonical(workspace.root / "launches", ec);
+  if (ec || file.filename() != "events.jsonl" || file.parent_path().parent_path() != launches) return "";
+  const std::string id = file.parent_path().filename().string();
+  return is_launch_id(id) && std::filesystem::exists(LaunchFolder::of(workspace, id).start_record()) ? id : "";
+}
+
+void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist,
+                          const std::string& launch) {
+  if (!launch.empty() && !outcome.resume_command.empty()) {
+    // The launch's experiment goes on (its interrupted runs, then its queued ones) on the ranks,
+    // threads and Slurm options it was started with.
+    outcome.resume_command = "workbench-cli" + global_options(context) + " start --resume " + launch;
+    outcome.resume_how = "(a new launch, started as this one was; `tail` follows it)";
+    return;
+  }
   constexpr std::string_view kCli = "workbench-cli ";  // its workspace goes after the program's name
   if (outcome.resume_command.rfind(kCli, 0) == 0)
     outcome.resume_command.insert(kCli.size() - 1, global_options(context));

@@ -244,6 +244,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   options.worker = command == Command::kWorker;
   std::int64_t lost_rank_run = 0;
   options.lost_rank_run = &lost_rank_run;
+  // A run a `start` launch trains is continued by a new launch (`start --resume`), not in a terminal.
+  const std::string launch = launch_of_events_file(context.workspace(), args.events_file);
 
   // A data-parallel job: every rank joins; rank 0 runs the experiment below, the others follow it.
   std::unique_ptr<RankGroup> group;
@@ -288,7 +290,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                    : args.experiment != 0        ? runner.resume_experiment(args.experiment)
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
-    complete_resume_hint(outcome, context, dist);
+    complete_resume_hint(outcome, context, dist, launch);
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
@@ -298,7 +300,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     // The run was cut off, not wrong: its checkpoint continues it, on the job's ranks.
     ExperimentOutcome hint;
     hint.resume_command = "workbench-cli resume " + std::to_string(lost_rank_run);
-    complete_resume_hint(hint, context, dist);
+    complete_resume_hint(hint, context, dist, launch);
     const bool checkpointed =
         std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
     // The general advice ends in "resume it from ... checkpoint": the command below says it exactly.

@@ -85,6 +85,10 @@ TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
   wait_until([&] { return read_whole_lines(launch(first).events(), 0).find("\"run\":{\"id\":") != std::string::npos; },
              "the first run began");
   stop_and_wait(first);
+  const auto output = last_lines(launch(first).output_log(), 5);
+  EXPECT_NE(output.find("Interrupted: continue with `workbench-cli --home " + (dir / "home").string() +
+                        " start --resume " + first + "` (a new launch"),
+            std::string::npos) << output;
   // --jobs 2 comes from the stopped launch's start.json: the fix says what to add.
   const auto inherited = cli("start --resume " + first + " --nproc 2");
   EXPECT_EQ(inherited.code, 2);
