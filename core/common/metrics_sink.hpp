@@ -15,7 +15,7 @@ struct RunStartRecord {
   std::int64_t run_id = 0;     // row id in the run store (0 when there is none)
   std::string name;            // e.g. "token-crisis-mini/epochs=4"
   nlohmann::json spec;         // the resolved run spec
-  nlohmann::json plan;         // tokens_per_step, total_steps, unique_tokens, epochs
+  nlohmann::json plan;         // tokens_per_step, total_steps, train_/unique_tokens, epochs, ranks, threads
   std::int64_t start_step = 0; // > 0 when resuming from a checkpoint
   std::int64_t parameters = 0; // trainable parameters
   std::string device;          // "cpu" or "cuda:0"

@@ -302,7 +302,8 @@ struct Trainer::Impl {
     decorrelate_rank_randomness();
     nlohmann::json plan_json = {{"tokens_per_step", plan.tokens_per_step}, {"total_steps", plan.total_steps},
                                 {"train_tokens", plan.train_tokens}, {"unique_tokens", plan.unique_tokens},
-                                {"epochs", plan.epochs}, {"ranks", comm->world_size()}};
+                                {"epochs", plan.epochs}, {"ranks", comm->world_size()},
+                                {"threads", at::get_num_threads()}};  // each rank's: spec's 0 resolved
     sink.run_started({options.run_id, spec.name, to_json(spec), plan_json, state.step,
                       model->parameter_count(), device_name});
     if (resuming)

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -195,17 +196,21 @@ TEST_F(DistributedCliTest, AMixtureOfExpertsTrainsOnTwoRanksLikeOnOne) {
 TEST_F(DistributedCliTest, TorchrunStartsTheRanks) {
   if (!torchrun_installed())
     GTEST_SKIP() << "torchrun is not installed (Debian: apt-get install python3-torch; scripts/test.sh installs it)";
-  EXPECT_EQ(std::system(torchrun_command(write_spec(40)).c_str()), 0) << file("torchrun.txt");
+  // threads 0: torchrun starts both ranks on every core, so each takes its share instead.
+  const auto spec = write_spec(40, 8, {}, {{"training", {{"threads", 0}}}});
+  EXPECT_EQ(std::system(torchrun_command(spec).c_str()), 0) << file("torchrun.txt");
   EXPECT_EQ(losses(1).size(), 40u);
-  EXPECT_NE(cli("show 1").out.find("status:     finished"), std::string::npos);
+  const auto shown = cli("show 1").out;
+  EXPECT_NE(shown.find("status:     finished"), std::string::npos);
+  const int share = std::max(1, usable_cores() / 2);
+  EXPECT_NE(shown.find("\"ranks\":2,\"threads\":" + std::to_string(share) + ","), std::string::npos)
+      << "the started event's plan has each rank's threads: " << shown;
   const auto rank_log = test::read_file(dir / "home/logs/rank-1.log");
   EXPECT_NE(rank_log.find("rank 1 of 2"), std::string::npos) << rank_log;
   EXPECT_NE(rank_log.find("finished after 40 steps"), std::string::npos) << rank_log;
-  // torchrun starts both ranks on every core: each takes its share (the spec's threads are 1 here,
-  // so the share is only announced).
   if (usable_cores() >= 2) {
     EXPECT_NE(file("torchrun.txt").find("(torchrun): 2 ranks share this host's " + std::to_string(usable_cores()) +
-                                        " cores: " + std::to_string(usable_cores() / 2)),
+                                        " cores: " + std::to_string(share)),
               std::string::npos) << file("torchrun.txt");
   }
 }
