@@ -25,8 +25,8 @@ std::string ranks_fix(int batch_size, int world_size, RankCountHint hint) {
   std::string how;
   if (fit > 1) how = nproc ? "--nproc " + std::to_string(fit) : std::to_string(fit) + " ranks";
   else how = nproc ? "one process: no --nproc" : "one process";
-  return "a run keeps its global batch (its curve does not depend on the ranks): resume on a number of ranks "
-         "that divides it (" + how + ")";
+  return "a run keeps its global batch (its curve does not depend on the ranks): resume on " +
+         rank_counts_sharing(batch_size) + " (" + how + ")";
 }
 
 }  // namespace

@@ -185,20 +185,23 @@ RunPlan plan_run(const RunSpec& spec) {
 
 namespace wb {
 
+std::string rank_counts_sharing(int batch_size) {
+  std::vector<int> divisors;
+  for (int n = 1; n <= std::min(batch_size, 64); ++n)
+    if (batch_size % n == 0) divisors.push_back(n);
+  std::string counts;
+  for (std::size_t i = 0; i < divisors.size(); ++i)
+    counts += (i == 0 ? "" : i + 1 == divisors.size() ? " or " : ", ") + std::to_string(divisors[i]);
+  return counts + (divisors.size() == 1 ? " rank" : " ranks");
+}
+
 int rank_batch_size(const TrainingSpec& training, int world_size) {
-  if (world_size < 1 || training.batch_size % world_size != 0) {
-    std::string counts;  // the rank counts up to 64 that divide it: "1, 2, 4 or 8"
-    std::vector<int> divisors;
-    for (int n = 1; n <= std::min<std::int64_t>(training.batch_size, 64); ++n)
-      if (training.batch_size % n == 0) divisors.push_back(n);
-    for (std::size_t i = 0; i < divisors.size(); ++i)
-      counts += (i == 0 ? "" : i + 1 == divisors.size() ? " or " : ", ") + std::to_string(divisors[i]);
+  if (world_size < 1 || training.batch_size % world_size != 0)
     throw SpecError("training.batch_size: " + std::to_string(training.batch_size) + " sequences cannot be split evenly "
                     "over " + std::to_string(world_size) + " ranks",
-                    "run on " + counts + (divisors.size() == 1 ? " rank" : " ranks") +
+                    "run on " + rank_counts_sharing(training.batch_size) +
                         ", or use a batch_size that is a multiple of " + std::to_string(world_size) +
                         " (the global batch stays the experiment's)");
-  }
   return training.batch_size / world_size;
 }
 
