@@ -9,8 +9,10 @@ namespace wb {
 torch::Tensor prefix_lm_mask(const torch::Tensor& prefix_len, std::int64_t T) {
   if (!prefix_len.defined()) return {};
   auto p = prefix_len.to(torch::kLong).reshape({-1});
-  // One host read per batch: all-causal batches (the causal objective's) skip the mask entirely.
-  if (p.numel() == 0 || p.max().item<std::int64_t>() <= 0) return {};
+  // On the CPU, one read per batch lets an all-causal batch skip the mask (the causal objective
+  // passes no prefix at all). On a GPU that read would make the host wait at every micro-batch:
+  // an all-causal batch there takes the mask, which then equals the causal one.
+  if (p.numel() == 0 || (!p.is_cuda() && p.max().item<std::int64_t>() <= 0)) return {};
   auto pos = torch::arange(T, p.options());
   auto causal = pos.unsqueeze(1) >= pos.unsqueeze(0);           // (T, T): j <= i
   auto in_prefix = pos.view({1, 1, T}) < p.view({-1, 1, 1});   // (B, 1, T): j < prefix_len

@@ -126,6 +126,16 @@ inline bool fused_adamw(const std::vector<torch::Tensor>& params, const std::vec
 #endif
 }
 
+// Multiplies every tensor by one scalar tensor (0-d, on their device) in as few kernels as this
+// LibTorch allows: one multi-tensor launch from 2.1 on, a launch per tensor before.
+inline void multiply_all_(const std::vector<torch::Tensor>& tensors, const torch::Tensor& factor) {
+#if WB_TORCH_AT_LEAST(2, 1)
+  at::_foreach_mul_(tensors, factor);
+#else
+  for (const auto& t : tensors) t.mul_(factor);
+#endif
+}
+
 // Ends a c10d process group's work before it is destroyed: from 2.4 on, a ProcessGroupNCCL that
 // is destroyed without it warns on every run that it "has NOT been destroyed before we destruct
 // ProcessGroupNCCL" (and may leak its communicators); earlier versions have no such call.

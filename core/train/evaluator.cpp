@@ -55,9 +55,13 @@ void Evaluator::make_downstream_tasks(const PreparedDataset& data, const std::st
   }
   for (const auto& file : d.files) choice_tasks_.push_back(load_choice_file(file));
   if (cloze_task_.empty() && choice_tasks_.empty()) return;
-  // Scored by log-likelihood under causal attention, as lm-evaluation-harness scores decoders.
-  scorer_ = std::make_unique<DownstreamScorer>([this](const torch::Tensor& idx) { return model_->forward(idx); },
-                                               spec_.model.block_size, *data.tokenizer, device_name);
+  // Scored by log-likelihood under causal attention, as lm-evaluation-harness scores decoders; in
+  // the validation loss's precision (bf16 autocast on a GPU that has it; the scorer reads fp32).
+  auto logits = [this](const torch::Tensor& idx) {
+    compat::CudaAutocast autocast(uses_bf16_autocast(device_));
+    return model_->forward(idx);
+  };
+  scorer_ = std::make_unique<DownstreamScorer>(logits, spec_.model.block_size, *data.tokenizer, device_name);
 }
 
 const std::string& Evaluator::metric_name(std::size_t set) const { return sets_.at(set).metric; }

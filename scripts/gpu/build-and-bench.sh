@@ -4,12 +4,14 @@
 # workbench-cli headless against PyTorch's own LibTorch, runs the GPU tests, trains a short run on
 # the GPU end to end (1 rank, the same with training.cuda_graphs, then 2 ranks: NCCL, or the
 # refusal of a shared GPU), and benchmarks GPT-2 small and the small-model regime (eager and CUDA
-# graphs) against PyTorch eager and torch.compile on the same GPU.
+# graphs) against PyTorch eager and torch.compile on the same GPU: the GPT-2 comparison first, right
+# after the GPU tests, as the figure the run is for.
 # It keeps to a time budget (BUDGET_S, default 540 s, build included): the steps come in order of
 # importance, each is cut at what is left, and the rest are skipped once too little is. Every line
 # goes straight to files in $OUT (the device tool's folder; ./gpu-results elsewhere), so a run
 # stopped from outside keeps what it printed: summary.txt (all of it), configure.log, build.log,
 # and tests.log, runs.log, bench.log (each step's output, as in the summary).
+# .gpu-debs/ is git-ignored: the device tool's run must carry it (carry: [".gpu-debs"]).
 # Usage: [BUDGET_S=540] scripts/gpu/build-and-bench.sh [PEAK_TFLOPS (989: H100/H200 SXM, bf16 dense)] [STEPS (20)]
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -37,12 +39,20 @@ step() {
   return 0
 }
 
+compgen -G '.gpu-debs/*.deb' >/dev/null || {
+  echo "error: no .gpu-debs/*.deb: run scripts/gpu/fetch-debs.sh first, and carry .gpu-debs (it is git-ignored)" | log
+  exit 1
+}
 deps=/tmp/wbdeps
 mkdir -p "$deps"
-for f in .gpu-debs/*.deb; do dpkg -x "$f" "$deps"; done
+for f in .gpu-debs/*.deb; do dpkg -x "$f" "$deps" 2>&1 | log; done
 # Debian's .pc files and CMake configs say /usr: look for them under the prefix.
 export PKG_CONFIG_PATH=$deps/usr/lib/x86_64-linux-gnu/pkgconfig PKG_CONFIG_SYSROOT_DIR=$deps
-export LD_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}
+# Debian 12's libraries for our programs only: PyTorch's Python (torch.compile's caches use
+# sqlite3) keeps the image's own.
+python_ld=${LD_LIBRARY_PATH:-}
+export LD_LIBRARY_PATH=$deps/usr/lib/x86_64-linux-gnu${python_ld:+:$python_ld}
+python3() { LD_LIBRARY_PATH=$python_ld command python3 "$@"; }
 torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
 nvcc=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
 { nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
@@ -54,13 +64,14 @@ nvcc=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
 t0=$(date +%s)
 export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
 timeout 180 cmake -S . -B build/gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=OFF \
-  -DPython3_EXECUTABLE="$(command -v python3)" -DCMAKE_CUDA_COMPILER="$nvcc" \
+  -DPython3_EXECUTABLE="$(type -P python3)" -DCMAKE_CUDA_COMPILER="$nvcc" \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$deps/usr;$deps/usr/lib/x86_64-linux-gnu/cmake" >"$out/configure.log" 2>&1 ||
   { tail -40 "$out/configure.log" | log; echo "configure failed: configure.log" | log; exit 1; }
 grep -E "LibTorch|CUDA" "$out/configure.log" | log
 (( $(left) > 60 )) || { echo "no time left to build (BUDGET_S=$budget)" | log; exit 1; }
-timeout "$(left)" cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_c10d c10d_rank_probe \
-  test_cuda_graphs test_fused_adamw >"$out/build.log" 2>&1
+# What the GPU steps need; the CPU tests' extra programs are built at the end.
+timeout "$(left)" cmake --build build/gpu -j "$(nproc)" --target workbench-cli test_train test_cuda_graphs \
+  test_fused_adamw >"$out/build.log" 2>&1
 rc=$?
 if (( rc != 0 )); then
   grep -E "error|Error" "$out/build.log" | head -60 | log
@@ -76,6 +87,14 @@ echo "== the GPU tests: CUDA graphs, the fused AdamW, checkpoints of GPU runs" |
 (cd build/gpu && step tests.log 60 ./tests/gpu/test_fused_adamw)
 (cd build/gpu && step tests.log 60 ./tests/train/test_train --gtest_filter='Checkpoint.*:MixedPrecision.*')
 
+echo "== GPT-2 small against PyTorch eager and torch.compile (steps $steps, peak $peak TFLOP/s)" | log
+bench=("$cli" bench --device cuda --steps "$steps" --warmup 5 --peak-tflops "$peak")
+reference=(env LD_LIBRARY_PATH="$python_ld" python3 scripts/bench/pytorch_reference.py --device cuda --steps "$steps"
+           --warmup 5 --peak-tflops "$peak")
+step bench.log 90 "${bench[@]}" --config gpt2-small
+step bench.log 90 "${reference[@]}" --config gpt2-small
+step bench.log 180 "${reference[@]}" --config gpt2-small --compile
+
 echo "== a short run on the GPU, end to end" | log
 home=$(mktemp -d)
 "$cli" --home "$home" data import genesis --from tests/fixtures/data/genesis_kjv.txt >/dev/null
@@ -88,12 +107,7 @@ step runs.log 90 "$cli" --home "$home" run "$home/graphs.json" --device cuda
 step runs.log 60 "$cli" --home "$home" run scripts/bench/data_parallel.json --device cuda --nproc 2
 step runs.log 20 "$cli" --home "$home" runs
 
-echo "== throughput (steps $steps, peak $peak TFLOP/s)" | log
-bench=("$cli" bench --device cuda --steps "$steps" --warmup 5 --peak-tflops "$peak")
-reference=(python3 scripts/bench/pytorch_reference.py --device cuda --steps "$steps" --warmup 5 --peak-tflops "$peak")
-step bench.log 90 "${bench[@]}" --config gpt2-small
-step bench.log 90 "${reference[@]}" --config gpt2-small
-step bench.log 180 "${reference[@]}" --config gpt2-small --compile
+echo "== the small-model regime: eager and CUDA graphs" | log
 for config in gpt-5m baby; do
   step bench.log 60 "${bench[@]}" --config "$config"
   step bench.log 60 "${bench[@]}" --config "$config" --cuda-graphs
@@ -103,6 +117,8 @@ done
 step bench.log 90 "${bench[@]}" --config gpt2-small --cuda-graphs
 
 echo "== the trainer's CPU tests on this LibTorch (last: they need no GPU)" | log
+(( $(left) > 60 )) && timeout "$(( $(left) - 30 ))" cmake --build build/gpu -j "$(nproc)" --target test_c10d \
+  c10d_rank_probe >>"$out/build.log" 2>&1
 (cd build/gpu && step tests.log 240 env OMP_NUM_THREADS=1 ./tests/train/test_train --gtest_brief=1)
 (cd build/gpu && step tests.log 120 env OMP_NUM_THREADS=1 ./tests/train/test_c10d --gtest_brief=1)
 echo "total: $(( $(date +%s) - start )) s" | log

@@ -1,7 +1,8 @@
 // The AdamW update on a GPU (CUDA builds; skipped without a device): where LibTorch has AdamW's
 // fused kernel (2.1+) MultiTensorAdamW uses it, and it steps like LibTorch's per-parameter AdamW
 // on the same GPU, with two parameter groups (weight decay and none) and a parameter that misses
-// every other step (its own step count, as an MoE expert without tokens).
+// every other step (its own step count, as an MoE expert without tokens). Gradient clipping's
+// multi-tensor kernels on a GPU scale the gradients as the CPU's loop does.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,6 +12,7 @@
 
 #include "model/torch_compat.hpp"
 #include "train/multi_tensor_adamw.hpp"
+#include "train/optimizer.hpp"
 
 namespace wb {
 namespace {
@@ -77,6 +79,27 @@ TEST_F(FusedAdamWTest, StepsLikeLibTorchsAdamWOnTheGpu) {
     multi->step();
     for (std::size_t i = 0; i < reference.size(); ++i)
       EXPECT_TRUE(torch::allclose(ours[i], reference[i], 1e-5, 1e-6)) << "parameter " << i << " after step " << step;
+  }
+}
+
+TEST_F(FusedAdamWTest, ClippingOnTheGpuScalesLikeOnTheCpu) {
+  for (const double max_norm : {0.5, 1e6}) {  // clipped, and left as it is
+    torch::manual_seed(5);
+    std::vector<torch::Tensor> cpu = {torch::randn({64, 32}), torch::randn({32}), torch::randn({7})}, gpu;
+    for (auto& p : cpu) {
+      p.mutable_grad() = torch::randn(p.sizes());
+      auto on_gpu = p.detach().to(cuda);
+      on_gpu.mutable_grad() = p.grad().to(cuda);
+      gpu.push_back(on_gpu);
+    }
+    gpu[2].mutable_grad() = torch::Tensor();  // a parameter without a gradient (an unused expert)
+    cpu[2].mutable_grad() = torch::Tensor();
+    const auto norm_cpu = clip_grad_norm(cpu, max_norm), norm_gpu = clip_grad_norm(gpu, max_norm);
+    EXPECT_TRUE(norm_gpu.is_cuda());
+    EXPECT_NEAR(norm_gpu.item<double>(), norm_cpu.item<double>(), 1e-4 * norm_cpu.item<double>()) << max_norm;
+    for (std::size_t i = 0; i < 2; ++i)
+      EXPECT_TRUE(torch::allclose(gpu[i].grad().cpu(), cpu[i].grad(), 1e-5, 1e-6)) << "gradient " << i << ", " << max_norm;
+    EXPECT_FALSE(gpu[2].grad().defined());
   }
 }
 
