@@ -50,6 +50,24 @@ std::optional<std::int64_t> launch_experiment(const LaunchFolder& launch, const 
   return std::nullopt;
 }
 
+std::string launch_training(const Workspace& workspace, const std::filesystem::path& db,
+                            const std::filesystem::path& events_file, std::int64_t experiment) {
+  if (events_file.empty() || experiment <= 0) return "";
+  std::error_code ec;
+  const auto file = std::filesystem::weakly_canonical(events_file, ec);
+  const auto launches = std::filesystem::weakly_canonical(workspace.root / "launches", ec);
+  if (ec || file.filename() != "events.jsonl" || file.parent_path().parent_path() != launches) return "";
+  const std::string id = file.parent_path().filename().string();
+  if (!is_launch_id(id)) return "";
+  const auto launch = LaunchFolder::of(workspace, id);
+  try {
+    if (std::filesystem::exists(launch.start_record()) && launch_experiment(launch, db) == experiment) return id;
+  } catch (const std::exception&) {
+    // Its events name a run `db` lacks: not this run's launch.
+  }
+  return "";
+}
+
 std::optional<LaunchFolder> live_launch_of(const Workspace& workspace, std::int64_t experiment,
                                            const std::filesystem::path& db) {
   std::error_code ec;

@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include "launch/shell_quote.hpp"
-#include "remote/launch_folder.hpp"
 
 namespace wb {
 
@@ -40,16 +39,6 @@ void add_ranks_to_resume_hint(ExperimentOutcome& outcome, const DistEnv& dist) {
 }
 
 }  // namespace
-
-std::string launch_of_events_file(const Workspace& workspace, const std::filesystem::path& events_file) {
-  if (events_file.empty()) return "";
-  std::error_code ec;
-  const auto file = std::filesystem::weakly_canonical(events_file, ec);
-  const auto launches = std::filesystem::weakly_canonical(workspace.root / "launches", ec);
-  if (ec || file.filename() != "events.jsonl" || file.parent_path().parent_path() != launches) return "";
-  const std::string id = file.parent_path().filename().string();
-  return is_launch_id(id) && std::filesystem::exists(LaunchFolder::of(workspace, id).start_record()) ? id : "";
-}
 
 void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist,
                           const std::string& launch) {

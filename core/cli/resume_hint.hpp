@@ -5,7 +5,6 @@
 // `start --resume LAUNCH`: a new launch that `tail` and `stop` follow as they did the first.
 #pragma once
 
-#include <filesystem>
 #include <string>
 
 #include "cli/cli_context.hpp"
@@ -17,12 +16,8 @@ namespace wb {
 // " --home H" and " --db D" as given (shell-quoted); --db is left out where it is the workspace's own.
 std::string global_options(const CliContext& context);
 
-// The id of the `start` launch whose events file this is (HOME/launches/ID/events.jsonl, as
-// `start` passes it to the run), or "" for any other file.
-std::string launch_of_events_file(const Workspace& workspace, const std::filesystem::path& events_file);
-
 // Completes outcome.resume_command ("workbench-cli resume 3") and sets outcome.resume_how;
-// `launch` is the id of the `start` launch that trains it, or "".
+// `launch` is the id of the `start` launch that trains its experiment (launch_training), or "".
 void complete_resume_hint(ExperimentOutcome& outcome, const CliContext& context, const DistEnv& dist,
                           const std::string& launch);
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.hpp"
+#include "cli/launch_records.hpp"
 #include "cli/run_liveness.hpp"
 #include "cli/run_lookup.hpp"
 #include "common/errors.hpp"
@@ -26,7 +27,7 @@ std::string ranks_fix(int batch_size, int world_size, RankCountHint hint) {
   if (fit > 1) how = nproc ? "--nproc " + std::to_string(fit) : std::to_string(fit) + " ranks";
   else how = nproc ? "one process: no --nproc" : "one process";
   return "a run keeps its global batch (its curve does not depend on the ranks): resume on " +
-         rank_counts_sharing(batch_size) + " (" + how + ")";
+         rank_counts_sharing(batch_size, std::max(64, world_size)) + " (" + how + ")";
 }
 
 }  // namespace
@@ -107,10 +108,14 @@ std::vector<std::string> runs_left_by_rank_zero(const ResumeHint& hint, std::int
                                ? "from its last checkpoint"
                                : "from step 0 where it wrote no checkpoint (training.checkpoint_interval sets how "
                                  "often one is written)";
-  for (const auto experiment : experiments)
-    lines.push_back("continue it " + from + ": `workbench-cli" + hint.global_options + " resume --experiment " +
-                    std::to_string(experiment) + " --nproc " + std::to_string(hint.nproc) +
-                    (hint.device.empty() ? "" : " --device " + shell_quote(hint.device)) + "`");
+  for (const auto experiment : experiments) {
+    const auto launch = launch_training(hint.workspace, hint.db, hint.events_file, experiment);
+    lines.push_back("continue it " + from + ": `workbench-cli" + hint.global_options +
+                    (!launch.empty() ? " start --resume " + launch + "` (a new launch, started as this one was)"
+                                     : " resume --experiment " + std::to_string(experiment) + " --nproc " +
+                                           std::to_string(hint.nproc) +
+                                           (hint.device.empty() ? "" : " --device " + shell_quote(hint.device)) + "`"));
+  }
   return lines;
 }
 

@@ -47,6 +47,7 @@ struct ResumeHint {
   std::string global_options;  // e.g. " --home /data/wb" (shell-quoted), as given
   std::string device;          // --device, as given
   int nproc = 2;
+  std::filesystem::path events_file;  // --events-file: a `start` launch's is continued by `start --resume`
 };
 
 // One line per run that process `pid` left marked running (and `before` did not hold), and the

@@ -18,6 +18,7 @@
 #include "cli/rank_job.hpp"
 #include "cli/rank_join.hpp"
 #include "cli/remote_run.hpp"
+#include "cli/launch_records.hpp"
 #include "cli/resume_hint.hpp"
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
@@ -182,7 +183,7 @@ RunArgs refuse_to_resume_on_ranks(const RunStore& store, RunArgs args) {
 
 // How the parent of `--nproc` words the resume command: with the --home, --db and --device given.
 ResumeHint resume_hint(const CliContext& context, const RunArgs& args) {
-  return {context.workspace(), context.db_path(), global_options(context), args.device, args.nproc};
+  return {context.workspace(), context.db_path(), global_options(context), args.device, args.nproc, args.events_file};
 }
 
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
@@ -244,8 +245,6 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   options.worker = command == Command::kWorker;
   std::int64_t lost_rank_run = 0;
   options.lost_rank_run = &lost_rank_run;
-  // A run a `start` launch trains is continued by a new launch (`start --resume`), not in a terminal.
-  const std::string launch = launch_of_events_file(context.workspace(), args.events_file);
 
   // A data-parallel job: every rank joins; rank 0 runs the experiment below, the others follow it.
   std::unique_ptr<RankGroup> group;
@@ -290,7 +289,9 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                    : args.experiment != 0        ? runner.resume_experiment(args.experiment)
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
-    complete_resume_hint(outcome, context, dist, launch);
+    // A run a `start` launch trains is continued by a new launch (`start --resume`), which `tail` follows.
+    complete_resume_hint(outcome, context, dist,
+                         launch_training(context.workspace(), context.db_path(), args.events_file, outcome.experiment_id));
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);
@@ -300,7 +301,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
     // The run was cut off, not wrong: its checkpoint continues it, on the job's ranks.
     ExperimentOutcome hint;
     hint.resume_command = "workbench-cli resume " + std::to_string(lost_rank_run);
-    complete_resume_hint(hint, context, dist, launch);
+    // Not `start --resume`: a run cut off this way is marked failed, which only `resume RUN` trains again.
+    complete_resume_hint(hint, context, dist, /*launch=*/"");
     const bool checkpointed =
         std::filesystem::exists(context.workspace().last_checkpoint(context.db_path(), lost_rank_run));
     // The general advice ends in "resume it from ... checkpoint": the command below says it exactly.

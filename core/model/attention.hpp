@@ -11,8 +11,9 @@ namespace wb {
 
 // The attention mask of rows with a bidirectional prefix: (B, 1, T, T) bool, true where query i
 // may attend key j, i.e. j < prefix_len[b] or j <= i. prefix_len (B,) integer; 0 is causal, >= T
-// fully bidirectional. Returns an undefined tensor when prefix_len is undefined or all zero, so
-// causal batches keep the fast causal kernel.
+// fully bidirectional. Returns an undefined tensor when prefix_len is undefined (callers pass none
+// for all-causal batches, which keep the fast causal kernel), or, on the CPU, all zero; on a GPU
+// reading that would stall the host, and an all-zero prefix gets the mask (equal to the causal one).
 torch::Tensor prefix_lm_mask(const torch::Tensor& prefix_len, std::int64_t T);
 
 class SelfAttentionImpl : public torch::nn::Module {

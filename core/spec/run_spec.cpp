@@ -185,9 +185,9 @@ RunPlan plan_run(const RunSpec& spec) {
 
 namespace wb {
 
-std::string rank_counts_sharing(int batch_size) {
+std::string rank_counts_sharing(int batch_size, int up_to) {
   std::vector<int> divisors;
-  for (int n = 1; n <= std::min(batch_size, 64); ++n)
+  for (int n = 1; n <= std::min(batch_size, up_to); ++n)
     if (batch_size % n == 0) divisors.push_back(n);
   std::string counts;
   for (std::size_t i = 0; i < divisors.size(); ++i)
@@ -199,7 +199,7 @@ int rank_batch_size(const TrainingSpec& training, int world_size) {
   if (world_size < 1 || training.batch_size % world_size != 0)
     throw SpecError("training.batch_size: " + std::to_string(training.batch_size) + " sequences cannot be split evenly "
                     "over " + std::to_string(world_size) + " ranks",
-                    "run on " + rank_counts_sharing(training.batch_size) +
+                    "run on " + rank_counts_sharing(training.batch_size, std::max(64, world_size)) +
                         ", or use a batch_size that is a multiple of " + std::to_string(world_size) +
                         " (the global batch stays the experiment's)");
   return training.batch_size / world_size;

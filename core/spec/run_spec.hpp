@@ -195,9 +195,9 @@ std::int64_t replay_sequences_before(std::int64_t sequences, double fraction);
 // Throws SpecError when the plan is impossible (fewer tokens than one step, ...).
 RunPlan plan_run(const RunSpec& spec);
 
-// The rank counts (up to 64) that share a batch of `batch_size` sequences evenly, as a fix names
-// them: "1, 2, 3 or 6 ranks".
-std::string rank_counts_sharing(int batch_size);
+// The rank counts (up to `up_to`) that share a batch of `batch_size` sequences evenly, as a fix
+// names them: "1, 2, 3 or 6 ranks".
+std::string rank_counts_sharing(int batch_size, int up_to = 64);
 // Sequences per micro-batch on each of `world_size` ranks: batch_size / world_size. Throws
 // SpecError naming the fix when batch_size is not a multiple of the world size.
 int rank_batch_size(const TrainingSpec& training, int world_size);

@@ -117,8 +117,7 @@ done
 step bench.log 90 "${bench[@]}" --config gpt2-small --cuda-graphs
 
 echo "== the trainer's CPU tests on this LibTorch (last: they need no GPU)" | log
-(( $(left) > 60 )) && timeout "$(( $(left) - 30 ))" cmake --build build/gpu -j "$(nproc)" --target test_c10d \
-  c10d_rank_probe >>"$out/build.log" 2>&1
 (cd build/gpu && step tests.log 240 env OMP_NUM_THREADS=1 ./tests/train/test_train --gtest_brief=1)
+step build.log 240 cmake --build build/gpu -j "$(nproc)" --target test_c10d c10d_rank_probe
 (cd build/gpu && step tests.log 120 env OMP_NUM_THREADS=1 ./tests/train/test_c10d --gtest_brief=1)
 echo "total: $(( $(date +%s) - start )) s" | log

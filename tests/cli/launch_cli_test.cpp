@@ -2,16 +2,19 @@
 // refuses what its launch would die of (--jobs with --nproc, also inherited on resume) and a
 // second `start --resume` of an experiment a launch is training, and says when one has nothing
 // left to train; ids of the wrong kind are named as such. Concurrent launches' ranks log apart.
+// A launch's stopped run is continued by `start --resume`, a run cut off by a lost rank by `resume`.
 #include <gtest/gtest.h>
 
 #include <signal.h>
 
 #include <chrono>
+#include <regex>
 #include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/launch_records.hpp"
 #include "cli_runner.hpp"
 #include "common/temp_dir.hpp"
 #include "common/workspace.hpp"
@@ -138,6 +141,47 @@ TEST_F(LaunchCliTest, ConcurrentLaunchesRanksLogIntoTheirOwnFolders) {
   EXPECT_FALSE(std::filesystem::exists(dir / "home/logs/rank-1.log")) << "the launches' ranks logged in HOME/logs";
   const auto log = read_whole_lines(launch(first_).dir / "rank-1.log", 0);
   EXPECT_EQ(log.find("rank 1 of 2 on"), log.rfind("rank 1 of 2 on")) << "one launch's rank 1 alone: " << log;
+}
+
+// A run cut off by a lost rank is marked failed, which `start --resume` does not train again: the
+// hint of a launch's lost rank is `resume RUN` on as many ranks.
+TEST_F(LaunchCliTest, ALaunchsLostRankSaysToResumeTheRun) {
+  first_ = start(write_spec() + " --nproc 2");
+  const auto log = launch(first_).dir / "rank-1.log";
+  std::string text;
+  std::smatch process;
+  wait_until([&] { return std::regex_search(text = test::read_file(log), process, std::regex("process ([0-9]+)")); },
+             "rank 1 logged its process id");
+  const auto output = launch(first_).output_log();
+  wait_until([&] { return test::read_file(output).find("step") != std::string::npos; }, "the run trained");
+  ASSERT_EQ(kill(static_cast<pid_t>(std::stoll(process[1].str())), SIGKILL), 0);
+  wait_until([&] { return !launch_process(launch(first_)).alive; }, "the launch ended");
+  const auto said = test::read_file(output);
+  EXPECT_NE(said.find("Continue run 1 "), std::string::npos) << said;
+  EXPECT_NE(said.find(" resume 1 --nproc 2`"), std::string::npos) << said;
+  EXPECT_EQ(said.find("start --resume"), std::string::npos) << said;
+}
+
+// Which launch a run's hint names: the one whose events file it writes, where that launch trains
+// the run's experiment; not an older launch whose file a run was pointed at by hand.
+TEST_F(LaunchCliTest, ARunsLaunchIsTheOneTrainingItsExperiment) {
+  auto spec = nlohmann::json::parse(test::read_file(write_spec()));
+  spec["training"]["token_budget"] = 8 * 32 * 10;
+  spec.erase("grid");
+  test::write_file(dir / "short.json", spec.dump());
+  const auto folder = launch("20261207-000000-aaaaaa");
+  std::filesystem::create_directories(folder.dir);
+  test::write_file(folder.start_record(), "{}");
+  ASSERT_EQ(cli("run " + (dir / "short.json").string() + " --events-file " + folder.events().string()).code, 0);
+  ASSERT_EQ(cli("run " + (dir / "short.json").string()).code, 0);  // experiment 2
+  const Workspace home{dir / "home"};
+  const auto db = dir / "home/runs.db";
+  EXPECT_EQ(launch_training(home, db, folder.events(), 1), folder.id);
+  EXPECT_EQ(launch_training(home, db, dir / "home/launches/../launches" / folder.id / "events.jsonl", 1), folder.id);
+  EXPECT_EQ(launch_training(home, db, folder.events(), 2), "") << "a run pointed at an older launch's file";
+  EXPECT_EQ(launch_training(home, db, dir / "events.jsonl", 1), "") << "not a launch's file";
+  std::filesystem::remove(folder.start_record());
+  EXPECT_EQ(launch_training(home, db, folder.events(), 1), "") << "a folder that `start` did not make";
 }
 
 }  // namespace

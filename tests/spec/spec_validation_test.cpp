@@ -180,13 +180,15 @@ TEST(RunPlan, RanksSplitTheBatch) {
   EXPECT_EQ(plan_run(spec).tokens_per_step, 12 * spec.model.block_size);
 }
 
-// What a refused rank count's fix offers instead: every count up to 64 that shares the batch.
+// What a refused rank count's fix offers instead: every count up to 64 (or the ranks asked for)
+// that shares the batch.
 TEST(RunPlan, TheRankCountsThatShareABatchAreNamed) {
   const struct {
     int batch;
     const char* counts;
   } cases[] = {{1, "1 rank"}, {7, "1 or 7 ranks"}, {12, "1, 2, 3, 4, 6 or 12 ranks"}, {128, "1, 2, 4, 8, 16, 32 or 64 ranks"}};
   for (const auto& c : cases) EXPECT_EQ(rank_counts_sharing(c.batch), c.counts) << c.batch;
+  EXPECT_EQ(rank_counts_sharing(192, 100), "1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 or 96 ranks");
 }
 
 TEST(SpecValidation, CudaGraphsAreRefusedWhereAStepHasNoFixedShape) {
