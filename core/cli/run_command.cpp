@@ -14,11 +14,11 @@
 #include "cli/cli_context.hpp"
 #include "cli/experiment_runner.hpp"
 #include "cli/jsonl_events.hpp"
+#include "cli/launch_records.hpp"
 #include "cli/local_ranks.hpp"
 #include "cli/rank_job.hpp"
 #include "cli/rank_join.hpp"
 #include "cli/remote_run.hpp"
-#include "cli/launch_records.hpp"
 #include "cli/resume_hint.hpp"
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
@@ -290,8 +290,9 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                                                  : runner.resume(args.run);
     if (leader) leader->finish();
     // A run a `start` launch trains is continued by a new launch (`start --resume`), which `tail` follows.
-    complete_resume_hint(outcome, context, dist,
-                         launch_training(context.workspace(), context.db_path(), args.events_file, outcome.experiment_id));
+    const auto launch =
+        launch_training(context.workspace(), context.db_path(), args.events_file, outcome.experiment_id);
+    complete_resume_hint(outcome, context, dist, launch);
     report(outcome, context, options.events);
     if (outcome.first_failure) std::rethrow_exception(outcome.first_failure);  // its exit code
     if (outcome.interrupted) context.exit_code = static_cast<int>(ExitCode::kInterrupted);

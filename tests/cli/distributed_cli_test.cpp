@@ -431,8 +431,8 @@ TEST_F(DistributedCliTest, ABatchTheRanksCannotShareIsRefusedBeforeAnythingStart
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("training.batch_size: 6 sequences cannot be split evenly over 4 ranks"), std::string::npos)
       << bad.err;
-  EXPECT_NE(bad.err.find("fix: run on 1, 2, 3 or 6 ranks, or use a batch_size that is a multiple of 4"), std::string::npos)
-      << bad.err;
+  EXPECT_NE(bad.err.find("fix: run on 1, 2, 3 or 6 ranks, or use a batch_size that is a multiple of 4"),
+            std::string::npos) << bad.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "home/runs.db"));
   const auto both = cli("run " + write_spec(40) + " --nproc 2 --jobs 2");
   EXPECT_EQ(both.code, 2);
@@ -461,7 +461,8 @@ TEST_F(DistributedCliTest, AResumeOnRanksThatCannotShareTheBatchIsRefusedBeforeA
     EXPECT_EQ(refused.code, 2) << how;
     EXPECT_NE(refused.err.find("run 1 (dp): training.batch_size: 6 sequences cannot be split evenly over 4 ranks"),
               std::string::npos) << how << ": " << refused.err;
-    EXPECT_NE(refused.err.find("resume on 1, 2, 3 or 6 ranks (--nproc 3)"), std::string::npos) << how << ": " << refused.err;
+    EXPECT_NE(refused.err.find("resume on 1, 2, 3 or 6 ranks (--nproc 3)"), std::string::npos)
+        << how << ": " << refused.err;
   }
   RunStore::open(dir / "home/runs.db").set_run_status(1, "failed");  // `resume 1` trains a failed run too
   const auto failed = cli("resume 1 --nproc 4");

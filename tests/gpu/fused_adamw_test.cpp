@@ -98,7 +98,8 @@ TEST_F(FusedAdamWTest, ClippingOnTheGpuScalesLikeOnTheCpu) {
     EXPECT_TRUE(norm_gpu.is_cuda());
     EXPECT_NEAR(norm_gpu.item<double>(), norm_cpu.item<double>(), 1e-4 * norm_cpu.item<double>()) << max_norm;
     for (std::size_t i = 0; i < 2; ++i)
-      EXPECT_TRUE(torch::allclose(gpu[i].grad().cpu(), cpu[i].grad(), 1e-5, 1e-6)) << "gradient " << i << ", " << max_norm;
+      EXPECT_TRUE(torch::allclose(gpu[i].grad().cpu(), cpu[i].grad(), 1e-5, 1e-6))
+          << "gradient " << i << ", " << max_norm;
     EXPECT_FALSE(gpu[2].grad().defined());
   }
 }

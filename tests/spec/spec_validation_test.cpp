@@ -186,7 +186,10 @@ TEST(RunPlan, TheRankCountsThatShareABatchAreNamed) {
   const struct {
     int batch;
     const char* counts;
-  } cases[] = {{1, "1 rank"}, {7, "1 or 7 ranks"}, {12, "1, 2, 3, 4, 6 or 12 ranks"}, {128, "1, 2, 4, 8, 16, 32 or 64 ranks"}};
+  } cases[] = {{1, "1 rank"},
+               {7, "1 or 7 ranks"},
+               {12, "1, 2, 3, 4, 6 or 12 ranks"},
+               {128, "1, 2, 4, 8, 16, 32 or 64 ranks"}};
   for (const auto& c : cases) EXPECT_EQ(rank_counts_sharing(c.batch), c.counts) << c.batch;
   EXPECT_EQ(rank_counts_sharing(192, 100), "1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 or 96 ranks");
 }
