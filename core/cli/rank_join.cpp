@@ -37,8 +37,8 @@ std::chrono::milliseconds heartbeat_timeout() {
   return seconds_from_env("WB_HEARTBEAT_TIMEOUT_S", 30, 3, "seconds without a heartbeat after which a rank counts as dead");
 }
 
-JoinWatch::JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout)
-    : thread_([this, dist, timeout] { watch(dist, timeout); }) {}
+JoinWatch::JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout, const std::atomic<bool>* stop)
+    : thread_([this, dist, timeout, stop] { watch(dist, timeout, stop); }) {}
 
 JoinWatch::~JoinWatch() {
   {
@@ -49,24 +49,46 @@ JoinWatch::~JoinWatch() {
   thread_.join();
 }
 
-void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout) {
+bool JoinWatch::wait_for_join(std::unique_lock<std::mutex>& lock, std::chrono::steady_clock::time_point until,
+                              const std::atomic<bool>* stop) {
+  // Sliced: a signal handler can set the stop flag but not notify a condition variable.
+  constexpr std::chrono::milliseconds kSlice{100};
+  while (!joined_) {
+    if (stop && stop->load()) return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until) return false;
+    joined_changed_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(kSlice, until - now));
+  }
+  return true;
+}
+
+void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout, const std::atomic<bool>* stop) {
   // A rank other than 0 writes to its log; the terminal it was started from is told too.
   auto say = [](const std::string& text) {
     (void)!write(STDERR_FILENO, text.data(), text.size());
     if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
   };
+  const std::string who = "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" +
+                          dist.launcher + ")";
+  // The join holds the main thread and nothing is written yet: the process can end here.
+  auto stopped = [&] {
+    say(who + ": stopped while the ranks joined; nothing was trained\n");
+    _exit(static_cast<int>(ExitCode::kInterrupted));
+  };
+  const auto started = std::chrono::steady_clock::now();
   const auto notice_after = std::min(kNoticeAfter, timeout / 3);
   // c10d's join has two stages, each bounded by the timeout: the store, then the process group's
   // own rendezvous. A join past both (and a grace) waits on something that will not answer.
   const auto limit = 2 * timeout + kGrace;
-  const auto joined = [this] { return joined_; };
   std::unique_lock<std::mutex> lock(mutex_);  // held to the end: the join cannot be marked done meanwhile
-  if (joined_changed_.wait_for(lock, notice_after, joined)) return;
+  if (wait_for_join(lock, started + notice_after, stop)) return;
+  if (stop && stop->load()) stopped();
   const std::string text = notice(dist, timeout);
   (void)!write(terminal_fd() >= 0 ? terminal_fd() : STDERR_FILENO, text.data(), text.size());
-  if (joined_changed_.wait_for(lock, limit - notice_after, joined)) return;
+  if (wait_for_join(lock, started + limit, stop)) return;
+  if (stop && stop->load()) stopped();
   say(failure(dist, timeout, limit));
-  _exit(static_cast<int>(ExitCode::kRuntime));  // the join holds the main thread; nothing is written yet
+  _exit(static_cast<int>(ExitCode::kRuntime));
 }
 
 std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds timeout) {

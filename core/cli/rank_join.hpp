@@ -2,6 +2,7 @@
 // environment, checked), the watch over a join that takes a while, and a rank's share of the cores.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -25,10 +26,12 @@ std::chrono::milliseconds heartbeat_timeout();
 // one rank's terminal cannot tell a slow start from a rank that was never started. Once it has
 // taken twice the timeout and 5 s more (the store and the process group each wait up to the
 // timeout), it ends the process with the join's error (exit 1): c10d bounds its own waits, but not
-// all of them (a client whose port another program holds waits on that program).
+// all of them (a client whose port another program holds waits on that program). A stop request
+// (Ctrl-C, `stop`) during the join ends the process at once as interrupted (exit 130): c10d's
+// store waits out its timeout for a rank that the same Ctrl-C stopped, and nothing is trained yet.
 class JoinWatch {
  public:
-  JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout);
+  JoinWatch(const DistEnv& dist, std::chrono::milliseconds timeout, const std::atomic<bool>* stop);
   ~JoinWatch();
   JoinWatch(const JoinWatch&) = delete;
   JoinWatch& operator=(const JoinWatch&) = delete;
@@ -36,7 +39,10 @@ class JoinWatch {
  private:
   static std::string notice(const DistEnv& dist, std::chrono::milliseconds timeout);
   static std::string failure(const DistEnv& dist, std::chrono::milliseconds timeout, std::chrono::milliseconds waited);
-  void watch(const DistEnv& dist, std::chrono::milliseconds timeout);
+  void watch(const DistEnv& dist, std::chrono::milliseconds timeout, const std::atomic<bool>* stop);
+  // Waits until the join is done (true), `until` passes or a stop is requested (false).
+  bool wait_for_join(std::unique_lock<std::mutex>& lock, std::chrono::steady_clock::time_point until,
+                     const std::atomic<bool>* stop);
 
   static constexpr std::chrono::milliseconds kNoticeAfter{5'000};
   static constexpr std::chrono::milliseconds kGrace{5'000};

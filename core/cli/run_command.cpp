@@ -250,6 +250,9 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
   std::unique_ptr<RankGroup> group;
   std::unique_ptr<RankLeader> leader;
   if (dist.distributed()) {
+    // A write to a dead rank's socket must be an error the collective reports (naming the rank),
+    // not SIGPIPE ending this rank too: Python ignores SIGPIPE, so PyTorch's ranks never see it.
+    std::signal(SIGPIPE, SIG_IGN);
     dist.rank_log_dir = rank_log_dir(context, args).string();
     if (!dist.is_main()) redirect_to_rank_log(dist.rank_log_dir, dist.rank, dist.world_size);
     if (args.threads < 0) {  // torchrun and srun start every rank on all the cores
@@ -258,7 +261,7 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
       if (!share.note.empty()) std::fprintf(stderr, "%s\n", share.note.c_str());
     }
     {
-      const JoinWatch watch(dist, collective_timeout());
+      const JoinWatch watch(dist, collective_timeout(), &g_stop);
       group = join_rank_group(dist, &g_stop, collective_timeout(), heartbeat_timeout());
     }
     if (!dist.is_main()) {

@@ -330,6 +330,29 @@ TEST_F(DistributedCliTest, ARankLeftAloneSaysWhatItWaitsForAndWhoDidNotCome) {
 // A rank whose MASTER_PORT another program holds (one that takes connections and never answers)
 // gives up once its join timeout and a few seconds have passed, saying so, instead of waiting
 // on that program for as long as it lives.
+// Ctrl-C (or `stop`) while the ranks join ends each rank at once as interrupted: c10d's store
+// would wait out its timeout for a rank the same Ctrl-C stopped, and the signal cuts a joining
+// client's wait short ("Interrupted system call"), which is a stop, not a failure to join.
+TEST_F(DistributedCliTest, CtrlCWhileTheRanksJoinEndsEachRankAtOnce) {
+  const auto spec = write_spec(40);
+  for (const char* rank : {"0", "1"}) {
+    const std::string alone = "WORLD_SIZE=2 MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(free_tcp_port()) +
+                              " RANK=" + rank;
+    const std::string name = std::string("rank") + rank;
+    const pid_t pid = start("run " + spec, alone, name);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto stopped_at = Clock::now();
+    ASSERT_EQ(kill(pid, SIGINT), 0);
+    EXPECT_EQ(wait_exit(pid), 130) << file(name + ".err");
+    EXPECT_LT(Clock::now() - stopped_at, std::chrono::seconds(10)) << "rank " << rank << " waited out the join";
+    // Rank 1 says it in its log, and where that is on its stderr.
+    const auto said = std::string(rank) == "0" ? file(name + ".err") : file("home/logs/rank-1.log");
+    EXPECT_NE(said.find("rank " + std::string(rank) + " of 2 (RANK/WORLD_SIZE)"), std::string::npos) << said;
+    EXPECT_NE(said.find("stopped while the ranks joined; nothing was trained"), std::string::npos) << said;
+  }
+  EXPECT_EQ(cli("runs").out.find("dp"), std::string::npos) << "no run was made";
+}
+
 TEST_F(DistributedCliTest, ARankWhosePortAnotherProgramHoldsGivesUpAfterItsTimeout) {
   const int listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};

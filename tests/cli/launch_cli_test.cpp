@@ -153,7 +153,9 @@ TEST_F(LaunchCliTest, ALaunchsLostRankSaysToResumeTheRun) {
   wait_until([&] { return std::regex_search(text = test::read_file(log), process, std::regex("process ([0-9]+)")); },
              "rank 1 logged its process id");
   const auto output = launch(first_).output_log();
-  wait_until([&] { return test::read_file(output).find("step") != std::string::npos; }, "the run trained");
+  // Killed as training begins: rank 0's next write to it must fail with an error, not SIGPIPE.
+  wait_until([&] { return test::read_file(output).find("training launched") != std::string::npos; },
+             "the run began training");
   ASSERT_EQ(kill(static_cast<pid_t>(std::stoll(process[1].str())), SIGKILL), 0);
   wait_until([&] { return !launch_process(launch(first_)).alive; }, "the launch ended");
   const auto said = test::read_file(output);
