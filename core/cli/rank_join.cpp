@@ -68,11 +68,9 @@ void JoinWatch::watch(const DistEnv& dist, std::chrono::milliseconds timeout, co
     (void)!write(STDERR_FILENO, text.data(), text.size());
     if (terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
   };
-  const std::string who = "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" +
-                          dist.launcher + ")";
   // The join holds the main thread and nothing is written yet: the process can end here.
   auto stopped = [&] {
-    say(who + ": stopped while the ranks joined; nothing was trained\n");
+    say(stopped_while_joining(dist) + "\n");
     _exit(static_cast<int>(ExitCode::kInterrupted));
   };
   const auto started = std::chrono::steady_clock::now();
@@ -97,8 +95,7 @@ std::string JoinWatch::notice(const DistEnv& dist, std::chrono::milliseconds tim
   const std::string what = dist.agent_store ? "torchrun's store at " + at
                            : dist.is_main() ? others + at
                                             : "rank 0's store at " + at;
-  return "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher +
-         "): waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) +
+  return rank_label(dist) + ": waiting for " + what + " (up to " + std::to_string(2 * timeout.count() / 1000) +
          " s: the store, then the process group, " + std::to_string(timeout.count() / 1000) + " s each)\n";
 }
 
@@ -115,8 +112,7 @@ std::string JoinWatch::failure(const DistEnv& dist, std::chrono::milliseconds ti
 RankThreads rank_threads(const DistEnv& dist, int usable_cores) {
   RankThreads out{threads_of_a_rank(dist, usable_cores), ""};
   if (out.threads >= usable_cores) return out;
-  const std::string who = "rank " + std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" +
-                          dist.launcher + "): ";
+  const std::string who = rank_label(dist) + ": ";
   const std::string each = std::to_string(out.threads) + (out.threads == 1 ? " thread" : " threads");
   out.note = dist.cpus_per_task > 0
                  ? who + each + " (SLURM_CPUS_PER_TASK) for runs whose training.threads is 0; --threads sets it"

@@ -189,8 +189,7 @@ ResumeHint resume_hint(const CliContext& context, const RunArgs& args) {
 void check_launch_options(const RunArgs& args, const DistEnv& dist) {
   if (args.nproc > 1 && dist.distributed())
     throw UserError(ExitCode::kUsage,
-                    "--nproc " + std::to_string(args.nproc) + " in a process that already is rank " +
-                        std::to_string(dist.rank) + " of " + std::to_string(dist.world_size) + " (" + dist.launcher + ")",
+                    "--nproc " + std::to_string(args.nproc) + " in a process that already is " + rank_label(dist),
                     "drop --nproc: whatever set RANK and WORLD_SIZE (or srun's SLURM_PROCID) starts the ranks; or "
                     "unset those variables to start them here");
   if ((args.nproc > 1 || dist.distributed()) && args.jobs > 1)

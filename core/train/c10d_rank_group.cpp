@@ -190,10 +190,7 @@ std::unique_ptr<RankGroup> join_rank_group(const DistEnv& env, const std::atomic
   } catch (const std::exception& e) {
     // The stop's signal cuts c10d's waits short ("Interrupted system call"): a stop, not a failure.
     if (stop && stop->load())
-      throw UserError(ExitCode::kInterrupted,
-                      "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" +
-                          env.launcher + ") was stopped while the ranks joined; nothing was trained",
-                      "start the job again to train it");
+      throw UserError(ExitCode::kInterrupted, stopped_while_joining(env), "start the job again to train it");
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
     throw join_failure(env, rendezvous_text(rendezvous), static_cast<long>(waited.count()),
                        static_cast<long>(timeout.count() / 1000), error_text(e));

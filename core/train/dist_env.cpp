@@ -194,10 +194,17 @@ DistEnv DistEnv::from_environment(const Lookup& lookup_fn, const FirstHost& firs
   return {};
 }
 
+std::string rank_label(const DistEnv& env) {
+  return "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" + env.launcher + ")";
+}
+
+std::string stopped_while_joining(const DistEnv& env) {
+  return rank_label(env) + " was stopped while the ranks joined; nothing was trained";
+}
+
 UserError join_failure(const DistEnv& env, const std::string& rendezvous, long waited_s, long timeout_s,
                        const std::string& cause) {
-  const std::string who = "rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) + " (" +
-                          env.launcher + ")";
+  const std::string who = rank_label(env);
   const std::string within = std::to_string(timeout_s) + " s";
   const bool serves = env.rank == 0 && !env.agent_store;
   if (serves && waited_s + 1 < timeout_s)  // failed before the others could be missed: the port

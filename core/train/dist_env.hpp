@@ -45,6 +45,12 @@ struct DistEnv {
   static DistEnv from_environment(const Lookup& lookup = {}, const FirstHost& first_host = {});
 };
 
+// "rank 1 of 2 (torchrun)": how a rank names itself in its messages.
+std::string rank_label(const DistEnv& env);
+
+// What a rank says when a stop request (Ctrl-C, `stop`) ends it while the ranks join.
+std::string stopped_while_joining(const DistEnv& env);
+
 // The error of a rank that could not join its job at `rendezvous` ("tcp://host:port") after
 // `waited_s` (the join timeout: `timeout_s`): rank 0, which serves the store, names the ranks that
 // did not come when it waited out the timeout, and its port when it failed before; the others
