@@ -87,6 +87,14 @@
         <translation>Angehalten: Ein Checkpoint wurde geschrieben; Fortsetzen macht dort weiter.</translation>
     </message>
     <message>
+        <source>No longer followed (%1 keeps training it): Resume follows it again.</source>
+        <translation>Nicht mehr verfolgt (%1 trainiert weiter): Fortsetzen verfolgt den Lauf wieder.</translation>
+    </message>
+    <message>
+        <source>the remote host</source>
+        <translation>der entfernte Rechner</translation>
+    </message>
+    <message>
         <source>Training or I/O failed: %1</source>
         <translation>Training oder Ein-/Ausgabe fehlgeschlagen: %1</translation>
     </message>

@@ -87,6 +87,14 @@
         <translation>停止しました。チェックポイントを書きました。「再開」はそこから続けます。</translation>
     </message>
     <message>
+        <source>No longer followed (%1 keeps training it): Resume follows it again.</source>
+        <translation>追跡を終了しました（%1 で学習は続いています）。「再開」で再び追跡します。</translation>
+    </message>
+    <message>
+        <source>the remote host</source>
+        <translation>リモートホスト</translation>
+    </message>
+    <message>
         <source>Training or I/O failed: %1</source>
         <translation>学習または入出力に失敗しました: %1</translation>
     </message>

@@ -87,6 +87,14 @@
         <translation>已停止：已写入检查点；“继续”将从该处继续。</translation>
     </message>
     <message>
+        <source>No longer followed (%1 keeps training it): Resume follows it again.</source>
+        <translation>已停止跟踪（%1 仍在训练）：“继续”会重新跟踪。</translation>
+    </message>
+    <message>
+        <source>the remote host</source>
+        <translation>远程主机</translation>
+    </message>
+    <message>
         <source>Training or I/O failed: %1</source>
         <translation>训练或输入/输出失败：%1</translation>
     </message>

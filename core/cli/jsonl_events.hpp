@@ -1,6 +1,6 @@
 // MetricsSink that writes one versioned JSON object per line (flushed per line) for tools that
 // drive workbench-cli remotely: {"v": 1, "type": "step" | "eval" | "event" | "run_started" |
-// "run_finished" | "experiment_finished", ...}. docs/cli.md documents every field.
+// "run_finished" | "experiment_finished" | "detached", ...}. docs/cli.md documents every field.
 #pragma once
 
 #include <cstdio>

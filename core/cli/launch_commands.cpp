@@ -2,15 +2,15 @@
 // [--from OFFSET] [--follow]` (its events, whole lines only), `workbench-cli stop LAUNCH` (a
 // Ctrl-C for it) and `workbench-cli launches` (what there is). The local side (`run --target
 // ssh://HOST`) runs these over ssh; they are also what a user types on the host.
+#include <poll.h>
 #include <signal.h>
+#include <unistd.h>
 
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
@@ -22,6 +22,15 @@ namespace {
 
 bool writes_all(const std::string& bytes) {
   return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() && std::fflush(stdout) == 0;
+}
+
+// Waits up to `ms` for the launch to write more; true once the reader has gone. sshd does not
+// signal a command without a terminal when its client disconnects, and a quiet launch (a Slurm
+// job waiting in the queue, a long evaluation) writes nothing that would fail: without this, each
+// dropped connection would leave a `tail --follow` waiting on the host until the launch ended.
+bool reader_gone_within(int ms) {
+  pollfd out{STDOUT_FILENO, 0, 0};  // no events asked for: POLLERR, POLLHUP and POLLNVAL still come
+  return poll(&out, 1, ms) > 0 && (out.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0;
 }
 
 // How to go on after a launch ended without finishing: the host's command and, since `run
@@ -38,7 +47,7 @@ std::string how_to_continue(const CliContext& context, const LaunchFolder& launc
          "machine that ran `run --target`, `workbench-cli resume --experiment ID` (that machine's id) does";
 }
 
-void tail(CliContext& context, const std::string& id, std::int64_t from, bool follow) {
+void tail(CliContext& context, const std::string& id, std::int64_t from, bool follow, bool handshake) {
   const auto launch = LaunchFolder::existing(context.workspace(), id);
   if (from > 0) {  // a resumed reader must land on a line start, never in the middle of an event
     std::error_code ec;
@@ -54,6 +63,10 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
                                             launch.events().string(),
                       "give an offset after a whole line (0, or the bytes received so far)");
   }
+  if (handshake &&
+      !writes_all(nlohmann::json{{"type", kTailHandshake}, {"launch", id}, {"from", from},
+                                 {"version", PROJECT_VERSION_STRING}}.dump() + "\n"))
+    return;
   std::int64_t offset = from;
   for (;;) {
     // Read the process's state before the file: a process found gone has written its last line.
@@ -74,7 +87,7 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
       context.exit_code = kLaunchEndedWithoutFinishing;
       return;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (reader_gone_within(200)) return;
   }
 }
 
@@ -157,15 +170,19 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
 
   auto from = std::make_shared<std::int64_t>(0);
   auto follow = std::make_shared<bool>(false);
+  auto handshake = std::make_shared<bool>(false);
   auto id = std::make_shared<std::string>();
   auto* tail_cmd = app.add_subcommand("tail", "Write a launch's JSON-lines events from a byte offset (whole lines)");
   tail_cmd->add_option("LAUNCH", *id, "Launch id (printed by `start`)")->required();
   tail_cmd->add_option("--from", *from, "Byte offset to start at: 0 or the end of a line already received")
       ->check(kNonNegative);
   tail_cmd->add_flag("--follow,-f", *follow, "Keep writing new events until the experiment finishes");
+  tail_cmd->add_flag("--handshake", *handshake,
+                     "First write a line {\"type\":\"tail_handshake\",...} that is not an event: what `run --target` "
+                     "reads to tell the events from text a shell startup file on the host prints");
   tail_cmd->footer("Exit codes with --follow: 0 once the experiment_finished line is written; 5 when the\n"
                    "launch's process ended without it (how it ended and its output.log's last lines on stderr).");
-  tail_cmd->callback([&context, id, from, follow] { tail(context, *id, *from, *follow); });
+  tail_cmd->callback([&context, id, from, follow, handshake] { tail(context, *id, *from, *follow, *handshake); });
 
   auto stop_id = std::make_shared<std::string>();
   auto* stop_cmd = app.add_subcommand("stop", "Ask a launch to stop like Ctrl-C: checkpoint, run interrupted");

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 #include "cli/child_process.hpp"
@@ -28,9 +29,23 @@ namespace {
 
 std::atomic<int> g_interrupts{0};
 std::atomic<bool> g_detach{false};
+std::atomic<bool> g_starting{false};  // the host's `start` has not answered yet
 
-extern "C" void on_follow_interrupt(int) { g_interrupts.fetch_add(1); }
-extern "C" void on_follow_detach(int) { g_detach.store(true); }
+// Only write(2) is safe here: what a request means while the launch is being started.
+void say_while_starting(const char* text) {
+  if (g_starting.load()) static_cast<void>(!write(STDERR_FILENO, text, std::strlen(text)));
+}
+
+extern "C" void on_follow_interrupt(int) {
+  if (g_interrupts.fetch_add(1) == 0)
+    say_while_starting("\nworkbench-cli: the host is starting the launch; it is stopped there once it has answered\n");
+  else
+    say_while_starting("\nworkbench-cli: the host is starting the launch; it is detached from once it has answered\n");
+}
+extern "C" void on_follow_detach(int) {
+  g_detach.store(true);
+  say_while_starting("\nworkbench-cli: the host is starting the launch; it is detached from once it has answered\n");
+}
 
 // A connection that fails this many times in a row, without a line received, is given up
 // (about 8 minutes with the backoff below); the run goes on and `attach` follows it later.
@@ -139,7 +154,35 @@ FollowOutcome finished_outcome(RunStore& store, ImportState& state, const std::f
   return outcome;
 }
 
+// Whether `line` is `tail --handshake`'s first line.
+bool is_handshake(std::string_view line) {
+  const auto object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return object.is_object() && object.value("type", "") == kTailHandshake;
+}
+
+// Text before the handshake comes from the host's shell startup files (a ~/.bashrc that echoes
+// in non-interactive shells): harmless to the import, said once, as it slows every connection.
+void note_shell_output(const ImportState& state, std::string_view line) {
+  static bool noted = false;
+  if (noted || line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+  noted = true;
+  print_status_line(state.target + "'s shell printed \"" + std::string(line.substr(0, 120)) +
+                    "\" before workbench-cli ran (a shell startup file; skipped)");
+}
+
 }  // namespace
+
+void catch_follow_signals() {
+  static std::atomic<bool> caught{false};
+  if (caught.exchange(true)) return;  // a request made while the launch was started stays pending
+  std::signal(SIGINT, on_follow_interrupt);
+  std::signal(SIGTERM, on_follow_detach);
+  std::signal(SIGHUP, on_follow_detach);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
+}
+
+StartingOnHost::StartingOnHost() { g_starting.store(true); }
+StartingOnHost::~StartingOnHost() { g_starting.store(false); }
 
 std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words) {
   std::vector<std::string> out = {state.remote_cli};
@@ -151,16 +194,18 @@ std::vector<std::string> remote_cli_words(const ImportState& state, const std::v
 
 FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::filesystem::path& state_file,
                             bool forward_jsonl) {
-  g_interrupts = 0;
-  g_detach = false;
-  std::signal(SIGINT, on_follow_interrupt);
-  std::signal(SIGTERM, on_follow_detach);
-  std::signal(SIGHUP, on_follow_detach);
-  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
+  catch_follow_signals();
   const SshTarget target = parse_ssh_target(state.target);
   const FollowLock lock(state_file);  // refuses a second follower of this launch
-  // A follower that held the lock until now may have gone on since `state` was read.
-  if (std::filesystem::exists(state_file)) state = load_import_state(state_file);
+  // A follower that held the lock until now may have gone on since `state` was read; how the
+  // host is reached stays the caller's (`attach --remote-cli` changes it; saved at the first
+  // checkpoint).
+  if (std::filesystem::exists(state_file)) {
+    auto current = load_import_state(state_file);
+    current.remote_cli = state.remote_cli;
+    current.ssh_options = state.ssh_options;
+    state = std::move(current);
+  }
   if (state.done && state.finished.is_null()) {
     print_status_line("launch " + state.launch + " has ended; everything it wrote is imported");
     return {};
@@ -175,10 +220,11 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
   for (int failures = 0;;) {
     const auto argv = ssh_argv(target, state.ssh_options,
                                remote_cli_words(state, {"tail", state.launch, "--from",
-                                                        std::to_string(importer.offset()), "--follow"}));
+                                                        std::to_string(importer.offset()), "--follow", "--handshake"}));
     const PipedProcess ssh = spawn_piped(argv);
     LineSplitter splitter;
     bool received = false;
+    bool greeted = false;  // the handshake arrived: what follows are the events
     auto last_save = std::chrono::steady_clock::now();
     char buffer[65536];
     for (;;) {
@@ -205,6 +251,12 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
         if (n == 0 || (n < 0 && errno != EINTR)) break;
         if (n > 0) {
           for (const auto& line : splitter.feed(std::string_view(buffer, static_cast<std::size_t>(n)))) {
+            if (!greeted) {
+              greeted = is_handshake(line);
+              if (!greeted) note_shell_output(state, line);
+              received = received || greeted;  // the host answered, even if the launch is quiet
+              continue;
+            }
             const auto event = importer.import_line(line);
             received = true;
             if (forward_jsonl && event.value("type", "") != "experiment_finished") {
@@ -238,8 +290,9 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
     if (code != 255 && code != 0 && code < 128)
       throw UserError(ExitCode::kRuntime,
                       "`workbench-cli tail` on " + state.target + " failed with exit status " + std::to_string(code),
-                      code == 127 ? "the host has no workbench-cli on its PATH: pass --remote-cli PATH to `run` "
-                                    "(and `attach`)"
+                      code == 127 ? "the host has no \"" + state.remote_cli + "\": `workbench-cli attach " + state.launch +
+                                        " --remote-cli PATH` follows it with the host's program (a path from its "
+                                        "home folder, or absolute)"
                                   : "see its message above; `workbench-cli attach " + state.launch +
                                         "` follows the launch again");
     failures = received ? 1 : failures + 1;

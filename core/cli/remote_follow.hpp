@@ -26,11 +26,27 @@ struct FollowOutcome {
   nlohmann::json experiment_finished;  // the host's line
 };
 
+// Installs the follower's SIGINT (once: stop the run there; twice: detach), SIGTERM and SIGHUP
+// (detach) handlers, and ignores SIGPIPE. Called before the host is asked to start a launch: a
+// request made while it starts waits for its answer (the import state saved, so `attach` finds
+// the launch), rather than killing us and leaving a run on the host that nothing here knows of.
+// Later calls change nothing, so the request is still pending when follow_launch begins.
+void catch_follow_signals();
+
+// While one is alive, a stop or detach request says that it waits for the host's answer.
+struct StartingOnHost {
+  StartingOnHost();
+  ~StartingOnHost();
+  StartingOnHost(const StartingOnHost&) = delete;
+  StartingOnHost& operator=(const StartingOnHost&) = delete;
+};
+
 // The words that run the host's CLI with its home: [remote_cli, --home=DIR] + `words` (each is
 // shell-quoted by ssh_argv).
 std::vector<std::string> remote_cli_words(const ImportState& state, const std::vector<std::string>& words);
 
-// Follows until the stream ends or we detach; the state file is kept current throughout.
+// Follows until the stream ends or we detach; the state file is kept current throughout. A stop
+// or detach requested before it began (while the launch was started) is acted on at once.
 FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::filesystem::path& state_file,
                             bool forward_jsonl);
 

@@ -11,6 +11,7 @@
 #include "cli/jsonl_events.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/remote_follow.hpp"
+#include "cli/resume_hint.hpp"
 #include "cli/summary_table.hpp"
 #include "launch/ssh_target.hpp"
 #include "remote/event_importer.hpp"
@@ -22,13 +23,17 @@ namespace wb {
 namespace {
 
 std::string attach_command(const ImportState& state, const CliContext& context) {
-  return "workbench-cli" + (context.home.empty() ? std::string() : " --home " + context.home) + " attach " + state.launch;
+  return "workbench-cli" + global_options(context) + " attach " + state.launch;
 }
 
 // Runs `start WORDS...` on the host with `stdin_file` on its stdin (the spec for `start -`); the
-// launch it reports.
+// launch it reports. A Ctrl-C (the desktop app's Stop) or SIGTERM (its window closed) meanwhile
+// waits for the answer: the host may have started the run already, and only its answer lets us
+// stop it there or follow it later.
 nlohmann::json start_on_host(const ImportState& state, const std::vector<std::string>& words,
                              const std::filesystem::path& stdin_file = "/dev/null") {
+  catch_follow_signals();
+  const StartingOnHost starting;
   int code = 0;
   const std::string out =
       run_piped(ssh_argv(parse_ssh_target(state.target), state.ssh_options, remote_cli_words(state, words)), code, stdin_file);
@@ -38,7 +43,8 @@ nlohmann::json start_on_host(const ImportState& state, const std::vector<std::st
                     "~/.ssh/config, the host key known; --ssh-option passes further ssh options");
   if (code == 127)
     throw UserError(ExitCode::kRuntime, "the host has no \"" + state.remote_cli + "\" (exit status 127)",
-                    "pass --remote-cli PATH: the workbench-cli on the host (a non-interactive ssh shell has a short PATH)");
+                    "pass --remote-cli PATH: the workbench-cli on the host, absolute or from its home folder, without ~ "
+                    "(a non-interactive ssh shell has a short PATH)");
   if (code != 0)
     throw UserError(code == 2 || code == 3 || code == 4 ? static_cast<ExitCode>(code) : ExitCode::kRuntime,
                     "`workbench-cli start` on " + state.target + " failed with exit status " + std::to_string(code) +
@@ -85,6 +91,34 @@ void refuse_control_characters(const std::string& option, const std::string& val
                       "give the path on the host as it is, on one line");
 }
 
+// The host's shell gets every word quoted, so it expands no `~`. ssh starts in the host's home:
+// a path there needs no `~/`.
+void refuse_tilde(const std::string& option, const std::string& value) {
+  if (value.empty() || value.front() != '~') return;
+  const std::string example = value.rfind("~/", 0) == 0 ? "; here: " + option + " " + value.substr(2) : "";
+  throw UserError(ExitCode::kUsage, option + " \"" + value + "\": the host does not expand ~ (every word is quoted)",
+                  "give the path from the host's home folder without ~/ (ssh starts there)" + example +
+                      ", or an absolute path");
+}
+
+// What the host's `start` would refuse about --jobs, refused before connecting.
+void refuse_jobs_beside_ranks(const CLI::App& run, bool slurm) {
+  const auto given = [&](const char* name) {
+    const auto* option = run.get_option_no_throw(name);
+    return option != nullptr && option->count() > 0 ? option->as<int>() : 0;
+  };
+  const int jobs = given("--jobs"), nproc = given("--nproc");
+  if (jobs <= 1 || (!slurm && nproc <= 1)) return;
+  throw UserError(ExitCode::kUsage,
+                  "--jobs " + std::to_string(jobs) +
+                      (slurm ? " with --remote-slurm: a Slurm launch is one job whose ranks train the runs one after "
+                               "another"
+                             : " with --nproc " + std::to_string(nproc) + ": data-parallel ranks train one run at a "
+                               "time"),
+                  slurm ? "drop --jobs; for runs side by side, start them as separate launches"
+                        : "drop --jobs, or drop --nproc and train runs side by side");
+}
+
 // The outcome table from the local store, the experiment_finished line with local ids, and the
 // exit code: 0, 130 when interrupted or detached, 1 when a run failed or the host's process died.
 void report(CliContext& context, RunStore& store, const ImportState& state, const FollowOutcome& outcome, bool jsonl) {
@@ -104,8 +138,11 @@ void report(CliContext& context, RunStore& store, const ImportState& state, cons
     std::fprintf(out, "%s. Follow it again: `%s`\n", outcome.message.c_str(), attach_command(state, context).c_str());
   if (outcome.interrupted)
     std::fprintf(out, "Interrupted on %s: `workbench-cli%s resume --experiment %lld` continues it there and imports "
-                 "it here\n", state.target.c_str(), context.home.empty() ? "" : (" --home " + context.home).c_str(),
+                 "it here\n", state.target.c_str(), global_options(context).c_str(),
                  static_cast<long long>(state.experiment_id));
+  if (jsonl && outcome.detached)  // the run trains on: a tool must not show it as stopped
+    JsonlEvents(stdout).write({{"type", "detached"}, {"experiment_id", state.experiment_id},
+                               {"target", state.target}, {"launch", state.launch}, {"message", outcome.message}});
   if (jsonl && outcome.finished) {
     JsonlEvents events(stdout);
     events.write({{"type", "experiment_finished"}, {"experiment_id", state.experiment_id},
@@ -179,11 +216,14 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   state.ssh_options = args.ssh_options;
   state.remote_cli = args.remote_cli;
   state.remote_home = args.remote_home;
-  refuse_control_characters("--remote-cli", state.remote_cli);
-  refuse_control_characters("--remote-home", state.remote_home);
+  for (const auto& [option, value] : {std::pair{"--remote-cli", state.remote_cli}, {"--remote-home", state.remote_home}}) {
+    refuse_control_characters(option, value);
+    refuse_tilde(option, value);
+  }
   const ExperimentSpec experiment = load_spec_or_preset(spec);  // checked here: a typo costs no connection
   if (const auto* nproc = run.get_option_no_throw("--nproc"); nproc != nullptr && nproc->count() > 0)
     check_rank_split(experiment, nproc->as<int>());  // and so is a batch the ranks cannot share
+  refuse_jobs_beside_ranks(run, args.slurm);
   const Workspace local = context.workspace();
   const auto scratch = local.root / "remote" / ("spec-" + std::to_string(getpid()) + ".sending");  // ssh's stdin
   print_status_line("starting " + experiment.name + " on " + state.target);
@@ -250,16 +290,29 @@ void add_attach_command(CLI::App& app, CliContext& context) {
   struct Args {
     std::string launch;
     std::string events;
+    std::string remote_cli;
+    std::vector<std::string> ssh_options;
   };
   auto args = std::make_shared<Args>();
   auto* attach = app.add_subcommand("attach", "Follow a remote launch again (after a detach or a crash) and import the rest");
   attach->add_option("LAUNCH", args->launch, "Launch id (printed by `run --target`; `ls HOME/remote`)")->required();
   attach->add_option("--events", args->events, "Also stream events on stdout: jsonl")->check(CLI::IsMember({"jsonl"}));
+  attach->add_option("--remote-cli", args->remote_cli,
+                     "The workbench-cli program on the host, if it moved since `run --target` (kept for later attaches)");
+  attach->add_option("--ssh-option", args->ssh_options,
+                     "ssh options (-o OPT) instead of those `run --target` was given (repeatable; kept)")
+      ->allow_extra_args(false);
   attach->footer("Continues from the byte offset imported so far (HOME/remote/LAUNCH.json) into the same database;\n"
                  "no row is imported twice. Ctrl-C and exit codes as for `run --target` (docs/cli.md).");
   attach->callback([&context, args] {
     const auto state_file = import_state_path(context.workspace(), args->launch);
     auto state = load_import_state(state_file);
+    if (!args->remote_cli.empty()) {
+      refuse_control_characters("--remote-cli", args->remote_cli);
+      refuse_tilde("--remote-cli", args->remote_cli);
+      state.remote_cli = args->remote_cli;
+    }
+    if (!args->ssh_options.empty()) state.ssh_options = args->ssh_options;
     follow_and_report(context, state, state_file, args->events == "jsonl");
   });
 }

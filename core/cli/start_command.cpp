@@ -242,7 +242,7 @@ void start(CliContext& context, const StartArgs& given) {
     if (!args.device.empty()) argv.insert(argv.end(), {"--device", args.device});
     if (args.threads >= 0) argv.insert(argv.end(), {"--threads", std::to_string(args.threads)});
     if (args.nproc > 0) argv.insert(argv.end(), {"--nproc", std::to_string(args.nproc)});
-    pid = start_detached(launch, argv);
+    pid = start_detached(launch, argv, {}, /*hold_stops=*/true);
   }
   nlohmann::json answer = {{"launch", launch.id}, {"folder", launch.dir.string()}, {"events_file", launch.events().string()},
                            {"pid", pid}, {"host", this_host_name()}};

@@ -1,6 +1,7 @@
 // The SIGINT/SIGTERM handler of a training process; see stop_signals.hpp.
 #include "cli/stop_signals.hpp"
 
+#include <pthread.h>
 #include <signal.h>
 #include <time.h>
 
@@ -48,6 +49,13 @@ void install_stop_handlers(std::atomic<bool>* stop) {
   sigaddset(&action.sa_mask, SIGTERM);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  // A launch's process starts with both blocked (start_detached's hold_stops): a stop that came
+  // while it loaded is delivered now, to the handler.
+  sigset_t stops;
+  sigemptyset(&stops);
+  sigaddset(&stops, SIGINT);
+  sigaddset(&stops, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &stops, nullptr);
 }
 
 }  // namespace wb

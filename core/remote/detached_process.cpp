@@ -27,7 +27,7 @@ void write_small_file(const char* path, const char* temporary, const char* text,
 }  // namespace
 
 pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>& argv,
-                     const std::filesystem::path& stdout_file) {
+                     const std::filesystem::path& stdout_file, bool hold_stops) {
   // Everything the two forked processes need is made here: after fork only system calls.
   std::vector<std::string> words = argv;
   std::vector<char*> args;
@@ -56,6 +56,13 @@ pid_t start_detached(const LaunchFolder& launch, const std::vector<std::string>&
     if (run == 0) {
       if (!out.empty()) dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
       signal(SIGHUP, SIG_DFL);
+      if (hold_stops) {  // the mask survives exec; pending signals wait for the unblock
+        sigset_t stops;
+        sigemptyset(&stops);
+        sigaddset(&stops, SIGINT);
+        sigaddset(&stops, SIGTERM);
+        sigprocmask(SIG_BLOCK, &stops, nullptr);
+      }
       execv(args[0], args.data());
       const int error = errno;  // exec failed: the supervisor reads why instead of the pipe closing
       (void)!write(exec_done[1], &error, sizeof error);

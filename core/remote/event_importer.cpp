@@ -66,9 +66,13 @@ nlohmann::json EventImporter::import_line(std::string_view line) {
                     "see the launch's output.log on the host; the run itself may be fine (`workbench-cli runs` there)");
   }
   const auto header = decode_header(object);
-  offset_ += static_cast<std::int64_t>(line.size()) + 1;
+  // Counted once imported: a line that fails is read again by the next attach, not skipped.
+  const auto consumed = static_cast<std::int64_t>(line.size()) + 1;
   if (header.type == "experiment_finished") state_.finished = object;  // saved by the next checkpoint
-  if (header.type == "experiment_finished" || header.run_name.empty()) return object;
+  if (header.type == "experiment_finished" || header.run_name.empty()) {
+    offset_ += consumed;
+    return object;
+  }
   const auto local = state_.runs.find(header.run_name);
   if (local == state_.runs.end())
     throw UserError(ExitCode::kRuntime, "the host reports run \"" + header.run_name + "\", which the spec sent has not",
@@ -107,6 +111,7 @@ nlohmann::json EventImporter::import_line(std::string_view line) {
     if (observer_) observer_->run_finished(record);
   }
   // Other types (a newer writer's additions) are forwarded, not stored.
+  offset_ += consumed;
   return object;
 }
 

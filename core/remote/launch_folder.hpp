@@ -20,6 +20,10 @@ namespace wb {
 // experiment_finished (killed, or failed before training: a bad spec, missing data).
 constexpr int kLaunchEndedWithoutFinishing = 5;
 
+// The type of the line `tail --handshake` writes before the events: what the follower reads to
+// tell them from what the host's shell startup files print on stdout.
+inline constexpr const char* kTailHandshake = "tail_handshake";
+
 // "20261206-140512-k3x9q2": UTC time and six characters of `random` in [a-z0-9]; sortable by time,
 // only characters that no shell, path or ssh treats specially.
 std::string new_launch_id(std::chrono::system_clock::time_point now, std::uint64_t random);

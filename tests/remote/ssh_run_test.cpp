@@ -15,7 +15,10 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <sstream>
+#include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -99,6 +102,27 @@ std::string read_steps(int fd, int count) {
     line.clear();
   }
   return text;
+}
+
+// How many processes on this machine (the "host") run `workbench-cli ... tail LAUNCH --from FROM`.
+int host_tails(const std::string& launch, const std::string& from) {
+  using namespace std::string_literals;
+  const std::string words = "\0tail\0"s + launch + "\0--from\0"s + from + "\0"s;
+  int n = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it("/proc", ec), end; !ec && it != end; it.increment(ec)) {
+    std::ifstream in(it->path() / "cmdline", std::ios::binary);
+    const std::string cmdline{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    n += cmdline.find(words) != std::string::npos;
+  }
+  return n;
+}
+
+// Whether `condition` holds within 10 s.
+bool eventually(const std::function<bool()>& condition) {
+  for (int i = 0; i < 100; ++i, std::this_thread::sleep_for(100ms))
+    if (condition()) return true;
+  return condition();
 }
 
 // Sends SIGCONT when it goes out of scope: a host process the test stopped never stays stopped.
@@ -308,9 +332,13 @@ TEST_F(SshRunTest, ADroppedConnectionAndAKilledFollowerResumeWithoutDuplicates) 
   // 1. The connection drops: the follower's ssh dies; it reconnects from its offset.
   const pid_t first_tail = tail_connection(tails_before);
   ASSERT_GT(first_tail, 0);
+  ASSERT_EQ(host_tails(state.launch, "0"), 1) << "the host's side of that connection";
   kill(first_tail, SIGKILL);
   const pid_t second_tail = tail_connection(tails_before + 1);
   EXPECT_GT(second_tail, 0) << "no reconnect: " << test::read_file(dir / "run.err");
+  // The host's `tail` of the dropped connection ends with it, though the frozen run writes
+  // nothing that could fail: dropped connections must not pile up processes on the host.
+  EXPECT_TRUE(eventually([&] { return host_tails(state.launch, "0") == 0; })) << "a tail outlived its connection";
   // 2. The follower itself is killed (its state file is all that remains).
   kill(cli.pid, SIGKILL);
   wait_cli(cli);
@@ -402,6 +430,60 @@ TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns
   expect_same_rows(dir / "local/runs.db", remote_home / "runs.db");
 }
 
+// A Ctrl-C (the desktop app's Stop) while the host is still starting the launch: the host has
+// started the run but its answer has not arrived. The follower waits for it, records the launch
+// and stops the run there, instead of dying and leaving it training unknown to `attach`. The
+// host's program here sits behind a chatty shell startup (a line on stdout before each command),
+// which the follower skips.
+TEST_F(SshRunTest, ACtrlCWhileTheHostStartsTheLaunchStopsItThere) {
+  import_corpus(dir / "remote");
+  const auto spec = write_spec("spec.json", "early", 300, 48);
+  const auto slow_cli = dir / "slow-cli";
+  test::write_file(slow_cli, "#!/bin/sh\necho 'Welcome to the test host'\n" + shell_quote(WB_CLI_PATH) +
+                                 " \"$@\"; status=$?\n[ \"$2\" = start ] && sleep 3\nexit $status\n");
+  std::filesystem::permissions(slow_cli, std::filesystem::perms::owner_all);
+  Cli cli = start_cli({"--home", (dir / "local").string(), "run", spec.string(), "--target", "ssh://wbtest",
+                       "--remote-cli", slow_cli.string(), "--remote-home", (dir / "remote").string(), "--events",
+                       "jsonl"},
+                      dir / "run.err");
+  // The host's launch has its process (frozen, so that the stop below lands mid-run) and its
+  // `start` lingers before ending: the Ctrl-C comes before the answer reaches us.
+  pid_t remote_pid = 0;
+  ASSERT_TRUE(eventually([&] {
+    if (std::filesystem::is_directory(dir / "remote/launches"))
+      for (const auto& launch : std::filesystem::directory_iterator(dir / "remote/launches"))
+        if (const std::string pid = test::read_file(launch.path() / "pid"); !pid.empty()) remote_pid = std::stoi(pid);
+    return remote_pid > 0;
+  })) << test::read_file(dir / "run.err");
+  ASSERT_EQ(kill(remote_pid, SIGSTOP), 0);
+  const Thaw thaw{remote_pid};
+  kill(cli.pid, SIGINT);
+  ASSERT_TRUE(eventually([&] {
+    return test::read_file(dir / "run.err").find("the host is starting the launch; it is stopped there once it has "
+                                                 "answered") != std::string::npos;
+  })) << test::read_file(dir / "run.err");
+  ASSERT_TRUE(wait_for_pending_sigint(remote_pid)) << "the follower asked the host to stop it:\n"
+                                                   << test::read_file(dir / "run.err");
+  kill(remote_pid, SIGCONT);
+  const std::string out = read_rest(cli.out);
+  ASSERT_EQ(wait_cli(cli), 130) << test::read_file(dir / "run.err");
+  const std::string run_err = test::read_file(dir / "run.err");
+  EXPECT_NE(run_err.find("ssh://wbtest's shell printed \"Welcome to the test host\" before workbench-cli ran"),
+            std::string::npos) << run_err;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) EXPECT_NO_THROW(nlohmann::json::parse(line)) << line;
+  const auto state = only_state(dir / "local");
+  EXPECT_EQ(state.remote_pid, remote_pid);
+  EXPECT_TRUE(state.done);
+  // Stopped as it began: nothing failed, nothing left running; `resume --experiment` trains it.
+  auto local = RunStore::open(dir / "local/runs.db", RunStore::Mode::kReadOnly);
+  for (const auto& run : local.runs())
+    EXPECT_TRUE(run.status == "queued" || run.status == "interrupted") << run.name << ": " << run.status << "\n"
+                                                                       << run_err;
+  EXPECT_NE(run_err.find("resume --experiment " + std::to_string(state.experiment_id) + "` continues it there"),
+            std::string::npos) << run_err;
+}
+
 TEST_F(SshRunTest, AHostProcessThatDiesIsReportedAndItsRunsFail) {
   Cli cli = start_remote_run("dies");
   const auto state = freeze_after(dir / "local", 10);
@@ -446,6 +528,14 @@ TEST_F(SshRunTest, HostileTargetsAndProgramsRunNothing) {
   EXPECT_EQ(wait_cli(lines), 2);
   EXPECT_NE(test::read_file(dir / "lines.err").find("--remote-home \"/data\\n"), std::string::npos)
       << test::read_file(dir / "lines.err");
+  // A ~, which the host's shell would not expand inside quotes, is refused with the path to give.
+  Cli tilde = start_cli({"--home", (dir / "local").string(), "run", spec.string(), "--target", "ssh://wbtest",
+                         "--remote-home", "~/wb"},
+                        dir / "tilde.err");
+  read_rest(tilde.out);
+  EXPECT_EQ(wait_cli(tilde), 2);
+  EXPECT_NE(test::read_file(dir / "tilde.err").find("here: --remote-home wb"), std::string::npos)
+      << test::read_file(dir / "tilde.err");
   EXPECT_FALSE(std::filesystem::exists(marker)) << "a hostile word was executed";
 }
 

@@ -74,6 +74,17 @@ TEST(CliEvent, ParsesEveryTypeOfTheStream) {
   EXPECT_TRUE(experiment.event->interrupted);
   EXPECT_EQ(experiment.event->resultsDir, "/h/results/tc-4");
   EXPECT_EQ(experiment.event->runId, 0);
+
+  const auto detached = parseCliEvent(
+      R"({"v":1,"type":"detached","experiment_id":5,"target":"ssh://gpu-box","launch":"20261207-120000-k3x9q2",)"
+      R"("message":"gave up reaching ssh://gpu-box after 20 attempts; the run goes on there"})");
+  ASSERT_TRUE(detached.event);
+  EXPECT_EQ(detached.event->type, Type::kDetached);
+  EXPECT_EQ(detached.event->experimentId, 5);
+  EXPECT_EQ(detached.event->target, "ssh://gpu-box");
+  EXPECT_EQ(detached.event->launch, "20261207-120000-k3x9q2");
+  EXPECT_TRUE(detached.event->message.startsWith("gave up reaching"));
+  EXPECT_FALSE(detached.event->interrupted);
 }
 
 TEST(CliEvent, ToleratesUnknownTypesAndVersions) {

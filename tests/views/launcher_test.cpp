@@ -243,6 +243,22 @@ TEST(LauncherCliJob, ClosingTheAppReleasesAJobWithSigterm) {
   }
 }
 
+// A follower of a remote launch that gives up (the host unreachable for minutes) exits 130 like a
+// stop, but the run trains on there: the job must not say it stopped at a checkpoint.
+TEST(LauncherCliJob, AFollowerThatGivesUpSaysTheRemoteRunTrainsOn) {
+  test::TempDir dir;
+  FakeCli fake(dir, QStringLiteral("detach"));
+  CliJob job(std::make_shared<SshLaunchTarget>(QStringLiteral("ssh://gpu-box")),
+             {dir / "runs.db", {}, {"run", "s.json", "--events", "jsonl"}, {}}, QStringLiteral("mini"));
+  job.start();
+  ASSERT_TRUE(waitForEnd(job));
+  EXPECT_EQ(job.exitCode(), 130);
+  EXPECT_EQ(job.status(), CliJob::Status::kInterrupted) << "Resume follows it again";
+  EXPECT_EQ(job.experimentId(), 3);
+  EXPECT_TRUE(job.message().contains("ssh://gpu-box keeps training it")) << job.message().toStdString();
+  EXPECT_FALSE(job.message().contains("checkpoint")) << job.message().toStdString();
+}
+
 TEST(LauncherCliJob, SecondStopKillsOnlyAfterTheGrace) {
   test::TempDir dir;
   FakeCli fake(dir, QStringLiteral("stubborn"));  // ignores SIGINT

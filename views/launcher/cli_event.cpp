@@ -30,6 +30,7 @@ CliEvent::Type typeOf(const QString& name) {
   if (name == QLatin1String("event")) return CliEvent::Type::kEvent;
   if (name == QLatin1String("run_finished")) return CliEvent::Type::kRunFinished;
   if (name == QLatin1String("experiment_finished")) return CliEvent::Type::kExperimentFinished;
+  if (name == QLatin1String("detached")) return CliEvent::Type::kDetached;
   return CliEvent::Type::kUnknown;
 }
 
@@ -105,6 +106,12 @@ CliEventParse parseCliEvent(const QByteArray& line) {
       e.experimentId = integer(o, QLatin1String("experiment_id")).value_or(0);
       e.interrupted = o.value(QLatin1String("interrupted")).toBool(false);
       e.resultsDir = o.value(QLatin1String("results_dir")).toString();
+      break;
+    case CliEvent::Type::kDetached:
+      e.experimentId = integer(o, QLatin1String("experiment_id")).value_or(0);
+      e.target = o.value(QLatin1String("target")).toString();
+      e.launch = o.value(QLatin1String("launch")).toString();
+      e.message = o.value(QLatin1String("message")).toString();
       break;
     case CliEvent::Type::kEvent:
     case CliEvent::Type::kUnknown:

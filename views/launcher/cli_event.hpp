@@ -12,7 +12,7 @@
 namespace wb {
 
 struct CliEvent {
-  enum class Type { kRunStarted, kStep, kEval, kEvent, kRunFinished, kExperimentFinished, kUnknown };
+  enum class Type { kRunStarted, kStep, kEval, kEvent, kRunFinished, kExperimentFinished, kDetached, kUnknown };
 
   Type type = Type::kUnknown;
   QString typeName;  // as written, also for kUnknown
@@ -47,6 +47,11 @@ struct CliEvent {
   std::int64_t experimentId = 0;
   bool interrupted = false;
   QString resultsDir;
+
+  // detached (a remote launch no longer followed; it trains on): also experimentId
+  QString target;   // ssh://...
+  QString launch;
+  QString message;  // why
 
   // Field versions this parser was written against: a larger "v" is read the same way, as far
   // as the fields above still exist (format changes are additive by the CLI's convention).

@@ -43,9 +43,15 @@ CliJob::CliJob(std::shared_ptr<const LaunchTarget> target, CliCommand command, Q
 CliJob::~CliJob() {
   process_.disconnect(this);  // no signals into a half-destroyed job or its list
   if (process_.state() == QProcess::NotRunning) return;
-  if (target_->release(process_) && process_.waitForFinished(3000)) return;
+  release();
+  if (released_ && process_.waitForFinished(3000)) return;
   target_->kill(process_);
   process_.waitForFinished(1000);
+}
+
+void CliJob::release() {
+  if (released_ || process_.state() == QProcess::NotRunning) return;
+  released_ = target_->release(process_);
 }
 
 void CliJob::start() {
@@ -214,6 +220,12 @@ CliJob::RunProgress& CliJob::runFor(const CliEvent& event) {
 void CliJob::handleEvent(const CliEvent& e) {
   if (e.type == CliEvent::Type::kUnknown) return;  // a newer CLI's addition: nothing to show
   if (status_ == Status::kStarting) setStatus(Status::kRunning);
+  if (e.type == CliEvent::Type::kDetached) {
+    if (e.experimentId > 0) experimentId_ = e.experimentId;
+    detachedFrom_ = e.target.isEmpty() ? tr("the remote host") : e.target;
+    emit changed();
+    return;
+  }
   if (e.type == CliEvent::Type::kExperimentFinished) {
     if (e.experimentId > 0) experimentId_ = e.experimentId;
     experimentInterrupted_ = e.interrupted;
@@ -298,6 +310,9 @@ void CliJob::processFinished(int exitCode, QProcess::ExitStatus exitStatus) {
       if (experimentInterrupted_) return finish(Status::kInterrupted, tr("Stopped: Resume continues from the checkpoint."));
       return finish(Status::kFinished, {});
     case 130:
+      if (!detachedFrom_.isEmpty())
+        return finish(Status::kInterrupted,
+                      tr("No longer followed (%1 keeps training it): Resume follows it again.").arg(detachedFrom_));
       return finish(Status::kInterrupted, tr("Stopped: a checkpoint was written; Resume continues from it."));
     case 1:
       return finish(Status::kFailed, tr("Training or I/O failed: %1").arg(cliErrorText()));

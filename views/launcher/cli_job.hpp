@@ -6,6 +6,8 @@
 // Status from the process (docs/cli.md, exit codes):
 //   exit 0                        -> finished (interrupted if experiment_finished said so)
 //   exit 130                      -> interrupted: checkpoint written, the run can be resumed
+//   exit 130 after a `detached`   -> interrupted here only: the remote run trains on; Resume
+//                                    follows it again
 //   exit 1, 2, 3, 4               -> failed; the message is the CLI's "error: ... fix: ..." lines
 //   killed by a second Stop       -> interrupted (resumes from the last checkpoint)
 //   a signal after Stop           -> interrupted (stopped before the CLI could catch it)
@@ -64,6 +66,9 @@ class CliJob : public QObject {
   // one detached from) and given a moment to checkpoint, then killed: closing the window must not
   // leave a run "running" without a process if it can help it.
   ~CliJob() override;
+  // What the destructor does first, without waiting: closing the window releases every job
+  // before it waits for any, so N jobs take one grace period, not N.
+  void release();
 
   void start();
   // First call: SIGINT (graceful). A call while stopping: kill, once the graceful stop has had
@@ -150,6 +155,8 @@ class CliJob : public QObject {
   QElapsedTimer stopTimer_;
   bool killed_ = false;
   bool experimentInterrupted_ = false;
+  bool released_ = false;  // release() sent what closing the app sends
+  QString detachedFrom_;  // a `detached` line's target: the remote run trains on, unfollowed
 
   QByteArray stdoutBuffer_;  // a partial line until its newline arrives
   QByteArray stderrBuffer_;

@@ -118,7 +118,9 @@ LauncherWidget::LauncherWidget(QWidget* parent)
   updateActions();
 }
 
-LauncherWidget::~LauncherWidget() = default;
+LauncherWidget::~LauncherWidget() {
+  for (CliJob* job : model_->jobs()) job->release();  // all at once; each job's destructor then waits
+}
 
 void LauncherWidget::setDatabase(std::filesystem::path database) { database_ = std::move(database); }
 void LauncherWidget::setHome(std::filesystem::path home) { home_ = std::move(home); }

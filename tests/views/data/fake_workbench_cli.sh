@@ -5,7 +5,8 @@
 # environment variables, so the launcher passes its arguments as it would to the real CLI:
 #   FAKE_CLI_ARGS_FILE  write the arguments here, one per line
 #   FAKE_CLI_MODE       train (default) | fail (exit 2, error and fix on stderr) |
-#                       stubborn (ignores SIGINT: only a kill ends it)
+#                       stubborn (ignores SIGINT: only a kill ends it) | detach (after step 300,
+#                       a remote follower giving up: a `detached` line, exit 130)
 #   FAKE_CLI_HOLD_FILE  after step 500 and its evaluation, wait until this file exists
 #   FAKE_CLI_RUN_ID     the run id in the events (default 7)
 #   FAKE_CLI_EXPERIMENT_ID  the experiment id of experiment_finished (default 3)
@@ -48,6 +49,11 @@ step=100
 while [ $step -le 1000 ]; do
   stop_if_interrupted $step
   line="{\"v\":1,\"type\":\"step\",$run,\"step\":$step,\"total_steps\":1000,\"tokens\":$((step * 1000)),\"epoch\":$((step * 4 / 1000)),\"lr\":0.001,\"loss\":3.0,\"tokens_per_s\":50000,\"wall_s\":1.0}"
+  if [ "$mode" = detach ] && [ $step = 400 ]; then
+    echo "{\"v\":1,\"type\":\"detached\",\"experiment_id\":$experiment,\"target\":\"ssh://gpu-box\",\"launch\":\"20261207-120000-k3x9q2\",\"message\":\"gave up reaching ssh://gpu-box after 20 attempts; the run goes on there\"}"
+    echo "gave up reaching ssh://gpu-box after 20 attempts; the run goes on there. Follow it again: \`workbench-cli attach 20261207-120000-k3x9q2\`" >&2
+    exit 130
+  fi
   if [ $step = 300 ]; then  # a line that arrives in two pieces
     printf '%s' "$(echo "$line" | cut -c1-40)"; sleep 0.05; echo "$line" | cut -c41-
   else
