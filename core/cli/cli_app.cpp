@@ -26,7 +26,9 @@ Exit codes:
   2    bad command line or experiment spec; the message names the field and what is allowed
   3    data problem: missing or corrupt corpus, tokenizer, token store or checkpoint
   4    run database problem: unreadable, not a workbench database, or a newer schema
-  130  interrupted (Ctrl-C): a checkpoint was written; continue with `workbench-cli resume RUN`
+  5    `tail --follow` only: the launch's process ended without finishing its experiment
+  130  interrupted (Ctrl-C, SIGTERM): a checkpoint was written; continue with `workbench-cli resume RUN`;
+       from `run --target` and `attach` also a detach (the run goes on on the host: `attach LAUNCH`)
 
 Files: corpora, tokenizers, token stores, checkpoints and runs.db live under --home
 (default $WB_HOME, else $XDG_DATA_HOME/repetition-workbench, else ~/.local/share/repetition-workbench).
@@ -140,6 +142,17 @@ void report_error(const std::string& what, const std::string& fix, bool to_termi
   if (to_terminal && terminal_fd() >= 0) (void)!write(terminal_fd(), text.data(), text.size());
 }
 
+// "workbench-cli slurm submit": the deepest subcommand the parse reached, for a usage error's fix.
+std::string command_path(const CLI::App& app) {
+  std::string path = app.get_name();
+  for (const CLI::App* at = &app; at != nullptr;) {
+    const auto parsed = at->get_subcommands();
+    at = parsed.empty() ? nullptr : parsed.front();
+    if (at != nullptr) path += " " + at->get_name();
+  }
+  return path;
+}
+
 // What a rank's terminal is told besides its log: its own failure, not a stop every rank saw
 // (Ctrl-C) nor rank 0's error passed on.
 bool for_the_terminal(const UserError& e) {
@@ -215,8 +228,14 @@ int run_cli(int argc, char** argv) {
     report_error(error.what(), error.fix(), false);
     return static_cast<int>(ExitCode::kUsage);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+      // No command given: what there is to do, not CLI11's "A subcommand is required".
+      std::fputs(app.help().c_str(), stdout);
+      return static_cast<int>(ExitCode::kUsage);
+    }
+    report_error(e.what(), "`" + command_path(app) + " --help` lists what it takes", false);
+    return static_cast<int>(ExitCode::kUsage);
   } catch (const UserError& e) {
     report_error(e.what(), e.fix(), for_the_terminal(e), e.code() == ExitCode::kInterrupted ? "stopped" : "error");
     return static_cast<int>(e.code());

@@ -38,6 +38,7 @@ constexpr int kTexDefaultPoints = 1000;
 
 std::string output_format(const ExportArgs& args) {
   if (!args.format.empty()) return args.format;
+  if (args.output == "-") return "csv";  // stdout feeds a pipe: data, not a document
   const auto ends_with = [&](const std::string& suffix) {
     return args.output.size() >= suffix.size() &&
            args.output.compare(args.output.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -169,16 +170,16 @@ void add_export_command(CLI::App& app, CliContext& context) {
   cmd->add_option("--title", args->title, "Title above the plot");
   cmd->add_option("--format", args->format, "csv or tex; default: from the file name's extension")
       ->check(CLI::IsMember({"csv", "tex"}));
-  cmd->add_option("-o,--output", args->output, "Output file; - for stdout")->required();
+  cmd->add_option("-o,--output", args->output, "Output file; - for stdout (CSV unless --format tex)")->required();
   cmd->footer(
-      "CSV has one row per point: curve,group,run_id,x,y,kind (kind: smoothed, raw, or marker:onset /\n"
-      "marker:best). The .tex file is a standalone document with its data inline (pgfplots, Okabe & Ito\n"
+      "CSV has one row per point: curve,group,run_id,x,y,kind (kind: smoothed, raw, mean / band_low /\n"
+      "band_high for runs pooled over seeds, or marker:onset / marker:best). The .tex file is a standalone document with its data inline (pgfplots, Okabe & Ito\n"
       "colours); onset and best validation loss are marked on eval/val_loss curves.\n"
       "Examples:\n"
       "  workbench-cli export --experiment token-crisis-mini --group-by data.epochs -o epochs.tex\n"
       "  workbench-cli export --experiment 3 --metric train/loss --x steps --smooth 0.6 --log-y \\\n"
       "      --width double --title \"Training loss\" --format tex -o train.tex && pdflatex train.tex\n"
-      "  workbench-cli export --runs 4,5 --format csv -o - | head\n"
+      "  workbench-cli export --runs 4,5 -o - | head\n"
       "PNG, SVG and PDF: the desktop app's `workbench export` (same selection options; headless with\n"
       "QT_QPA_PLATFORM=offscreen), e.g. `workbench export --experiment 3 --width double -o fig.svg`.");
   cmd->callback([args, &context] { export_command(*args, context); });

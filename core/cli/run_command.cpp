@@ -22,6 +22,7 @@
 #include "cli/resume_hint.hpp"
 #include "cli/resume_on_ranks.hpp"
 #include "cli/run_liveness.hpp"
+#include "cli/run_lookup.hpp"
 #include "cli/scheduler.hpp"
 #include "cli/stop_signals.hpp"
 #include "common/errors.hpp"
@@ -41,7 +42,8 @@ struct RunArgs {
   std::string device;
   int threads = -1;
   std::string run;  // resume: id or exact name
-  std::int64_t experiment = 0;  // resume --experiment
+  std::int64_t experiment = 0;  // resume --experiment, resolved from experiment_given
+  std::string experiment_given;  // resume --experiment: an id or a name
   bool force = false;
   int jobs = 1;
   std::int64_t worker_run = 0;  // worker RUN_ID
@@ -204,6 +206,8 @@ void execute(CliContext& context, const RunArgs& args, Command command) {
                     "e.g. `workbench-cli resume 3` or `workbench-cli resume --experiment 1 --jobs 2`");
   auto dist = DistEnv::from_environment();
   check_launch_options(args, dist);
+  // Nothing to resume without a database: say so, rather than make an empty one and find no run.
+  if (command == Command::kResume && !dist.distributed()) static_cast<void>(context.open_store_for_reading());
   install_stop_handlers(&g_stop);
   if (args.nproc > 1) {
     RunArgs rank_args = args;
@@ -376,16 +380,16 @@ void add_run_commands(CLI::App& app, CliContext& context) {
   auto* resume = app.add_subcommand(
       "resume", "Continue an interrupted run from its checkpoint, then its queued siblings; or a whole experiment");
   resume->add_option("RUN", args->run, "Run id or exact name (see `workbench-cli runs`)");
-  resume->add_option("--experiment", args->experiment,
-                     "Continue every interrupted run of this experiment (and runs left running by a dead process) "
-                     "from their checkpoints, then its queued runs")
-      ->check(kPositive);
+  resume->add_option("--experiment", args->experiment_given,
+                     "Continue every interrupted run of this experiment (id, or the newest of that name; and runs "
+                     "left running by a dead process) from their checkpoints, then its queued runs");
   resume->add_flag("--force", args->force, "Resume a run still marked running whose process is gone on another host");
   add_common_options(resume, *args);
   add_jobs_option(resume, *args);
   resume->footer("An experiment that trained on another host (`run --target ssh://HOST`) resumes there, started\n"
                  "as before, and is imported into the same local runs (docs/cli.md, \"Remote runs\").");
   resume->callback([&context, args, resume] {
+    args->experiment = experiment_id_of(context.db_path(), args->experiment_given, "--experiment");
     if (resume_remote(context, args->run, args->experiment, args->events == "jsonl", *resume)) return;
     execute(context, *args, Command::kResume);
   });

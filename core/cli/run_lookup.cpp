@@ -1,12 +1,15 @@
 // Finding a run the user named; see run_lookup.hpp.
 #include "cli/run_lookup.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <vector>
 
+#include "cli/cli_context.hpp"
 #include "common/errors.hpp"
 #include "common/joined.hpp"
 #include "remote/launch_folder.hpp"
+#include "store/run_selection.hpp"
 
 namespace wb {
 
@@ -30,6 +33,20 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name) {
                    static_cast<long long>(row->experiment_id));
   }
   return *row;
+}
+
+std::int64_t experiment_id_of(const std::filesystem::path& db, const std::string& id_or_name,
+                              const std::string& option) {
+  if (id_or_name.empty()) return 0;
+  if (id_or_name.find_first_not_of("0123456789") == std::string::npos) {
+    std::int64_t id = 0;
+    const auto [end, error] = std::from_chars(id_or_name.data(), id_or_name.data() + id_or_name.size(), id);
+    if (error != std::errc() || id <= 0)
+      throw UserError(ExitCode::kUsage, option + " " + id_or_name + ": not an experiment id",
+                      "give an experiment id or name as `workbench-cli runs` shows them");
+    return id;
+  }
+  return find_experiment(CliContext::open_store_for_reading(db), id_or_name, option).id;
 }
 
 }  // namespace wb

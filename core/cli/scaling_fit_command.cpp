@@ -203,8 +203,10 @@ void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
   fit->footer(
       "N is each run's trainable parameter count, D the tokens trained up to the chosen loss, U its unique tokens.\n"
       "With few runs, fit fewer parameters: e.g. --fix alpha=0.34 --fix beta=0.28.\n"
-      "Example (the continual-pre-training law of Zheng et al. on the cpt-vs-scratch-mini preset):\n"
-      "  workbench-cli scaling fit --experiment cpt-vs-scratch-mini --match /scratch --save de-scratch\n"
+      "Example (the continual-pre-training law of Zheng et al. on the cpt-vs-scratch-mini preset; six runs\n"
+      "cannot pin down the exponents, so they are held at Zheng et al.'s values):\n"
+      "  workbench-cli scaling fit --experiment cpt-vs-scratch-mini --match /scratch \\\n"
+      "      --fix alpha=0.4 --fix beta=0.3 --save de-scratch\n"
       "  workbench-cli scaling fit --experiment cpt-vs-scratch-mini --match /cpt --law cpt \\\n"
       "      --fix-from de-scratch");
   fit->callback([args, &context] { fit_command(*args, context); });

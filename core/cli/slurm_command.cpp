@@ -17,6 +17,7 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/resume_on_ranks.hpp"
+#include "cli/run_lookup.hpp"
 #include "common/errors.hpp"
 #include "common/utc_time.hpp"
 #include "data/process.hpp"
@@ -33,7 +34,8 @@ namespace fs = std::filesystem;
 struct SubmitArgs {
   std::string spec;
   std::string resume_run;              // --resume RUN
-  std::int64_t resume_experiment = 0;  // --resume-experiment ID
+  std::int64_t resume_experiment = 0;  // --resume-experiment, resolved from resume_experiment_given
+  std::string resume_experiment_given;  // an id or a name
   bool force = false;                  // --force: take over a run still marked running
   int nodes = 1;
   int gpus_per_node = 0;
@@ -278,9 +280,9 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   cmd->add_option("--resume", args->resume_run,
                   "Instead of SPEC: continue this run (id or exact name) from its checkpoint, then its experiment's "
                   "queued runs, as `workbench-cli resume RUN` does: after a job's time limit, scancel or a lost node");
-  cmd->add_option("--resume-experiment", args->resume_experiment,
-                  "Instead of SPEC: continue every interrupted run of this experiment, then its queued runs")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--resume-experiment", args->resume_experiment_given,
+                  "Instead of SPEC: continue every interrupted run of this experiment (id, or the newest of that "
+                  "name), then its queued runs");
   cmd->add_flag("--force", args->force,
                 "With --resume/--resume-experiment: take over runs still marked running by a job that has ended "
                 "(its rank 0's node was lost)");
@@ -318,7 +320,10 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
       "A job that ended early (time limit, scancel, a lost node) continues with `slurm submit --resume RUN`\n"
       "(or --resume-experiment ID) and the same --nodes, ranks per node and partition.\n"
       "Example: workbench-cli slurm submit token-crisis-mini --partition cpu --time 01:00:00 --dry-run");
-  cmd->callback([&context, args, tasks] { submit(context, *args, tasks->count() > 0); });
+  cmd->callback([&context, args, tasks] {
+    args->resume_experiment = experiment_id_of(context.db_path(), args->resume_experiment_given, "--resume-experiment");
+    submit(context, *args, tasks->count() > 0);
+  });
 }
 
 }  // namespace wb

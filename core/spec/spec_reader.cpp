@@ -78,6 +78,16 @@ void SpecReader::number(const char* key, double& value, double min, double max) 
                     format_number(min) + " to " + format_number(max));
 }
 
+void SpecReader::number_below(const char* key, double& value, double min, double end) {
+  const auto* v = find(key);
+  if (!v) return;
+  const std::string allowed = format_number(min) + " to <" + format_number(end);
+  if (!v->is_number()) throw SpecError(field(key) + ": " + v->dump() + " is not a number; allowed: " + allowed);
+  value = v->get<double>();
+  if (!(value >= min && value < end))
+    throw SpecError(field(key) + ": " + format_number(value) + " is out of range; allowed: " + allowed);
+}
+
 void SpecReader::boolean(const char* key, bool& value) {
   const auto* v = find(key);
   if (!v) return;

@@ -20,6 +20,8 @@ class SpecReader {
   void integer(const char* key, std::int64_t& value, std::int64_t min, std::int64_t max);
   void integer(const char* key, int& value, int min, int max);
   void number(const char* key, double& value, double min, double max);
+  // min <= value < end: a rate or decay that must stay below `end` (dropout 1 would divide by 0).
+  void number_below(const char* key, double& value, double min, double end);
   void boolean(const char* key, bool& value);
   void text(const char* key, std::string& value);
   void choice(const char* key, std::string& value, const std::vector<std::string>& allowed);

@@ -96,11 +96,11 @@ DropoutSpec parse_dropout(SpecReader& parent) {
   }
   SpecReader r(raw, parent.field("dropout"));
   double rate = 0.0;
-  r.number("rate", rate, 0.0, 0.999);  // all three sites; a site's own key overrides it
+  r.number_below("rate", rate, 0.0, 1.0);  // all three sites; a site's own key overrides it
   d.attn = d.resid = d.embd = rate;
-  r.number("attn", d.attn, 0.0, 0.999);
-  r.number("resid", d.resid, 0.0, 0.999);
-  r.number("embd", d.embd, 0.0, 0.999);
+  r.number_below("attn", d.attn, 0.0, 1.0);
+  r.number_below("resid", d.resid, 0.0, 1.0);
+  r.number_below("embd", d.embd, 0.0, 1.0);
   d.schedule = parse_dropout_schedule(r);
   r.reject_unknown_keys();
   return d;
@@ -168,7 +168,7 @@ ModelSpec parse_model(SpecReader r) {
   if (r.has("share_groups") && m.arch != Architecture::kShared)
     throw SpecError(r.field("share_groups") + ": only a \"shared\" model shares weights; set model.arch to \"shared\"");
   r.integer("share_groups", m.share_groups, 1, 256);
-  r.number("drop_path", m.drop_path, 0.0, 0.999);
+  r.number_below("drop_path", m.drop_path, 0.0, 1.0);
   if (m.n_embd % m.n_head != 0)
     throw SpecError(r.field("n_head") + ": " + std::to_string(m.n_head) + " does not divide n_embd " +
                     std::to_string(m.n_embd) + "; allowed: a divisor of model.n_embd");
@@ -189,8 +189,8 @@ OptimizerSpec parse_optimizer(SpecReader r) {
   r.integer("warmup_steps", o.warmup_steps, 0, kMaxTokens);
   r.integer("decay_steps", o.decay_steps, 0, kMaxTokens);
   r.number("weight_decay", o.weight_decay, 0.0, 10.0);
-  r.number("beta1", o.beta1, 0.0, 0.9999999);
-  r.number("beta2", o.beta2, 0.0, 0.9999999);
+  r.number_below("beta1", o.beta1, 0.0, 1.0);
+  r.number_below("beta2", o.beta2, 0.0, 1.0);
   r.number("grad_clip", o.grad_clip, 0.0, 1e6);
   r.choice("schedule", o.schedule, {"constant", "cosine", "linear", "inverse_sqrt", "infinite"});
   r.number("warmup_from_lr", o.warmup_from_lr, 0.0, 10.0);
@@ -223,7 +223,7 @@ TrainingSpec parse_training(SpecReader r) {
   r.integer("checkpoint_interval", t.checkpoint_interval, 0, kMaxTokens);
   r.choice("device", t.device, {"auto", "cpu", "cuda"});
   r.integer("threads", t.threads, 0, 1024);
-  r.number("label_smoothing", t.label_smoothing, 0.0, 0.999);
+  r.number_below("label_smoothing", t.label_smoothing, 0.0, 1.0);
   r.boolean("cuda_graphs", t.cuda_graphs);
   r.reject_unknown_keys();
   return t;

@@ -7,6 +7,17 @@
 
 namespace wb {
 
+ExperimentRow find_experiment(const RunStore& store, const std::string& id_or_name, const std::string& option) {
+  const auto experiments = store.experiments();
+  auto found = std::find_if(experiments.rbegin(), experiments.rend(), [&](const ExperimentRow& e) {
+    return std::to_string(e.id) == id_or_name || e.name == id_or_name;
+  });
+  if (found == experiments.rend())
+    throw UserError(ExitCode::kUsage, option + ": no experiment \"" + id_or_name + "\" in " + store.path().string(),
+                    "give an experiment id or name as `workbench-cli runs` shows them");
+  return *found;
+}
+
 std::vector<RunRow> select_runs(const RunStore& store, const RunSelection& selection) {
   if (selection.experiment.empty() == selection.runs.empty())
     throw UserError(ExitCode::kUsage, "give --experiment or --runs (one of them)",
@@ -22,15 +33,7 @@ std::vector<RunRow> select_runs(const RunStore& store, const RunSelection& selec
       rows.push_back(*row);
     }
   } else {
-    const auto experiments = store.experiments();
-    auto found = std::find_if(experiments.rbegin(), experiments.rend(), [&](const ExperimentRow& e) {
-      return std::to_string(e.id) == selection.experiment || e.name == selection.experiment;
-    });
-    if (found == experiments.rend())
-      throw UserError(ExitCode::kUsage,
-                      "--experiment: no experiment \"" + selection.experiment + "\" in " + store.path().string(),
-                      "give an experiment id or name as `workbench-cli runs` shows them");
-    rows = store.runs(found->id);
+    rows = store.runs(find_experiment(store, selection.experiment).id);
   }
   if (!selection.match.empty())
     std::erase_if(rows, [&](const RunRow& r) { return r.name.find(selection.match) == std::string::npos; });

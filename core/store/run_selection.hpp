@@ -17,6 +17,11 @@ struct RunSelection {
   std::string match;               // keep runs whose name contains this ("" = all)
 };
 
+// An experiment by id or name (the newest of that name); UserError (usage) naming `option` when
+// there is none.
+ExperimentRow find_experiment(const RunStore& store, const std::string& id_or_name,
+                              const std::string& option = "--experiment");
+
 // Throws UserError (usage) when neither or both of experiment and runs are given, or one of them
 // names nothing in the store; the message names the option and how to list what exists.
 std::vector<RunRow> select_runs(const RunStore& store, const RunSelection& selection);

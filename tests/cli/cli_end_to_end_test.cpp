@@ -342,6 +342,18 @@ TEST_F(CliTest, HelpDocumentsCommandsAndExitCodes) {
   auto presets = cli("presets list");
   EXPECT_EQ(presets.code, 0);
   EXPECT_NE(presets.out.find("token-crisis-mini"), std::string::npos);
+  // `workbench-cli` alone shows what there is to do.
+  auto bare = test::run_workbench_cli(dir / "home", "", dir / "bare.err");
+  EXPECT_EQ(bare.code, 2);
+  EXPECT_NE(bare.out.find("Quick start: workbench-cli run token-crisis-mini"), std::string::npos) << bare.out << bare.err;
+  // A command-line mistake CLI11 finds reads like every other error: what, and the fix.
+  auto missing = cli("show");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("error: RUN is required"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("fix: `workbench-cli show --help` lists what it takes"), std::string::npos) << missing.err;
+  auto deep = cli("slurm submit --nodes 0");
+  EXPECT_EQ(deep.code, 2);
+  EXPECT_NE(deep.err.find("fix: `workbench-cli slurm submit --help`"), std::string::npos) << deep.err;
 }
 
 // --version says which build this is: the LibTorch, and (CUDA builds) the GPUs it sees with the

@@ -63,7 +63,8 @@ TEST_F(ExportCli, CsvOfBothRunsGroupedByEpochs) {
   EXPECT_GE(count(csv, "epochs=4,epochs=4,"), 3u) << csv;
   EXPECT_EQ(count(csv, ",marker:best\n"), 2u) << "one best point per run: " << csv;
 
-  const auto to_stdout = cli("export --runs repeats/epochs=1 --metric train/loss --smooth 0.6 --format csv -o -");
+  // `-o -` alone is CSV: stdout feeds a pipe.
+  const auto to_stdout = cli("export --runs repeats/epochs=1 --metric train/loss --smooth 0.6 -o -");
   ASSERT_EQ(to_stdout.code, 0) << to_stdout.err;
   EXPECT_EQ(to_stdout.out.rfind("curve,group,run_id,x,y,kind\n", 0), 0u) << to_stdout.out;
   EXPECT_GT(count(to_stdout.out, ",smoothed\n"), 10u) << "train/loss is logged every step";

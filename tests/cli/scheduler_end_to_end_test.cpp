@@ -179,8 +179,9 @@ TEST_F(SchedulerTest, AKilledSchedulerLeavesCheckpointedRunsThatResume) {
   EXPECT_TRUE(std::none_of(runs.begin(), runs.end(), is_running)) << "workers must outlive their parent's pipes";
   EXPECT_TRUE(std::any_of(runs.begin(), runs.end(), [](auto& r) { return r.status == "interrupted"; }));
 
-  // One at a time this time: the in-process path continues interrupted runs too.
-  const auto resumed = cli("resume --experiment 1");
+  // One at a time this time: the in-process path continues interrupted runs too. The experiment
+  // by its name, as `runs --experiment` takes it.
+  const auto resumed = cli("resume --experiment " + recorded_runs().front().experiment);
   ASSERT_EQ(resumed.code, 0) << resumed.err;
   expect_all_finished_without_duplicates(kSteps);
 }

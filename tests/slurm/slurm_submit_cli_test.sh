@@ -108,6 +108,9 @@ grep -qF 'takes one of SPEC, --resume RUN and --resume-experiment ID' <<<"$err" 
 cli slurm submit --resume 99 --dry-run  # this workspace has trained nothing yet
 [[ $code == 4 ]] || fail "--resume without a run database exited $code, not 4: $err"
 grep -qF 'no run database at' <<<"$err" || fail "--resume without a run database: $err"
+cli slurm submit --resume-experiment token-crisis-mini --dry-run  # an experiment by name, as `runs` takes it
+[[ $code == 4 ]] || fail "--resume-experiment NAME without a run database exited $code, not 4: $err"
+grep -qF 'no run database at' <<<"$err" || fail "--resume-experiment NAME without a run database: $err"
 [[ ! -e $home/slurm ]] || fail "a refused resume made $home/slurm"
 
 ((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }

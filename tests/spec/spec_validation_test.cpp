@@ -61,6 +61,15 @@ TEST(SpecValidation, OutOfRangeNamesValueAndRange) {
   j["optimizer"]["beta2"] = 1.5;
   auto message = error_of(j);
   EXPECT_NE(message.find("optimizer.beta2: 1.5 is out of range; allowed: 0 to"), std::string::npos) << message;
+  // A bound that is excluded is written so: 1 itself is refused, and the message must not say
+  // "0 to 1" (it said so, after rounding 0.9999999, while refusing 1).
+  j["optimizer"]["beta2"] = 1;
+  message = error_of(j);
+  EXPECT_NE(message.find("optimizer.beta2: 1 is out of range; allowed: 0 to <1"), std::string::npos) << message;
+  j["optimizer"]["beta2"] = 0.99999;
+  j["model"]["dropout"] = {{"rate", 1.0}};
+  message = error_of(j);
+  EXPECT_NE(message.find("model.dropout.rate: 1 is out of range; allowed: 0 to <1"), std::string::npos) << message;
 }
 
 TEST(SpecValidation, WrongTypeIsNamed) {
