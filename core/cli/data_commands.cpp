@@ -91,6 +91,7 @@ void add_data_commands(CLI::App& app, CliContext& context) {
                  "  workbench-cli data import mydocs --from export.jsonl");
   import->callback([&context, args] { import_corpus(context, *args); });
   data->add_subcommand("list", "List imported corpora and the built-in recipes")
+      ->footer("A spec's data.corpus names either; a recipe is imported on its first use (or with `data import`).")
       ->callback([&context] { list_corpora(context); });
 }
 

@@ -144,11 +144,15 @@ void add_inspect_commands(CLI::App& app, CliContext& context) {
   auto experiment = std::make_shared<std::string>();
   auto* runs = app.add_subcommand("runs", "List runs: id, experiment, name, status, last evaluated step and validation loss");
   runs->add_option("--experiment", *experiment, "Only the runs of this experiment (id, or the newest of that name)");
+  runs->footer("Examples:\n  workbench-cli runs\n  workbench-cli runs --experiment token-crisis-mini\n"
+               "Status: queued, running, finished, interrupted (`resume RUN` continues it), failed (`show RUN` says why);\n"
+               "killed? is a run marked running whose process is gone (`resume --experiment ID` picks it up).");
   runs->callback([&context, experiment] { list_runs(context, *experiment); });
 
   auto id = std::make_shared<std::string>();
   auto* show = app.add_subcommand("show", "Show one run: status, environment, losses, events and its spec");
   show->add_option("RUN", *id, "Run id or exact name")->required();
+  show->footer("Example: workbench-cli show 3   (or its exact name as `runs` lists it; the newest of a reused name)");
   show->callback([&context, id] { show_run(context, *id); });
 
   auto csv = std::make_shared<bool>(false);
@@ -156,7 +160,12 @@ void add_inspect_commands(CLI::App& app, CliContext& context) {
   auto* metrics = app.add_subcommand("metrics", "Print a run's metrics: a table of evaluations, or all rows as CSV");
   metrics->add_option("RUN", *id, "Run id or exact name")->required();
   metrics->add_flag("--csv", *csv, "All metric rows as CSV (run_id,name,step,tokens,epoch,metric,value,wall_time)");
-  metrics->add_option("--name", *name, "Only this metric (train/loss, lr, eval/train_loss, eval/val_loss, tokens_per_s)");
+  metrics->add_option("--name", *name,
+                      "Only this metric: train/loss, lr, eval/train_loss, eval/val_loss, tokens_per_s, flops; "
+                      "eval/val_loss/CORPUS, dropout/..., downstream/... where the run logs them (an unknown name "
+                      "lists the run's)");
+  metrics->footer("Examples:\n  workbench-cli metrics 3\n  workbench-cli metrics 3 --name eval/val_loss\n"
+                  "  workbench-cli metrics 3 --csv > run3.csv");
   metrics->callback([&context, id, csv, name] { print_metrics(context, *id, *csv, *name); });
 }
 

@@ -166,6 +166,7 @@ void list_launches(const CliContext& context) {
 
 void add_launch_commands(CLI::App& app, CliContext& context) {
   auto* list_cmd = app.add_subcommand("launches", "List this workspace's launches (`start`): state, pid, experiment");
+  list_cmd->footer("On the host of `run --target`: each launch's id is what `tail`, `stop` and `start --resume` take.");
   list_cmd->callback([&context] { list_launches(context); });
 
   auto from = std::make_shared<std::int64_t>(0);
@@ -187,6 +188,8 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
   auto stop_id = std::make_shared<std::string>();
   auto* stop_cmd = app.add_subcommand("stop", "Ask a launch to stop like Ctrl-C: checkpoint, run interrupted");
   stop_cmd->add_option("LAUNCH", *stop_id, "Launch id")->required();
+  stop_cmd->footer("Example: workbench-cli stop 20261206-140512-k3x9q2   (ids: `workbench-cli launches`); a run stopped\n"
+                   "so is interrupted with a checkpoint: `workbench-cli start --resume LAUNCH` continues it.");
   stop_cmd->callback([&context, stop_id] { stop(context, *stop_id); });
 }
 

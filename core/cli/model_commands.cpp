@@ -106,6 +106,7 @@ void add_model_commands(CLI::App& app, CliContext&) {
   };
   auto* size_cmd = model->add_subcommand("size", "Parameters (total, active) and training FLOPs per token of every run");
   add_common(size_cmd);
+  size_cmd->footer("Example: workbench-cli model size token-crisis-mini --vocab 87   (87: Brown's characters)");
   size_cmd->callback([args] { size(*args); });
   auto* propose_cmd = model->add_subcommand(
       "propose-moe", "For each dense model of a spec, an MoE with about the same trainable parameters");

@@ -11,7 +11,9 @@ namespace wb {
 void add_preset_commands(CLI::App& app, CliContext&) {
   auto* presets_cmd = app.add_subcommand("presets", "Built-in experiments that reproduce the studies at small scale");
   presets_cmd->require_subcommand(1);
-  presets_cmd->add_subcommand("list", "List the presets")->callback([] {
+  presets_cmd->add_subcommand("list", "List the presets")
+      ->footer("Run one: workbench-cli run NAME; edit one: workbench-cli presets show NAME > my.json")
+      ->callback([] {
     for (const auto& p : presets()) {
       auto experiment = parse_experiment(p.document);
       std::printf("%-20s %2zu run(s)  %s\n", p.name.c_str(), experiment.runs.size(), p.description.c_str());
