@@ -293,8 +293,9 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
                       code == 127 ? "the host has no \"" + state.remote_cli + "\": `workbench-cli attach " + state.launch +
                                         " --remote-cli PATH` follows it with the host's program (a path from its "
                                         "home folder, or absolute)"
-                                  : "see its message above; `workbench-cli attach " + state.launch +
-                                        "` follows the launch again");
+                                  : "see its message above (exit status 2 with \"--handshake\" in it: the host's "
+                                    "workbench-cli is older than this one; use the same version on both); "
+                                    "`workbench-cli attach " + state.launch + "` follows the launch again");
     failures = received ? 1 : failures + 1;
     if (failures > kMaxFailures) {
       outcome.detached = true;
