@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 
 #include "cli/child_process.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/stop_signals.hpp"
 #include "common/errors.hpp"
 #include "launch/ssh_target.hpp"
 #include "remote/event_importer.hpp"
@@ -36,11 +38,21 @@ void say_while_starting(const char* text) {
   if (g_starting.load()) static_cast<void>(!write(STDERR_FILENO, text, std::strlen(text)));
 }
 
+std::atomic<std::int64_t> g_first_interrupt_ns{0};
+
 extern "C" void on_follow_interrupt(int) {
-  if (g_interrupts.fetch_add(1) == 0)
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  const std::int64_t at = static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+  // The first one delivered twice (`timeout -s INT`: its child, then its process group) is one
+  // Ctrl-C, not the second that detaches.
+  if (g_interrupts.load() == 1 && at - g_first_interrupt_ns.load() < kDeliveredTwiceWithinNs) return;
+  if (g_interrupts.fetch_add(1) == 0) {
+    g_first_interrupt_ns.store(at);
     say_while_starting("\nworkbench-cli: the host is starting the launch; it is stopped there once it has answered\n");
-  else
+  } else {
     say_while_starting("\nworkbench-cli: the host is starting the launch; it is detached from once it has answered\n");
+  }
 }
 extern "C" void on_follow_detach(int) {
   g_detach.store(true);
@@ -181,6 +193,8 @@ void catch_follow_signals() {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout must not kill us before the state is saved
 }
 
+bool stop_requested_here() { return g_interrupts.load() > 0; }
+
 StartingOnHost::StartingOnHost() { g_starting.store(true); }
 StartingOnHost::~StartingOnHost() { g_starting.store(false); }
 
@@ -237,7 +251,9 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
         stop.settle(state);  // a stop asked for just before still gets a few seconds to arrive
         if (!state.finished.is_null()) return finished_outcome(store, state, state_file);  // it had ended
         outcome.detached = true;
-        outcome.message = "detached from launch " + state.launch + "; the run goes on on " + state.target;
+        outcome.message = "detached from launch " + state.launch + (stop_sent ? "; the stop sent to " + state.target +
+                          " goes on there (a checkpoint, then the run ends interrupted)" : "; the run goes on on " +
+                          state.target);
         return outcome;
       }
       if (g_interrupts.load() == 1 && !stop_sent) {

@@ -33,6 +33,9 @@ struct FollowOutcome {
 // Later calls change nothing, so the request is still pending when follow_launch begins.
 void catch_follow_signals();
 
+// Whether this process was asked (Ctrl-C) to stop the run it follows.
+bool stop_requested_here();
+
 // While one is alive, a stop or detach request says that it waits for the host's answer.
 struct StartingOnHost {
   StartingOnHost();

@@ -274,8 +274,16 @@ bool resume_remote(CliContext& context, const std::string& run, std::int64_t exp
                       state.launch + "), which was not followed to its end: following it again (attach)" +
                       (forwarded_options(resume).empty() ? "" : "; it goes on as it was started, whatever "
                                                                 "--device, --threads, --jobs or --nproc say"));
-    follow_and_report(context, state, import_state_path(local, state.launch), jsonl);
-    return true;
+    const auto state_file = import_state_path(local, state.launch);
+    auto store = RunStore::open(state.db);
+    const FollowOutcome outcome = follow_launch(store, state, state_file, jsonl);
+    // Stopped there (a stop sent before the detach, or `stop` on the host): what was asked for is
+    // to continue it. Not when the stop was a Ctrl-C of this follow.
+    const bool stopped = outcome.finished && outcome.interrupted && !stop_requested_here();
+    if (!stopped) {
+      report(context, store, state, outcome, jsonl);
+      return true;
+    }
   }
   print_status_line("experiment " + std::to_string(experiment) + " trained on " + state.target + " (launch " +
                     state.launch + "): resuming it there");

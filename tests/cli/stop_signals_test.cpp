@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::int64_t kMs = 1'000'000;
 
-TEST(StopSignals, ARepeatFromAnotherSenderSoonAfterIsTheSameRequest) {
+TEST(StopSignals, ARepeatFromAnotherSenderSoonAfterOrFromAnyoneAtOnceIsTheSameRequest) {
   struct Row {
     StopSignal first, repeat;
     bool passed_on;
@@ -27,7 +27,9 @@ TEST(StopSignals, ARepeatFromAnotherSenderSoonAfterIsTheSameRequest) {
       {{0, -1}, {5 * kMs, 4242}, true},       // the terminal's Ctrl-C, then torchrun's forwarded one
       {{0, 100}, {50 * kMs, 200}, true},      // two Slurm daemons' SIGTERMs
       {{0, -1}, {300 * kMs, -1}, false},      // Ctrl-C pressed twice: kill
-      {{0, 4242}, {10 * kMs, 4242}, false},   // `kill -INT` twice from one shell: kill
+      {{0, 4242}, {0, 4242}, true},           // `timeout -s INT`: its child, then its process group
+      {{0, 4242}, {99 * kMs, 4242}, true},    // ... still one request within a tenth of a second
+      {{0, 4242}, {150 * kMs, 4242}, false},  // `kill -INT` twice from one shell, a moment apart: kill
       {{0, -1}, {2500 * kMs, 4242}, false},   // another sender, but much later: kill
   };
   for (const auto& row : rows)
@@ -54,6 +56,7 @@ int child_status(Then then) {
 
 TEST(StopSignals, ASecondSignalFromTheSameSenderKills) {
   const int status = child_status([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));  // not the first one delivered twice
     kill(getpid(), SIGINT);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // dies before it gets here
   });
@@ -71,6 +74,16 @@ TEST(StopSignals, TheSameSignalPassedOnByAnotherProcessIsIgnored) {
     }
     waitpid(forwarder, nullptr, 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  });
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the stop flag was set";
+}
+
+// `timeout -s INT` signals its child, then its process group: one stop, a checkpoint, not a kill.
+TEST(StopSignals, ASignalDeliveredTwiceAtOnceIsOneStop) {
+  const int status = child_status([] {
+    kill(getpid(), SIGINT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
   });
   ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
   EXPECT_EQ(WEXITSTATUS(status), 0) << "the stop flag was set";

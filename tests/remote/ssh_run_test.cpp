@@ -484,6 +484,36 @@ TEST_F(SshRunTest, ACtrlCWhileTheHostStartsTheLaunchStopsItThere) {
             std::string::npos) << run_err;
 }
 
+// Ctrl-C, then Ctrl-C again before the host has stopped: the stop goes on there, and the detach
+// says so (not "the run goes on"). `resume --experiment` then follows the launch to its stop and
+// continues it there at once, rather than only following it.
+TEST_F(SshRunTest, AStopThenADetachEndsThereAndResumeContinuesIt) {
+  const auto remote_home = dir / "remote";
+  Cli cli = start_remote_run("stop-detach");
+  const auto state = freeze_after(dir / "local", 30);
+  const Thaw thaw{static_cast<pid_t>(state.remote_pid)};
+  read_steps(cli.out, 10);
+  kill(cli.pid, SIGINT);
+  ASSERT_TRUE(wait_for_pending_sigint(static_cast<pid_t>(state.remote_pid))) << test::read_file(dir / "run.err");
+  std::this_thread::sleep_for(300ms);  // a second Ctrl-C, not the first delivered twice
+  kill(cli.pid, SIGINT);
+  read_rest(cli.out);
+  ASSERT_EQ(wait_cli(cli), 130) << test::read_file(dir / "run.err");
+  const std::string run_err = test::read_file(dir / "run.err");
+  EXPECT_NE(run_err.find("the stop sent to ssh://wbtest goes on there"), std::string::npos) << run_err;
+  kill(static_cast<pid_t>(state.remote_pid), SIGCONT);
+
+  Cli resume = start_cli({"--home", (dir / "local").string(), "resume", "--experiment",
+                          std::to_string(state.experiment_id), "--events", "jsonl"},
+                         dir / "resume.err");
+  const std::string out = read_rest(resume.out);
+  ASSERT_EQ(wait_cli(resume), 0) << test::read_file(dir / "resume.err");
+  EXPECT_NE(test::read_file(dir / "resume.err").find("resuming it there"), std::string::npos)
+      << test::read_file(dir / "resume.err");
+  EXPECT_EQ(count(out, "\"type\":\"experiment_finished\""), 1) << "one end, the resumed launch's:\n" << out;
+  expect_same_rows(dir / "local/runs.db", remote_home / "runs.db");
+}
+
 TEST_F(SshRunTest, AHostProcessThatDiesIsReportedAndItsRunsFail) {
   Cli cli = start_remote_run("dies");
   const auto state = freeze_after(dir / "local", 10);
