@@ -27,6 +27,17 @@ inline CLI::Validator numeric_check(bool zero_allowed) {
       },
       zero_allowed ? "NONNEGATIVE" : "POSITIVE");
 }
+// A whole number from `min` to `max`: CLI11's Range says "Value abc not in range" for a word.
+inline CLI::Validator whole_number(long long min, long long max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        long long value = 0;
+        if (!CLI::detail::lexical_cast(text, value)) return "not a whole number: " + text;
+        if (value >= min && value <= max) return "";
+        return "must be " + std::to_string(min) + " to " + std::to_string(max) + ", not " + text;
+      },
+      std::to_string(min) + "-" + std::to_string(max));
+}
 inline const CLI::Validator kNonNegative = numeric_check(true);
 inline const CLI::Validator kPositive = numeric_check(false);
 

@@ -157,7 +157,7 @@ void add_export_command(CLI::App& app, CliContext& context) {
       ->default_val(0.0);
   cmd->add_option("--points", args->points,
                   "Downsample each curve to at most N points (LTTB, keeps spikes); default: all for csv, 1000 for tex")
-      ->check(CLI::Range(3, 100000000));
+      ->check(whole_number(3, 100000000));
   cmd->add_flag("--log-x", args->log_x, "Logarithmic x axis");
   cmd->add_flag("--log-y", args->log_y, "Logarithmic y axis");
   cmd->add_flag("--no-markers", args->no_markers, "Leave out the overfitting-onset and best-loss markers");

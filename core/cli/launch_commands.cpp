@@ -14,6 +14,7 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
+#include "cli/resume_hint.hpp"
 #include "data/process.hpp"
 #include "remote/launch_folder.hpp"
 
@@ -74,7 +75,16 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
     for (std::string bytes; !(bytes = read_whole_lines(launch.events(), offset)).empty();) {
       if (!writes_all(bytes)) return;  // the reader went away (a dropped connection)
       offset += static_cast<std::int64_t>(bytes.size());
-      if (bytes.find("\"type\":\"experiment_finished\"") != std::string::npos) return;  // exit 0
+      if (const auto at = bytes.find("\"type\":\"experiment_finished\""); at != std::string::npos) {
+        // Exit 0, or 130 when it says the experiment was stopped: a script tells the two apart.
+        const auto begin = bytes.rfind('\n', at), end = bytes.find('\n', at);
+        const auto line = nlohmann::json::parse(bytes.substr(begin == std::string::npos ? 0 : begin + 1,
+                                                             end - (begin == std::string::npos ? 0 : begin + 1)),
+                                                nullptr, /*allow_exceptions=*/false);
+        if (follow && line.is_object() && line.value("interrupted", false))
+          context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+        return;
+      }
     }
     if (!follow) return;
     if (!process.alive) {
@@ -158,8 +168,9 @@ void list_launches(const CliContext& context) {
                 process.pid > 0 ? std::to_string(process.pid).c_str() : "-", experiment.c_str(),
                 text(record, "resumes").c_str(), text(spec, "name").c_str());
   }
-  std::printf("Follow one: `workbench-cli tail LAUNCH --follow`; stop it: `workbench-cli stop LAUNCH`; continue one "
-              "that ended: `workbench-cli start --resume LAUNCH`\n");
+  const std::string cli = "workbench-cli" + global_options(context);
+  std::printf("Follow one: `%s tail LAUNCH --follow`; stop it: `%s stop LAUNCH`; continue one that ended: `%s start "
+              "--resume LAUNCH`\n", cli.c_str(), cli.c_str(), cli.c_str());
 }
 
 }  // namespace
@@ -181,8 +192,9 @@ void add_launch_commands(CLI::App& app, CliContext& context) {
   tail_cmd->add_flag("--handshake", *handshake,
                      "First write a line {\"type\":\"tail_handshake\",...} that is not an event: what `run --target` "
                      "reads to tell the events from text a shell startup file on the host prints");
-  tail_cmd->footer("Exit codes with --follow: 0 once the experiment_finished line is written; 5 when the\n"
-                   "launch's process ended without it (how it ended and its output.log's last lines on stderr).");
+  tail_cmd->footer("Exit codes with --follow: 0 once the experiment_finished line is written (130 when it says the\n"
+                   "experiment was stopped); 5 when the launch's process ended without it (how it ended and its\n"
+                   "output.log's last lines on stderr).");
   tail_cmd->callback([&context, id, from, follow, handshake] { tail(context, *id, *from, *follow, *handshake); });
 
   auto stop_id = std::make_shared<std::string>();

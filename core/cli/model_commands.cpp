@@ -102,7 +102,7 @@ void add_model_commands(CLI::App& app, CliContext&) {
     cmd->add_option("--vocab", args->vocab, "Vocabulary size to count embeddings with (default: 257 for byte, "
                                             "vocab_size for BPE, 256 for character-level runs, whose corpus decides "
                                             "it: e.g. 87 for Brown)")
-        ->check(CLI::Range(2, 10000000));
+        ->check(whole_number(2, 10000000));
   };
   auto* size_cmd = model->add_subcommand("size", "Parameters (total, active) and training FLOPs per token of every run");
   add_common(size_cmd);
@@ -111,9 +111,9 @@ void add_model_commands(CLI::App& app, CliContext&) {
   auto* propose_cmd = model->add_subcommand(
       "propose-moe", "For each dense model of a spec, an MoE with about the same trainable parameters");
   add_common(propose_cmd);
-  propose_cmd->add_option("--experts", args->experts, "Experts per MoE layer")->check(CLI::Range(2, 1024));
-  propose_cmd->add_option("--top-k", args->top_k, "Experts per token: 1 or 2")->check(CLI::Range(1, 2));
-  propose_cmd->add_option("--moe-every", args->moe_every, "MoE MLP in every n-th block")->check(CLI::Range(1, 256));
+  propose_cmd->add_option("--experts", args->experts, "Experts per MoE layer")->check(whole_number(2, 1024));
+  propose_cmd->add_option("--top-k", args->top_k, "Experts per token: 1 or 2")->check(whole_number(1, 2));
+  propose_cmd->add_option("--moe-every", args->moe_every, "MoE MLP in every n-th block")->check(whole_number(1, 256));
   propose_cmd->footer("Example: workbench-cli model propose-moe token-crisis-mini --vocab 87 --experts 4 --top-k 2");
   propose_cmd->callback([args] { propose(*args); });
 }

@@ -344,12 +344,12 @@ void add_jobs_option(CLI::App* cmd, RunArgs& args) {
   cmd->add_option("--jobs,-j", args.jobs,
                   "Runs at once (default 1: one after another in this process); above 1 each run trains in a "
                   "worker process")
-      ->check(CLI::Range(1, 256));
+      ->check(whole_number(1, 256));
   cmd->add_option("--nproc", args.nproc,
                   "Data-parallel ranks on this machine (default 1): each run is trained by N processes, each on "
                   "batch_size / N sequences of every batch (one GPU per rank where there are GPUs, else the cores "
                   "split between them); the run's curve stays the same")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number(1, 1024));
 }
 
 }  // namespace

@@ -194,7 +194,7 @@ void add_scaling_fit_command(CLI::App& scaling, CliContext& context) {
                   "Hold what this law shares with a saved chinchilla fit: e, a, alpha for cpt (Zheng et al.), "
                   "e, a, b, alpha, beta for data-constrained (Muennighoff et al.)");
   fit->add_option("--bootstrap", args->bootstrap, "Bootstrap refits for the confidence intervals (0: none)")
-      ->check(CLI::Range(0, 100000))->default_val(200);
+      ->check(whole_number(0, 100000))->default_val(200);
   fit->add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1234);
   fit->add_option("--vocab", args->vocab, "Vocabulary size, to count parameters of runs recorded before the store kept "
                                           "the count");

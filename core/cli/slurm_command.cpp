@@ -286,17 +286,17 @@ void add_slurm_commands(CLI::App& app, CliContext& context) {
   cmd->add_flag("--force", args->force,
                 "With --resume/--resume-experiment: take over runs still marked running by a job that has ended "
                 "(its rank 0's node was lost)");
-  cmd->add_option("--nodes,-N", args->nodes, "Nodes for the job (default 1)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--nodes,-N", args->nodes, "Nodes for the job (default 1)")->check(whole_number(1, 100000));
   cmd->add_option("--gpus-per-node", args->gpus_per_node,
                   "GPUs per node (default 0: CPU nodes); one rank per GPU, so --ntasks-per-node follows it")
-      ->check(CLI::Range(0, 64));
+      ->check(whole_number(0, 64));
   auto* tasks = cmd->add_option("--ntasks-per-node", args->tasks_per_node,
                                 "Ranks per node on CPU nodes (default 1)")
-                    ->check(CLI::Range(1, 4096));
+                    ->check(whole_number(1, 4096));
   cmd->add_option("--threads", args->threads,
                   "Threads per rank: #SBATCH --cpus-per-task and `run --threads` (default: the spec's "
                   "training.threads; 0 there: the rank's share of its node's cores)")
-      ->check(CLI::Range(1, 4096));
+      ->check(whole_number(1, 4096));
   cmd->add_option("--partition,-p", args->partition, "Slurm partition (default: the cluster's default)");
   cmd->add_option("--time,-t", args->time_limit, "Time limit, as sbatch takes it: MINUTES, HH:MM:SS, D-HH:MM:SS");
   cmd->add_option("--account,-A", args->account, "Account to charge (default: your default account)");

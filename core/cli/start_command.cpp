@@ -263,8 +263,8 @@ void add_start_command(CLI::App& app, CliContext& context) {
   start_cmd->add_option("--device", args->device, "Override training.device")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   start_cmd->add_option("--threads", args->threads, "Override training.threads")->check(kNonNegative);
-  start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once (default 1)")->check(CLI::Range(1, 256));
-  start_cmd->add_option("--nproc", args->nproc, "Data-parallel ranks per run")->check(CLI::Range(1, 1024));
+  start_cmd->add_option("--jobs,-j", args->jobs, "Runs at once (default 1)")->check(whole_number(1, 256));
+  start_cmd->add_option("--nproc", args->nproc, "Data-parallel ranks per run")->check(whole_number(1, 1024));
   start_cmd->add_flag("--slurm", args->slurm,
                       "Train through Slurm: sbatch (on this login node) runs `workbench-cli run` under srun");
   start_cmd->add_option("--sbatch-arg", args->sbatch_args, "With --slurm: an #SBATCH option, e.g. --partition=gpu")

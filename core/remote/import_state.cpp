@@ -43,7 +43,7 @@ ImportState import_state_from_json(const nlohmann::json& j, const std::string& o
 
 std::filesystem::path import_state_path(const Workspace& local, const std::string& launch) {
   if (!is_launch_id(launch))
-    throw UserError(ExitCode::kUsage, "\"" + nlohmann::json(launch).dump() + "\" is not a launch id",
+    throw UserError(ExitCode::kUsage, nlohmann::json(launch).dump() + " is not a launch id",
                     "give the id that `workbench-cli run SPEC --target ssh://HOST` printed (`ls HOME/remote`)");
   return local.root / "remote" / (launch + ".json");
 }

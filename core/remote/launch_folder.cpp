@@ -39,7 +39,7 @@ bool looks_like_new_launch_id(std::string_view text) {
 
 LaunchFolder LaunchFolder::of(const Workspace& workspace, const std::string& id) {
   if (!is_launch_id(id))
-    throw UserError(ExitCode::kUsage, "\"" + nlohmann::json(id).dump() + "\" is not a launch id",
+    throw UserError(ExitCode::kUsage, nlohmann::json(id).dump() + " is not a launch id",
                     "give the id that `workbench-cli start` printed, e.g. 20261206-140512-k3x9q2 "
                     "(`workbench-cli launches` lists them)");
   return {id, workspace.root / "launches" / id};

@@ -109,8 +109,8 @@ class C10dRankGroup final : public RankGroup {
           return {key, std::string(value.begin(), value.end())};
         }
         if (stop_ && stop_->load())
-          throw UserError(ExitCode::kInterrupted, "rank " + std::to_string(env_.rank) + " was stopped while it waited "
-                          "for " + what, "resume the run from rank 0's last checkpoint");
+          throw UserError(ExitCode::kInterrupted, rank_label(env_) + ": stopped with the job while it waited for " + what,
+                          "nothing to do here: rank 0 wrote the checkpoint and printed the command that resumes the run");
         const auto now = std::chrono::steady_clock::now();
         if (now > deadline) throw std::runtime_error("no answer in " + std::to_string(timeout.count() / 1000) + " s");
         if (watched >= 0 && now >= next_pulse_check) {

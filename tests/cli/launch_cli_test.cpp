@@ -88,6 +88,13 @@ TEST_F(LaunchCliTest, ListsLaunchesAndRefusesWhatALaunchWouldDieOf) {
   wait_until([&] { return read_whole_lines(launch(first).events(), 0).find("\"run\":{\"id\":") != std::string::npos; },
              "the first run began");
   stop_and_wait(first);
+  // `tail --follow` of a stopped launch ends 130, not 0 as for a finished one; its listing's hints
+  // carry this workspace.
+  const auto followed = cli("tail " + first + " --follow");
+  EXPECT_EQ(followed.code, 130) << followed.err;
+  EXPECT_NE(followed.out.find("\"interrupted\":true"), std::string::npos) << followed.out;
+  EXPECT_NE(cli("launches").out.find("`workbench-cli --home " + (dir / "home").string() + " tail LAUNCH --follow`"),
+            std::string::npos);
   const auto output = last_lines(launch(first).output_log(), 5);
   EXPECT_NE(output.find("Interrupted: continue with `workbench-cli --home " + (dir / "home").string() +
                         " start --resume " + first + "` (a new launch"),
