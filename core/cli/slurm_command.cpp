@@ -195,6 +195,13 @@ void submit(const CliContext& context, const SubmitArgs& args, bool tasks_given)
   else
     check_rank_split(*store, work.experiment_id, sbatch_ranks(options), work.also, RankCountHint::kRanks);
 
+  // The job runs on compute nodes, which read and write HOME: a folder local to this machine
+  // makes a job that fails (or writes where no one looks) once it leaves the queue.
+  for (const char* local : {"/tmp/", "/var/tmp/", "/dev/shm/"})
+    if ((home.string() + "/").rfind(local, 0) == 0)
+      std::fprintf(stderr, "warning: the workspace %s is under %s, which is usually local to each machine: the "
+                           "compute nodes must see it (a shared file system; --home or $WB_HOME)\n",
+                   home.c_str(), local);
   auto describe = [&](const nlohmann::json& job_id) {
     return nlohmann::json{{"job_id", job_id},
                           {"folder", job.folder.string()},

@@ -3,6 +3,8 @@
 // through the quoting of the reader it meets, so a job name or path is always one word.
 #include "launch/sbatch_script.hpp"
 
+#include <cctype>
+
 #include "common/errors.hpp"
 #include "launch/shell_quote.hpp"
 
@@ -63,8 +65,34 @@ std::string slurm_filename_pattern(const std::filesystem::path& path) {
   return out;
 }
 
+bool is_slurm_time(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper == "UNLIMITED" || upper == "INFINITE") return true;
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (const auto dash = text.find('-'); dash != std::string_view::npos) {
+    if (!digits(text.substr(0, dash))) return false;
+    text.remove_prefix(dash + 1);
+  }
+  int parts = 0;
+  for (std::size_t start = 0;; ++parts) {
+    const auto colon = text.find(':', start);
+    if (!digits(text.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start)))
+      return false;
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  return parts < 3;  // at most hours:minutes:seconds
+}
+
 std::string sbatch_script(const SbatchOptions& o) {
   require_positive("--nodes", o.nodes);
+  if (!o.time_limit.empty() && !is_slurm_time(o.time_limit))
+    throw UserError(ExitCode::kUsage, "--time \"" + o.time_limit + "\" is not a time sbatch takes",
+                    "give minutes (90), hours:minutes:seconds (02:00:00) or days-hours[:minutes[:seconds]] "
+                    "(1-12, 1-12:30:00), or UNLIMITED");
   if (o.gpus_per_node < 0)
     throw UserError(ExitCode::kUsage, "--gpus-per-node must not be negative", "give 0 for CPU nodes, else the GPUs per node");
   if (o.gpus_per_node == 0) require_positive("--ntasks-per-node", o.tasks_per_node);

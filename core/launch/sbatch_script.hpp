@@ -35,12 +35,17 @@ struct SbatchOptions {
 // for an empty name. A name given by the user is passed as given and refused if it cannot be.
 std::string sbatch_job_name(std::string_view name);
 
+// Whether sbatch takes `text` as a --time: minutes, minutes:seconds, hours:minutes:seconds,
+// days-hours, days-hours:minutes, days-hours:minutes:seconds (digits only), or UNLIMITED /
+// INFINITE. A job refused by sbatch is found out only when it is submitted (not by --dry-run).
+bool is_slurm_time(std::string_view text);
+
 // Total ranks of the job: nodes x (gpus_per_node, else tasks_per_node).
 int sbatch_ranks(const SbatchOptions& options);
 
 // The whole script. Every word of a shell line goes through shell_quote; every #SBATCH value
-// through sbatch_directive_quote. UserError (exit 2) for counts below 1 and for values Slurm
-// cannot carry: a newline anywhere, a backslash in the output path (see below), an extra argument
+// through sbatch_directive_quote. UserError (exit 2) for counts below 1, a --time sbatch does
+// not take, and for values Slurm cannot carry: a newline anywhere, a backslash in the output path (see below), an extra argument
 // that is not an option.
 std::string sbatch_script(const SbatchOptions& options);
 

@@ -179,6 +179,20 @@ TEST(SbatchScript, OutputPathAsAFilenamePattern) {
   }
 }
 
+TEST(SbatchScript, TimeLimitsAsSbatchTakesThem) {
+  const struct {
+    const char* text;
+    bool taken;
+  } rows[] = {
+      {"90", true},         {"90:30", true},      {"02:00:00", true},   {"1-12", true},
+      {"1-12:30", true},    {"1-12:30:00", true}, {"UNLIMITED", true},  {"infinite", true},
+      {"banana", false},    {"", false},          {"1:2:3:4", false},   {"1-", false},
+      {"-5", false},        {"2h", false},        {"1:", false},        {"1--2", false},
+      {"1-2-3", false},     {"01:00:00 ", false},
+  };
+  for (const auto& row : rows) EXPECT_EQ(is_slurm_time(row.text), row.taken) << '"' << row.text << '"';
+}
+
 TEST(SbatchScript, RefusesWhatAScriptCannotCarry) {
   const struct {
     std::string what;
@@ -191,6 +205,7 @@ TEST(SbatchScript, RefusesWhatAScriptCannotCarry) {
       {"negative threads", [](SbatchOptions& o) { o.threads_per_task = -2; }, "--threads"},
       {"a line break in the job name", [](SbatchOptions& o) { o.job_name = "x\nsrun rm -rf ~"; }, "job name"},
       {"a line break in the partition", [](SbatchOptions& o) { o.partition = "gpu\r"; }, "--partition"},
+      {"a time sbatch does not take", [](SbatchOptions& o) { o.time_limit = "banana"; }, "--time \"banana\""},
       {"a line break in an extra argument", [](SbatchOptions& o) { o.extra_sbatch_args = {"--mem=1G\necho x"}; },
        "--sbatch-arg"},
       {"an extra argument that is no option", [](SbatchOptions& o) { o.extra_sbatch_args = {"mem=1G"}; },

@@ -34,6 +34,8 @@ done
 cli slurm submit "$here/tiny_slurm_spec.json" --nodes 2 --gpus-per-node 4 --partition gpu --time 1:00:00 --dry-run
 [[ $code == 0 ]] || fail "--dry-run exited $code: $err"
 [[ $out == '#!/bin/bash'* ]] || fail "--dry-run does not print the script: $out"
+grep -qF "the workspace $home is under /tmp/, which is usually local to each machine" <<<"$err" ||
+  fail "a workspace under /tmp is not warned of: $err"
 for line in '#SBATCH --job-name=slurm-tiny' '#SBATCH --nodes=2' '#SBATCH --ntasks-per-node=4' \
             '#SBATCH --gpus-per-node=4' '#SBATCH --partition=gpu' '#SBATCH --time=1:00:00' \
             "srun --kill-on-bad-exit=1 $(realpath "$wb") --home $home --db $home/runs.db run $home/slurm/slurm-tiny-"; do
@@ -108,6 +110,9 @@ grep -qF 'takes one of SPEC, --resume RUN and --resume-experiment ID' <<<"$err" 
 cli slurm submit --resume 99 --dry-run  # this workspace has trained nothing yet
 [[ $code == 4 ]] || fail "--resume without a run database exited $code, not 4: $err"
 grep -qF 'no run database at' <<<"$err" || fail "--resume without a run database: $err"
+cli slurm submit "$here/tiny_slurm_spec.json" --time banana --dry-run
+[[ $code == 2 ]] || fail "--time banana exited $code, not 2"
+grep -qF -- '--time "banana" is not a time sbatch takes' <<<"$err" || fail "--time banana: $err"
 cli slurm submit --resume-experiment token-crisis-mini --dry-run  # an experiment by name, as `runs` takes it
 [[ $code == 4 ]] || fail "--resume-experiment NAME without a run database exited $code, not 4: $err"
 grep -qF 'no run database at' <<<"$err" || fail "--resume-experiment NAME without a run database: $err"
