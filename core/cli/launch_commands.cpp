@@ -6,11 +6,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
@@ -32,6 +34,14 @@ bool writes_all(const std::string& bytes) {
 bool reader_gone_within(int ms) {
   pollfd out{STDOUT_FILENO, 0, 0};  // no events asked for: POLLERR, POLLHUP and POLLNVAL still come
   return poll(&out, 1, ms) > 0 && (out.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0;
+}
+
+// After experiment_finished, the launch's process still ends (ranks tear down; `sbatch --wait`
+// polls the job every few seconds): a follower that goes on with `start --resume` must find it
+// ended, not "still running". Bounded, and cut short when the reader has gone.
+void wait_for_the_end(const LaunchFolder& launch) {
+  for (int i = 0; i < 300 && launch_process(launch).alive; ++i)
+    if (reader_gone_within(200)) return;
 }
 
 // How to go on after a launch ended without finishing: the host's command and, since `run
@@ -64,9 +74,10 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
                                             launch.events().string(),
                       "give an offset after a whole line (0, or the bytes received so far)");
   }
+  // On a line of its own even after shell-startup output without a line break (a title escape).
   if (handshake &&
-      !writes_all(nlohmann::json{{"type", kTailHandshake}, {"launch", id}, {"from", from},
-                                 {"version", PROJECT_VERSION_STRING}}.dump() + "\n"))
+      !writes_all("\n" + nlohmann::json{{"type", kTailHandshake}, {"launch", id}, {"from", from},
+                                        {"version", PROJECT_VERSION_STRING}}.dump() + "\n"))
     return;
   std::int64_t offset = from;
   for (;;) {
@@ -83,6 +94,7 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
                                                 nullptr, /*allow_exceptions=*/false);
         if (follow && line.is_object() && line.value("interrupted", false))
           context.exit_code = static_cast<int>(ExitCode::kInterrupted);
+        if (follow) wait_for_the_end(launch);
         return;
       }
     }
@@ -108,8 +120,21 @@ void stop(CliContext& context, const std::string& id) {
     std::printf("launch %s is not running: its process %s\n", id.c_str(), process.describe().c_str());
     return;
   }
-  std::ifstream slurm_job(launch.dir / "slurm_job");
-  if (std::string job; slurm_job && std::getline(slurm_job, job) && !job.empty()) {
+  std::string job;
+  if (std::filesystem::exists(launch.dir / "job.sbatch")) {
+    // A Slurm launch: its process is `sbatch --wait`, which a SIGINT would end without the job.
+    // Its job id arrives once sbatch has submitted the job (a stop can come right after `start`).
+    for (int i = 0; i < 300 && job.empty() && launch_process(launch).alive; ++i) {
+      std::ifstream slurm_job(launch.dir / "slurm_job");
+      if (!std::getline(slurm_job, job) || job.empty())
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (job.empty())
+      throw UserError(ExitCode::kRuntime, "launch " + id + "'s Slurm job has no id yet (sbatch has not submitted it)",
+                      "run `workbench-cli stop " + id + "` again in a moment; `squeue --me` shows the job once it "
+                      "is submitted");
+  }
+  if (!job.empty()) {
     // The ranks get SIGINT from Slurm (every step of the job), as srun would pass on a Ctrl-C.
     const std::string id = job.substr(0, job.find(';'));
     const auto result = run_command({"scancel", "--signal=INT", id});

@@ -47,11 +47,17 @@ extern "C" void on_follow_interrupt(int) {
   // The first one delivered twice (`timeout -s INT`: its child, then its process group) is one
   // Ctrl-C, not the second that detaches.
   if (g_interrupts.load() == 1 && at - g_first_interrupt_ns.load() < kDeliveredTwiceWithinNs) return;
-  if (g_interrupts.fetch_add(1) == 0) {
+  const int before = g_interrupts.fetch_add(1);
+  if (before == 0) {
     g_first_interrupt_ns.store(at);
-    say_while_starting("\nworkbench-cli: the host is starting the launch; it is stopped there once it has answered\n");
-  } else {
+    say_while_starting("\nworkbench-cli: the host is starting the launch; it is stopped there once it has answered "
+                       "(Ctrl-C twice more: give up waiting)\n");
+  } else if (before == 1) {
     say_while_starting("\nworkbench-cli: the host is starting the launch; it is detached from once it has answered\n");
+  } else if (g_starting.load()) {  // a host that does not answer: the ssh dies with us (PDEATHSIG)
+    say_while_starting("\nworkbench-cli: gave up waiting for the host's answer; the launch may have started there "
+                       "(`workbench-cli launches` on the host lists it; `stop LAUNCH` there stops it)\n");
+    _exit(static_cast<int>(ExitCode::kInterrupted));
   }
 }
 extern "C" void on_follow_detach(int) {
@@ -194,6 +200,7 @@ void catch_follow_signals() {
 }
 
 bool stop_requested_here() { return g_interrupts.load() > 0; }
+bool detach_requested() { return should_detach(); }
 
 StartingOnHost::StartingOnHost() { g_starting.store(true); }
 StartingOnHost::~StartingOnHost() { g_starting.store(false); }
@@ -291,6 +298,12 @@ FollowOutcome follow_launch(RunStore& store, ImportState& state, const std::file
     close(ssh.out_fd);
     const int code = wait_exit_code(ssh.pid);
     importer.checkpoint();  // a partial last line is dropped: the next tail sends it again whole
+    if (!greeted && state.finished.is_null() && (code == 0 || code == static_cast<int>(ExitCode::kInterrupted)))
+      throw UserError(ExitCode::kRuntime,
+                      "`workbench-cli tail` on " + state.target + " ended without its handshake line (exit status " +
+                          std::to_string(code) + ")",
+                      "the host's workbench-cli must be this version (--remote-cli PATH picks it); its output, if "
+                      "any, is above");
     const bool ended = !state.finished.is_null() || code == kLaunchEndedWithoutFinishing;
     if (ended) stop.settle(state);  // a dropped connection keeps it going instead
     if (!state.finished.is_null()) return finished_outcome(store, state, state_file);

@@ -26,15 +26,18 @@ struct FollowOutcome {
   nlohmann::json experiment_finished;  // the host's line
 };
 
-// Installs the follower's SIGINT (once: stop the run there; twice: detach), SIGTERM and SIGHUP
-// (detach) handlers, and ignores SIGPIPE. Called before the host is asked to start a launch: a
+// Installs the follower's SIGINT (once: stop the run there; twice: detach; while the host has
+// not answered `start`, a third gives up waiting), SIGTERM and SIGHUP (detach) handlers, and
+// ignores SIGPIPE. Called before the host is asked to start a launch: a
 // request made while it starts waits for its answer (the import state saved, so `attach` finds
 // the launch), rather than killing us and leaving a run on the host that nothing here knows of.
 // Later calls change nothing, so the request is still pending when follow_launch begins.
 void catch_follow_signals();
 
-// Whether this process was asked (Ctrl-C) to stop the run it follows.
+// Whether this process was asked (Ctrl-C) to stop the run it follows, or to detach from it
+// (Ctrl-C twice, SIGTERM, SIGHUP).
 bool stop_requested_here();
+bool detach_requested();
 
 // While one is alive, a stop or detach request says that it waits for the host's answer.
 struct StartingOnHost {

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -52,7 +53,10 @@ nlohmann::json start_on_host(const ImportState& state, const std::vector<std::st
                     "fix what it names; the spec was checked here too, so look at the host's data and version");
   const auto line = out.substr(0, out.find_last_not_of('\n') + 1);
   try {
-    auto launch = nlohmann::json::parse(line.substr(line.rfind('\n') == std::string::npos ? 0 : line.rfind('\n') + 1));
+    // The answer is the last line; a shell startup file's output may precede it, even on that line
+    // (a title escape without a line break).
+    const auto last = line.substr(line.rfind('\n') == std::string::npos ? 0 : line.rfind('\n') + 1);
+    auto launch = nlohmann::json::parse(last.substr(std::min(last.find('{'), last.size())));
     if (!is_launch_id(launch.at("launch").get<std::string>())) throw std::runtime_error("bad launch id");
     return launch;
   } catch (const std::exception&) {
@@ -279,7 +283,7 @@ bool resume_remote(CliContext& context, const std::string& run, std::int64_t exp
     const FollowOutcome outcome = follow_launch(store, state, state_file, jsonl);
     // Stopped there (a stop sent before the detach, or `stop` on the host): what was asked for is
     // to continue it. Not when the stop was a Ctrl-C of this follow.
-    const bool stopped = outcome.finished && outcome.interrupted && !stop_requested_here();
+    const bool stopped = outcome.finished && outcome.interrupted && !stop_requested_here() && !detach_requested();
     if (!stopped) {
       report(context, store, state, outcome, jsonl);
       return true;

@@ -15,8 +15,8 @@ RunRow require_run(const RunStore& store, const std::string& id_or_name);
 
 // The id of the experiment an option names, by id or name (the newest of that name, as `runs
 // --experiment` takes it): an id is taken as it is (the command says when it does not exist), a
-// name is looked up in `db` (StoreError when there is none). 0 for "" (not given). UserError
-// (usage) naming `option` otherwise.
+// name (anything but digits alone) is looked up in `db`: StoreError when there is no database,
+// UserError (usage) naming `option` when it holds no such experiment. 0 for "" (not given).
 std::int64_t experiment_id_of(const std::filesystem::path& db, const std::string& id_or_name,
                               const std::string& option);
 

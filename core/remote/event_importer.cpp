@@ -61,12 +61,16 @@ nlohmann::json EventImporter::import_line(std::string_view line) {
   try {
     object = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception&) {
+    // It would fail every time: the next attach goes on after it rather than stop here for good.
+    offset_ += static_cast<std::int64_t>(line.size()) + 1;
     throw UserError(ExitCode::kRuntime, "the host's event file has a line that is not JSON: " +
                                             std::string(line.substr(0, 200)),
-                    "see the launch's output.log on the host; the run itself may be fine (`workbench-cli runs` there)");
+                    "see the launch's output.log on the host; the run itself may be fine (`workbench-cli runs` "
+                    "there); `workbench-cli attach LAUNCH` imports the rest, after that line");
   }
   const auto header = decode_header(object);
-  // Counted once imported: a line that fails is read again by the next attach, not skipped.
+  // Counted once imported: a line that fails here (a newer event version, a store error) is read
+  // again by the next attach, not skipped.
   const auto consumed = static_cast<std::int64_t>(line.size()) + 1;
   if (header.type == "experiment_finished") state_.finished = object;  // saved by the next checkpoint
   if (header.type == "experiment_finished" || header.run_name.empty()) {

@@ -439,8 +439,11 @@ TEST_F(SshRunTest, ACtrlCWhileTheHostStartsTheLaunchStopsItThere) {
   import_corpus(dir / "remote");
   const auto spec = write_spec("spec.json", "early", 300, 48);
   const auto slow_cli = dir / "slow-cli";
-  test::write_file(slow_cli, "#!/bin/sh\necho 'Welcome to the test host'\n" + shell_quote(WB_CLI_PATH) +
-                                 " \"$@\"; status=$?\n[ \"$2\" = start ] && sleep 3\nexit $status\n");
+  // Before each command a line and a title escape without a line break (no answer may be glued to
+  // it); after `start`, 6 s more before ssh ends.
+  test::write_file(slow_cli, "#!/bin/sh\necho 'Welcome to the test host'\nprintf '\\033]0;wbtest\\007'\n" +
+                                 shell_quote(WB_CLI_PATH) +
+                                 " \"$@\"; status=$?\n[ \"$2\" = start ] && sleep 6\nexit $status\n");
   std::filesystem::permissions(slow_cli, std::filesystem::perms::owner_all);
   Cli cli = start_cli({"--home", (dir / "local").string(), "run", spec.string(), "--target", "ssh://wbtest",
                        "--remote-cli", slow_cli.string(), "--remote-home", (dir / "remote").string(), "--events",

@@ -44,7 +44,10 @@ CliJob::~CliJob() {
   process_.disconnect(this);  // no signals into a half-destroyed job or its list
   if (process_.state() == QProcess::NotRunning) return;
   release();
-  if (released_ && process_.waitForFinished(3000)) return;
+  // A remote job still starting waits for the host's answer before it can detach (its ssh has up
+  // to 15 s to connect): killed sooner, it would leave a launch there that nothing here knows of.
+  const int graceMs = status_ == Status::kStarting && !target_->isLocal() ? 20000 : 3000;
+  if (released_ && process_.waitForFinished(graceMs)) return;
   target_->kill(process_);
   process_.waitForFinished(1000);
 }
