@@ -173,8 +173,9 @@ void add_export_command(CLI::App& app, CliContext& context) {
   cmd->add_option("-o,--output", args->output, "Output file; - for stdout (CSV unless --format tex)")->required();
   cmd->footer(
       "CSV has one row per point: curve,group,run_id,x,y,kind (kind: smoothed, raw, mean / band_low /\n"
-      "band_high for runs pooled over seeds, or marker:onset / marker:best). The .tex file is a standalone document with its data inline (pgfplots, Okabe & Ito\n"
-      "colours); onset and best validation loss are marked on eval/val_loss curves.\n"
+      "band_high for runs pooled over seeds, or marker:onset / marker:best). The .tex file is a standalone\n"
+      "document with its data inline (pgfplots, Okabe & Ito colours); onset and best validation loss are\n"
+      "marked on eval/val_loss curves.\n"
       "Examples:\n"
       "  workbench-cli export --experiment token-crisis-mini --group-by data.epochs -o epochs.tex\n"
       "  workbench-cli export --experiment 3 --metric train/loss --x steps --smooth 0.6 --log-y \\\n"

@@ -1,5 +1,5 @@
 // The host side of a remote run, after `start` (start_command.cpp): `workbench-cli tail LAUNCH
-// [--from OFFSET] [--follow]` (its events, whole lines only), `workbench-cli stop LAUNCH` (a
+// [--from OFFSET] [--follow] [--handshake]` (its events, whole lines only), `workbench-cli stop LAUNCH` (a
 // Ctrl-C for it) and `workbench-cli launches` (what there is). The local side (`run --target
 // ssh://HOST`) runs these over ssh; they are also what a user types on the host.
 #include <poll.h>

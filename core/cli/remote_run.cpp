@@ -220,7 +220,8 @@ void run_remote(CliContext& context, const RemoteRunArgs& args, const std::strin
   state.ssh_options = args.ssh_options;
   state.remote_cli = args.remote_cli;
   state.remote_home = args.remote_home;
-  for (const auto& [option, value] : {std::pair{"--remote-cli", state.remote_cli}, {"--remote-home", state.remote_home}}) {
+  for (const auto& [option, value] :
+       {std::pair{"--remote-cli", state.remote_cli}, {"--remote-home", state.remote_home}}) {
     refuse_control_characters(option, value);
     refuse_tilde(option, value);
   }

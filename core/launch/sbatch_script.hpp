@@ -45,8 +45,8 @@ int sbatch_ranks(const SbatchOptions& options);
 
 // The whole script. Every word of a shell line goes through shell_quote; every #SBATCH value
 // through sbatch_directive_quote. UserError (exit 2) for counts below 1, a --time sbatch does
-// not take, and for values Slurm cannot carry: a newline anywhere, a backslash in the output path (see below), an extra argument
-// that is not an option.
+// not take, and for values Slurm cannot carry: a newline anywhere, a backslash in the output path
+// (see below), an extra argument that is not an option.
 std::string sbatch_script(const SbatchOptions& options);
 
 // A value as sbatch's own #SBATCH parser reads it back as one argument (it is not a shell: a

@@ -5,7 +5,7 @@
 # environment variables, so the launcher passes its arguments as it would to the real CLI:
 #   FAKE_CLI_ARGS_FILE  write the arguments here, one per line
 #   FAKE_CLI_MODE       train (default) | fail (exit 2, error and fix on stderr) |
-#                       stubborn (ignores SIGINT: only a kill ends it) | detach (after step 300,
+#                       stubborn (ignores SIGINT: only a kill ends it) | detach (at step 400,
 #                       a remote follower giving up: a `detached` line, exit 130)
 #   FAKE_CLI_HOLD_FILE  after step 500 and its evaluation, wait until this file exists
 #   FAKE_CLI_RUN_ID     the run id in the events (default 7)
