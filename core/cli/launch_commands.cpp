@@ -36,14 +36,6 @@ bool reader_gone_within(int ms) {
   return poll(&out, 1, ms) > 0 && (out.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0;
 }
 
-// After experiment_finished, the launch's process still ends (ranks tear down; `sbatch --wait`
-// polls the job every few seconds): a follower that goes on with `start --resume` must find it
-// ended, not "still running". Bounded, and cut short when the reader has gone.
-void wait_for_the_end(const LaunchFolder& launch) {
-  for (int i = 0; i < 300 && launch_process(launch).alive; ++i)
-    if (reader_gone_within(200)) return;
-}
-
 // How to go on after a launch ended without finishing: the host's command and, since `run
 // --target` passes this on, the one for the machine that started it (its own experiment ids).
 std::string how_to_continue(const CliContext& context, const LaunchFolder& launch) {
@@ -94,7 +86,6 @@ void tail(CliContext& context, const std::string& id, std::int64_t from, bool fo
                                                 nullptr, /*allow_exceptions=*/false);
         if (follow && line.is_object() && line.value("interrupted", false))
           context.exit_code = static_cast<int>(ExitCode::kInterrupted);
-        if (follow) wait_for_the_end(launch);
         return;
       }
     }
@@ -128,6 +119,10 @@ void stop(CliContext& context, const std::string& id) {
       std::ifstream slurm_job(launch.dir / "slurm_job");
       if (!std::getline(slurm_job, job) || job.empty())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (job.empty() && !launch_process(launch).alive) {  // sbatch ended without a job (refused)
+      std::printf("launch %s is not running: its process %s\n", id.c_str(), launch_process(launch).describe().c_str());
+      return;
     }
     if (job.empty())
       throw UserError(ExitCode::kRuntime, "launch " + id + "'s Slurm job has no id yet (sbatch has not submitted it)",

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <optional>
 #include <random>
+#include <thread>
 
 #include "cli/cli_context.hpp"
 #include "cli/launch_records.hpp"
@@ -79,7 +80,15 @@ struct Resumed {
 };
 Resumed resumable(const Workspace& workspace, const std::string& id, const std::string& db) {
   Resumed r{LaunchFolder::existing(workspace, id), nlohmann::json::object(), 0};
-  const auto process = launch_process(r.old);
+  auto process = launch_process(r.old);
+  // Its experiment may be over while its process still ends (ranks tear down; `sbatch --wait`
+  // checks the job every 10-30 s): `run --target`'s follower resumes the moment it reads the end.
+  const bool over = last_lines(r.old.events(), 1).find("\"type\":\"experiment_finished\"") != std::string::npos;
+  if (process.alive && over)
+    for (int i = 0; i < 600 && process.alive; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      process = launch_process(r.old);
+    }
   if (process.alive)
     throw UserError(ExitCode::kUsage, "launch " + id + " is still running (process " + std::to_string(process.pid) + ")",
                     "follow it (`workbench-cli tail " + id + " --follow` here, `workbench-cli attach " + id +
