@@ -257,6 +257,14 @@ class SshRunTest : public ::testing::Test {
     return {};
   }
 
+  // A Ctrl-C to the follower `cli` once it has passed on 10 steps: whether the host's frozen
+  // process then holds the SIGINT that the follower's `stop` sent (it waits until the process runs).
+  bool ctrl_c_reaches_host(const Cli& cli, const ImportState& state) {
+    read_steps(cli.out, 10);
+    kill(cli.pid, SIGINT);
+    return wait_for_pending_sigint(static_cast<pid_t>(state.remote_pid));
+  }
+
   int tail_connections() {
     std::ifstream log(g_sshd->path() / "ssh.log");
     int n = 0;
@@ -383,9 +391,7 @@ TEST_F(SshRunTest, AnInterruptedRemoteExperimentResumesThereIntoTheSameLocalRuns
   Cli cli = start_remote_run("resumed");
   const auto state = freeze_after(dir / "local", 30);
   const Thaw thaw{static_cast<pid_t>(state.remote_pid)};
-  read_steps(cli.out, 10);
-  kill(cli.pid, SIGINT);  // asks the host to stop: its SIGINT waits until the process runs again
-  ASSERT_TRUE(wait_for_pending_sigint(static_cast<pid_t>(state.remote_pid))) << test::read_file(dir / "run.err");
+  ASSERT_TRUE(ctrl_c_reaches_host(cli, state)) << test::read_file(dir / "run.err");
   kill(static_cast<pid_t>(state.remote_pid), SIGCONT);
   read_rest(cli.out);
   ASSERT_EQ(wait_cli(cli), 130) << test::read_file(dir / "run.err");
@@ -495,9 +501,7 @@ TEST_F(SshRunTest, AStopThenADetachEndsThereAndResumeContinuesIt) {
   Cli cli = start_remote_run("stop-detach");
   const auto state = freeze_after(dir / "local", 30);
   const Thaw thaw{static_cast<pid_t>(state.remote_pid)};
-  read_steps(cli.out, 10);
-  kill(cli.pid, SIGINT);
-  ASSERT_TRUE(wait_for_pending_sigint(static_cast<pid_t>(state.remote_pid))) << test::read_file(dir / "run.err");
+  ASSERT_TRUE(ctrl_c_reaches_host(cli, state)) << test::read_file(dir / "run.err");
   std::this_thread::sleep_for(300ms);  // a second Ctrl-C, not the first delivered twice
   kill(cli.pid, SIGINT);
   read_rest(cli.out);
